@@ -1,0 +1,3 @@
+from clustercli.cli import main
+
+main()

@@ -1,0 +1,12 @@
+"""The command line: `clustercli` and `python -m clustercli` both run `main()`."""
+
+from __future__ import annotations
+
+from clustercli.cli.app import app
+from clustercli.cli.questions_cmd import questions_app
+
+app.add_typer(questions_app, name="questions")
+
+
+def main() -> None:
+    app(prog_name="clustercli")

@@ -1,0 +1,121 @@
+"""The typer application: global options, and the one place core errors become exit codes.
+
+Commands stay thin: they parse options, call the core, and print what it returns. The core raises
+its own exceptions (clustercli.errors); `ClusterGroup.invoke` turns each into a message in the
+user's language on stderr and its exit code, so no command repeats that and no traceback reaches
+the user. Only typer and the standard library are imported at the top, so that `--help` and
+`--version` stay fast; everything else is imported inside the command that needs it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from clustercli import __version__
+from clustercli.errors import EXIT_FAILURE, EXIT_INTERRUPTED, ClusterError
+from clustercli.i18n import resolve_language, t
+
+DEBUG_ENV = "CLUSTERCLI_DEBUG"
+
+
+def H(key: str) -> str:
+    """Help text in the language the user asked for through CLUSTERCLI_LANG."""
+    return t(key, resolve_language())
+
+
+# What this run settled: the root callback resets it, commands fill it in. A module-level
+# record is enough for a CLI process, and lets the error handler speak the user's language.
+_run: dict[str, Any] = {"lang": None, "data_dir": None}
+
+
+def current_language() -> str:
+    return _run["lang"] or resolve_language()
+
+
+def use_language(explicit: str | None) -> str:
+    """Settle the language of this run (`--lang`, env, Dutch) and remember it for errors."""
+    _run["lang"] = resolve_language(explicit)
+    return _run["lang"]
+
+
+def data_dir_option() -> Path:
+    """The data folder of this run (global `--data-dir`, CLUSTERCLI_HOME, platform default)."""
+    from clustercli.paths import data_dir
+
+    return data_dir(_run["data_dir"])
+
+
+def echo_error(text: str) -> None:
+    typer.echo(text, err=True)
+
+
+class ClusterGroup(TyperGroup):
+    """The root group: maps the core's exceptions to messages and exit codes."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ClusterError as error:
+            from clustercli.messages import format_error
+
+            echo_error(format_error(error, current_language()))
+            raise typer.Exit(error.exit_code) from None
+        except (KeyboardInterrupt, EOFError):
+            echo_error(t("cli.interrupted", current_language()))
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
+        except Exception as error:
+            if os.environ.get(DEBUG_ENV):
+                raise
+            echo_error(t("cli.internal_error", current_language(),
+                         error=f"{type(error).__name__}: {error}", env=DEBUG_ENV))
+            raise typer.Exit(EXIT_FAILURE) from None
+
+
+app = typer.Typer(
+    cls=ClusterGroup,
+    name="clustercli",
+    help=H("cli.app.help"),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"clustercli {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    data_dir: Annotated[Path | None, typer.Option(
+        "--data-dir", help=H("cli.opt.data_dir"), show_default=False)] = None,
+    version: Annotated[bool, typer.Option(
+        "--version", help=H("cli.opt.version"), callback=_show_version, is_eager=True)] = False,
+) -> None:
+    _run.update(lang=None, data_dir=data_dir)
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """Print, or write to `-o FILE` (UTF-8), without a traceback on a bad path."""
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        from clustercli.errors import BadInput
+
+        raise BadInput("cli.cannot_write", file=str(output),
+                       detail=exc.strerror or str(exc)) from None

@@ -1,0 +1,68 @@
+"""`clustercli questions check|show|trace`: the question-set format, for authors and advisors."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from clustercli.cli.app import H, use_language, write_output
+
+questions_app = typer.Typer(help=H("cli.questions.help"), no_args_is_help=True,
+                            rich_markup_mode=None)
+
+
+class ShowFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+SetPath = Annotated[Path | None, typer.Argument(help=H("cli.questions.arg_path"),
+                                                show_default=False)]
+Lang = Annotated[str | None, typer.Option("--lang", help=H("cli.opt.lang"), show_default=False)]
+
+
+def _load(path: Path | None):  # -> QuestionSet
+    from clustercli.paths import shipped_set
+    from clustercli.questionset.loader import load
+
+    return load(path or shipped_set())
+
+
+@questions_app.command("check", help=H("cli.questions.check.help"))
+def check(path: SetPath = None, lang: Lang = None) -> None:
+    from clustercli.i18n import t
+
+    lang = use_language(lang)
+    qset = _load(path)
+    from clustercli.paths import shipped_set
+
+    typer.echo(t("questions.check.ok", lang, file=str(path or shipped_set()), id=qset.id,
+                 version=qset.version, questions=len(qset.questions),
+                 dimensions=len(qset.dimensions), languages=", ".join(qset.languages)))
+
+
+@questions_app.command("show", help=H("cli.questions.show.help"))
+def show(path: SetPath = None,
+         format: Annotated[ShowFormat, typer.Option("--format", help=H("cli.opt.format"))] = (
+             ShowFormat.text),
+         lang: Lang = None) -> None:
+    from clustercli.questionset.describe import to_json_data, to_text
+
+    lang = use_language(lang)
+    qset = _load(path)
+    if format is ShowFormat.json:
+        write_output(json.dumps(to_json_data(qset), ensure_ascii=False, indent=2), None)
+    else:
+        write_output(to_text(qset, lang), None)
+
+
+@questions_app.command("trace", help=H("cli.questions.trace.help"))
+def trace(path: SetPath = None, lang: Lang = None) -> None:
+    from clustercli.questionset.describe import trace_markdown
+
+    lang = use_language(lang)
+    write_output(trace_markdown(_load(path), lang), None)

@@ -1,0 +1,192 @@
+"""Loading a question set: file -> YAML -> shape (pydantic) -> meaning (checks) -> QuestionSet.
+
+Whatever is wrong comes back as one InputProblems listing every problem found, each located by
+file, line and, where it applies, question id and field. Nothing else escapes from `load`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from clustercli.conditions import ConditionError
+from clustercli.errors import InputProblems, Problem
+from clustercli.questionset.checks import check_set
+from clustercli.questionset.model import QuestionSet
+from clustercli.yamlfile import LocatedDict, YamlError, line_of, load_file, load_text
+
+
+def load(path: Path) -> QuestionSet:
+    """The question set in `path`, checked; or InputProblems."""
+    try:
+        raw = load_file(path)
+    except YamlError as exc:
+        raise _from_yaml_error(exc) from None
+    return from_data(raw, str(path))
+
+
+def load_from_text(text: str, file: str) -> QuestionSet:
+    try:
+        raw = load_text(text, file)
+    except YamlError as exc:
+        raise _from_yaml_error(exc) from None
+    return from_data(raw, file)
+
+
+def from_data(raw: Any, file: str) -> QuestionSet:
+    """Check already-parsed data (from YAML, or a stored JSON copy)."""
+    if raw is None:
+        raise _single("qset.empty", file)
+    if not isinstance(raw, dict):
+        raise _single("qset.not_mapping", file, line=getattr(raw, "line", 1),
+                      found="list" if isinstance(raw, list) else type(raw).__name__)
+    try:
+        qset = QuestionSet.model_validate(raw)
+    except ValidationError as exc:
+        problems = [_from_pydantic(error, raw, file) for error in exc.errors()]
+        raise InputProblems("qset.invalid", problems, file=file, count=len(problems)) from None
+    qset, problems = _resolve_scales(qset)
+    problems += check_set(qset)
+    if problems:
+        for problem in problems:
+            problem.file = file
+            problem.line = _locate(raw, problem)
+        raise InputProblems("qset.invalid", problems, file=file, count=len(problems))
+    return qset
+
+
+def _single(key: str, file: str, line: int | None = None, **params: Any) -> InputProblems:
+    return InputProblems("qset.invalid", [Problem(key, params, file=file, line=line)],
+                         file=file, count=1)
+
+
+def _from_yaml_error(exc: YamlError) -> InputProblems:
+    problem = Problem(exc.key, exc.params, file=exc.file, line=exc.line, column=exc.column)
+    return InputProblems("qset.invalid", [problem], file=exc.file, count=1)
+
+
+def _resolve_scales(qset: QuestionSet) -> tuple[QuestionSet, list[Problem]]:
+    """Give every scale question its own min, max and labels from a named `scales:` entry."""
+    problems: list[Problem] = []
+    questions = []
+    for q in qset.questions:
+        if q.scale is None or q.type != "scale":
+            questions.append(q)
+            continue
+        definition = qset.scales.get(q.scale)
+        if definition is None:
+            problems.append(Problem("qset.unknown_scale", {"scale": q.scale,
+                                    "allowed": ", ".join(qset.scales) or "-"},
+                                    question=q.id, field="scale"))
+            questions.append(q)
+        elif q.min is not None or q.max is not None or q.labels is not None:
+            problems.append(Problem("qset.scale_and_inline", {}, question=q.id, field="scale"))
+            questions.append(q)
+        else:
+            questions.append(q.model_copy(update={
+                "scale": None, "min": float(definition.min), "max": float(definition.max),
+                "labels": definition.labels}))
+    return qset.model_copy(update={"questions": questions}), problems
+
+
+# pydantic's error types, mapped to our catalogue; anything else keeps pydantic's own words.
+_PYDANTIC_KEYS = {
+    "missing": "schema.missing",
+    "extra_forbidden": "schema.unknown_field",
+    "string_pattern_mismatch": "schema.not_slug",
+    "literal_error": "schema.not_allowed",
+    "greater_than_equal": "schema.out_of_range",
+    "less_than_equal": "schema.out_of_range",
+    "greater_than": "schema.out_of_range",
+    "less_than": "schema.out_of_range",
+    "too_short": "schema.too_short",
+    "string_too_short": "schema.too_short",
+    "too_long": "schema.too_long",
+    "string_too_long": "schema.too_long",
+}
+_TYPE_NAMES = {
+    "string_type": "text", "int_type": "integer", "float_type": "number",
+    "bool_type": "true/false", "list_type": "list", "dict_type": "mapping",
+    "model_type": "mapping", "model_attributes_type": "mapping", "int_from_float": "integer",
+}
+
+
+def _from_pydantic(error: dict[str, Any], raw: dict, file: str) -> Problem:
+    loc = tuple(error["loc"])
+    question = None
+    field_loc = loc
+    if len(loc) >= 2 and loc[0] == "questions" and isinstance(loc[1], int):
+        items = raw.get("questions")
+        item = items[loc[1]] if isinstance(items, list) and loc[1] < len(items) else None
+        question = item.get("id") if isinstance(item, dict) else None
+        if not isinstance(question, str):
+            question = f"#{loc[1] + 1}"
+        field_loc = loc[2:]
+    field = _field_name(field_loc) or None
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    params: dict[str, Any] = {"detail": error["msg"]}
+    if kind == "value_error" and isinstance(ctx.get("error"), ConditionError):
+        cond_error = ctx["error"]
+        key = cond_error.key
+        params = dict(cond_error.params)
+        field = f"{field}{cond_error.path[len('when'):]}" if field else cond_error.path
+    elif kind in _TYPE_NAMES:
+        key = "schema.wrong_type"
+        params["expected"] = _TYPE_NAMES[kind]
+        params["value"] = _short(error.get("input"))
+    else:
+        key = _PYDANTIC_KEYS.get(kind, "schema.invalid")
+        params.update({k: _short(v) for k, v in ctx.items()})
+        params["value"] = _short(error.get("input"))
+    return Problem(key, params, file=file, line=line_of(raw, loc), question=question,
+                   field=field)
+
+
+def _field_name(loc: tuple[Any, ...]) -> str:
+    name = ""
+    for part in loc:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
+    return name
+
+
+def _short(value: Any) -> Any:
+    text = repr(value) if not isinstance(value, str) else value
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _locate(raw: dict, problem: Problem) -> int | None:
+    """The line a semantic problem refers to, found by question id and field."""
+    field = problem.field or ""
+    head = re.split(r"[.\[]", field, maxsplit=1)[0]
+    container: Any = raw
+    if problem.question is not None:
+        container = next((q for q in raw.get("questions") or []
+                          if isinstance(q, dict) and q.get("id") == problem.question), None)
+    elif head in ("dimensions", "scales") and "[" in field:
+        name = field.split("[", 1)[1].split("]", 1)[0]
+        section = raw.get(head)
+        if head == "scales" and isinstance(section, dict):
+            container = section.get(name)
+        elif isinstance(section, list):
+            container = next((d for d in section
+                              if isinstance(d, dict) and d.get("id") == name), None)
+        head = field.split("].", 1)[1].split(".")[0] if "]." in field else ""
+    if not isinstance(container, LocatedDict):
+        return getattr(raw, "line", None)
+    return container.key_lines.get(head, container.line)
+
+
+def canonical_json(qset: QuestionSet) -> str:
+    """A stable text form of the set: what is stored and what the content hash is taken of."""
+    return json.dumps(qset.model_dump(mode="json"), ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":"))
+
+
+def content_hash(qset: QuestionSet) -> str:
+    return hashlib.sha256(canonical_json(qset).encode("utf-8")).hexdigest()

@@ -1,0 +1,169 @@
+"""Reading YAML (and JSON) files strictly, remembering where each value stood.
+
+PyYAML's safe loader is lenient where a question set must not be: a duplicate key silently keeps
+the last value, `no` becomes False, an alias can expand into a billion-laughs bomb, and a bad date
+raises a bare ValueError. This loader:
+
+- rejects duplicate mapping keys, naming both lines;
+- rejects aliases (`*name`): a question set never needs them, and refusing them is the simplest
+  cure for exponential expansion (use a set-level `scales:` entry for repeated labels);
+- reads only `true`/`false` as booleans (YAML 1.2), so `key: no` is the text "no";
+- keeps dates as text (a version "2001-02-30" is a fine version string);
+- returns dicts that know the line of each key, so a schema error can name a line.
+
+Every failure is a YamlError with file, line and column; nothing else escapes.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+MAX_BYTES = 2_000_000  # a question set is tens of kilobytes; refuse anything absurd
+
+
+class YamlError(Exception):
+    def __init__(self, key: str, file: str, line: int | None = None,
+                 column: int | None = None, **params: Any) -> None:
+        super().__init__(f"{file}:{line}:{column}: {key} {params}")
+        self.key = key
+        self.file = file
+        self.line = line
+        self.column = column
+        self.params = params
+
+
+class LocatedDict(dict):
+    """A mapping from the file, with the line (1-based) of itself and of each key."""
+
+    line: int | None = None
+    key_lines: dict[Any, int]
+
+
+class LocatedList(list):
+    line: int | None = None
+
+
+class _StrictLoader(yaml.SafeLoader):
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "alias", event.start_mark)
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
+        if not isinstance(node, yaml.MappingNode):
+            return super().construct_mapping(node, deep=deep)
+        self.flatten_mapping(node)
+        result = LocatedDict()
+        result.line = node.start_mark.line + 1
+        result.key_lines = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                hash(key)
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "unhashable key", key_node.start_mark) from None
+            if key in result:
+                raise _DuplicateKey(key, result.key_lines[key], key_node.start_mark)
+            result.key_lines[key] = key_node.start_mark.line + 1
+            result[key] = self.construct_object(value_node, deep=True)
+        return result
+
+    def construct_sequence(self, node, deep=False):  # type: ignore[no-untyped-def]
+        result = LocatedList(super().construct_sequence(node, deep=True))
+        result.line = node.start_mark.line + 1
+        return result
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: Any, first_line: int, mark: Any) -> None:
+        self.key = key
+        self.first_line = first_line
+        self.mark = mark
+
+
+def _strip_resolvers() -> None:
+    """Booleans only as true/false; no implicit timestamps."""
+    resolvers = {}
+    for first, entries in yaml.SafeLoader.yaml_implicit_resolvers.items():
+        kept = [(tag, regexp) for tag, regexp in entries
+                if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
+        if kept:
+            resolvers[first] = kept
+    _StrictLoader.yaml_implicit_resolvers = resolvers
+    _StrictLoader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+        list("tTfF"))
+    _StrictLoader.add_constructor("tag:yaml.org,2002:seq", _StrictLoader.construct_sequence)
+    _StrictLoader.add_constructor("tag:yaml.org,2002:map", _StrictLoader.construct_mapping)
+
+
+_strip_resolvers()
+
+
+def load_text(text: str, file: str) -> Any:
+    """Parse YAML (JSON is YAML too) from text; raise YamlError on any failure."""
+    try:
+        return yaml.load(text, Loader=_StrictLoader)
+    except _DuplicateKey as dup:
+        raise YamlError("yaml.duplicate_key", file, dup.mark.line + 1, dup.mark.column + 1,
+                        name=dup.key, first_line=dup.first_line) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        if exc.problem == "alias":
+            raise YamlError("yaml.alias", file, line, column) from None
+        detail = " ".join(part for part in (exc.context, exc.problem) if part)
+        raise YamlError("yaml.syntax", file, line, column, detail=detail) from None
+    except yaml.YAMLError as exc:
+        raise YamlError("yaml.syntax", file, detail=str(exc)) from None
+    except RecursionError:
+        raise YamlError("yaml.too_deep", file) from None
+    except ValueError as exc:  # e.g. `!!timestamp 2001-02-30`
+        raise YamlError("yaml.bad_value", file, detail=str(exc)) from None
+
+
+def load_file(path: Path) -> Any:
+    """Read and parse a file; unreadable, oversized and non-UTF-8 files are YamlErrors too."""
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise YamlError("yaml.is_directory", name)
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise YamlError("yaml.too_big", name, size=size, limit=MAX_BYTES)
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise YamlError("yaml.not_found", name) from None
+    except PermissionError:
+        raise YamlError("yaml.no_permission", name) from None
+    except OSError as exc:
+        raise YamlError("yaml.unreadable", name, detail=exc.strerror or str(exc)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise YamlError("yaml.not_utf8", name, detail=str(exc)) from None
+    return load_text(text, name)
+
+
+def line_of(data: Any, loc: tuple[Any, ...]) -> int | None:
+    """The line of the deepest value along `loc` (a pydantic error location) we can find."""
+    line = getattr(data, "line", None)
+    node = data
+    for part in loc:
+        if isinstance(node, LocatedDict) and part in node:
+            line = node.key_lines.get(part, line)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+            line = getattr(node, "line", line)
+        else:
+            break
+    return line
