@@ -1,0 +1,14 @@
+"""Client names as advisors type them: "Bakkerij Zoë" and " bakkerij  zoe " are one client."""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def client_key(name: str | None) -> str:
+    """Case-, whitespace- and accent-insensitive key of a client name ("" for none)."""
+    if not name:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(bare.casefold().split())

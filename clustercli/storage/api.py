@@ -1,0 +1,138 @@
+"""What the store promises the rest of the tool: records, index rows and the `Store` interface.
+
+Plain dataclasses and a Protocol, no tinydb: the engine and the CLI code against this, and the
+in-memory store (`memory.py`) and the file store implement it alike. Values are JSON-ready.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol
+
+from clustercli.errors import BadInput, ClusterError
+
+Status = Literal["in_progress", "completed"]
+# Why an answer stopped being current: a new value, its question no longer applies, an import
+# brought a newer version of the assessment, or the advisor changed the note only.
+Reason = Literal["changed", "not_applicable", "imported"]
+
+
+@dataclass
+class Answer:
+    value: Any
+    at: str  # when it was given (UTC ISO 8601)
+    note: str | None = None  # advisor's note on this answer
+
+
+@dataclass
+class HistoryEntry:
+    """An answer that is no longer current, kept with when and why it stopped being so."""
+
+    question: str
+    value: Any
+    at: str
+    note: str | None
+    inactive_since: str
+    reason: Reason
+
+
+@dataclass
+class SetRef:
+    """Which question set an assessment was started with; `hash` finds its stored copy."""
+
+    id: str
+    version: str
+    hash: str
+
+
+@dataclass
+class Assessment:
+    id: str  # a UUID
+    question_set: SetRef
+    language: str
+    client: str
+    respondent: str
+    created: str
+    updated: str
+    completed: str | None = None
+    status: Status = "in_progress"
+    answers: dict[str, Answer] = field(default_factory=dict)  # the active answers
+    history: list[HistoryEntry] = field(default_factory=list)
+    # What the tool computed on completion (level, scores, ...); kept in the index for listing
+    # and statistics without opening every file.
+    summary: dict[str, Any] | None = None
+
+    def values(self) -> dict[str, Any]:
+        """The active answers as question id -> value (what conditions and scoring read)."""
+        return {question: answer.value for question, answer in self.answers.items()}
+
+    def notes(self) -> dict[str, str]:
+        return {q: a.note for q, a in self.answers.items() if a.note}
+
+
+@dataclass
+class IndexRow:
+    """One line of `list`: enough to show, filter and count without opening the file."""
+
+    id: str
+    client: str
+    respondent: str
+    status: str  # "in_progress", "completed" or "damaged"
+    answered: int
+    question_set: SetRef | None
+    created: str
+    updated: str
+    completed: str | None = None
+    summary: dict[str, Any] | None = None
+    problem: str | None = None  # for a damaged file: what is wrong with it
+
+
+class NotFound(BadInput):
+    """No assessment with that id (exit 2: the user typed something we cannot use)."""
+
+
+class Damaged(ClusterError):
+    """A file in the data folder cannot be read or makes no sense (exit 1). It is left as is."""
+
+
+class Store(Protocol):
+    def create(self, *, question_set: SetRef, set_data: str, language: str, client: str = "",
+               respondent: str = "") -> Assessment:
+        """A new in-progress assessment; `set_data` (the set's canonical JSON) is kept by hash."""
+        ...
+
+    def load(self, assessment_id: str) -> Assessment: ...
+
+    def save_answer(self, assessment_id: str, question: str, value: Any,
+                    note: str | None = None) -> Assessment:
+        """Make `value` the active answer; a different earlier one goes into history."""
+        ...
+
+    def deactivate(self, assessment_id: str, questions: list[str],
+                   reason: Reason = "not_applicable") -> Assessment:
+        """Move these active answers into history (their question no longer applies)."""
+        ...
+
+    def complete(self, assessment_id: str, summary: dict[str, Any] | None = None) -> Assessment:
+        ...
+
+    def reopen(self, assessment_id: str) -> Assessment:
+        """A completed assessment back to in progress (for `edit`); answers untouched."""
+        ...
+
+    def list(self) -> list[IndexRow]:
+        """Every assessment, newest `updated` first; damaged files as rows with status
+        "damaged" rather than an error."""
+        ...
+
+    def find_by_client(self, client: str) -> list[IndexRow]:
+        """Rows whose client matches case-, space- and accent-insensitively."""
+        ...
+
+    def delete(self, assessment_id: str) -> None:
+        """Erase every trace of the assessment (and a question-set copy nobody uses anymore)."""
+        ...
+
+    def question_set_data(self, set_hash: str) -> str:
+        """The stored canonical JSON of a question set."""
+        ...

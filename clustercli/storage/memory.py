@@ -1,0 +1,109 @@
+"""An in-memory Store for the tests of the layers above (engine, CLI, reports).
+
+It keeps the same promises as the file store, except surviving the process: history on change,
+index rows newest first, client matching, erasure.
+"""
+
+from __future__ import annotations
+
+import copy
+import uuid
+from typing import Any
+
+from clustercli import clock
+from clustercli.names import client_key
+from clustercli.storage.api import (
+    Answer,
+    Assessment,
+    HistoryEntry,
+    IndexRow,
+    NotFound,
+    Reason,
+    SetRef,
+)
+
+
+class MemoryStore:
+    def __init__(self) -> None:
+        self._records: dict[str, Assessment] = {}
+        self._sets: dict[str, str] = {}
+
+    def create(self, *, question_set: SetRef, set_data: str, language: str, client: str = "",
+               respondent: str = "") -> Assessment:
+        stamp = clock.now()
+        record = Assessment(id=str(uuid.uuid4()), question_set=question_set, language=language,
+                            client=client, respondent=respondent, created=stamp, updated=stamp)
+        self._sets.setdefault(question_set.hash, set_data)
+        self._records[record.id] = record
+        return copy.deepcopy(record)
+
+    def _get(self, assessment_id: str) -> Assessment:
+        try:
+            return self._records[assessment_id]
+        except KeyError:
+            raise NotFound("store.not_found", id=assessment_id) from None
+
+    def load(self, assessment_id: str) -> Assessment:
+        return copy.deepcopy(self._get(assessment_id))
+
+    def save_answer(self, assessment_id: str, question: str, value: Any,
+                    note: str | None = None) -> Assessment:
+        record = self._get(assessment_id)
+        stamp = clock.now()
+        old = record.answers.get(question)
+        if old is not None and old.value == value and old.note == note:
+            return copy.deepcopy(record)
+        if old is not None:
+            record.history.append(HistoryEntry(question, old.value, old.at, old.note, stamp,
+                                               "changed"))
+        record.answers[question] = Answer(value, stamp, note)
+        record.updated = stamp
+        return copy.deepcopy(record)
+
+    def deactivate(self, assessment_id: str, questions: list[str],
+                   reason: Reason = "not_applicable") -> Assessment:
+        record = self._get(assessment_id)
+        stamp = clock.now()
+        for question in questions:
+            old = record.answers.pop(question, None)
+            if old is not None:
+                record.history.append(HistoryEntry(question, old.value, old.at, old.note,
+                                                   stamp, reason))
+                record.updated = stamp
+        return copy.deepcopy(record)
+
+    def complete(self, assessment_id: str, summary: dict[str, Any] | None = None) -> Assessment:
+        record = self._get(assessment_id)
+        record.status = "completed"
+        record.completed = record.updated = clock.now()
+        record.summary = copy.deepcopy(summary)
+        return copy.deepcopy(record)
+
+    def reopen(self, assessment_id: str) -> Assessment:
+        record = self._get(assessment_id)
+        record.status = "in_progress"
+        record.updated = clock.now()
+        return copy.deepcopy(record)
+
+    def list(self) -> list[IndexRow]:
+        rows = [IndexRow(r.id, r.client, r.respondent, r.status, len(r.answers),
+                         r.question_set, r.created, r.updated, r.completed,
+                         copy.deepcopy(r.summary)) for r in self._records.values()]
+        return sorted(rows, key=lambda row: row.updated, reverse=True)
+
+    def find_by_client(self, client: str) -> list[IndexRow]:
+        key = client_key(client)
+        return [row for row in self.list() if client_key(row.client) == key]
+
+    def delete(self, assessment_id: str) -> None:
+        record = self._get(assessment_id)
+        del self._records[assessment_id]
+        if not any(r.question_set.hash == record.question_set.hash
+                   for r in self._records.values()):
+            self._sets.pop(record.question_set.hash, None)
+
+    def question_set_data(self, set_hash: str) -> str:
+        try:
+            return self._sets[set_hash]
+        except KeyError:
+            raise NotFound("store.set_not_found", hash=set_hash) from None
