@@ -35,14 +35,24 @@ def _load(path: Path | None):  # -> QuestionSet
 @questions_app.command("check", help=H("cli.questions.check.help"))
 def check(path: SetPath = None, lang: Lang = None) -> None:
     from clustercli.i18n import t
+    from clustercli.paths import shipped_set
 
     lang = use_language(lang)
     qset = _load(path)
-    from clustercli.paths import shipped_set
 
-    typer.echo(t("questions.check.ok", lang, file=str(path or shipped_set()), id=qset.id,
+    from clustercli.questionset.loader import rules_path_for
+
+    set_path = path or shipped_set()
+    typer.echo(t("questions.check.ok", lang, file=str(set_path), id=qset.id,
                  version=qset.version, questions=len(qset.questions),
                  dimensions=len(qset.dimensions), languages=", ".join(qset.languages)))
+    rules_file = str(rules_path_for(set_path))
+    if qset.rules is None:
+        typer.echo(t("profile.rules.check_none", lang, file=rules_file))
+    else:
+        typer.echo(t("profile.rules.check_ok", lang, file=rules_file,
+                     levels=len(qset.rules.levels), caps=len(qset.rules.caps),
+                     advice=len(qset.rules.advice)))
 
 
 @questions_app.command("show", help=H("cli.questions.show.help"))
