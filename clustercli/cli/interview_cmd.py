@@ -11,9 +11,17 @@ from typing import Annotated
 
 import typer
 
-from clustercli.cli.app import H, _run, data_dir_option, echo_error, use_language, write_output
+from clustercli.cli.app import (
+    ClusterCommand,
+    H,
+    LangOption,
+    _run,
+    data_dir_option,
+    echo_error,
+    use_language,
+    write_output,
+)
 
-Lang = Annotated[str | None, typer.Option("--lang", help=H("cli.opt.lang"), show_default=False)]
 Plain = Annotated[bool, typer.Option("--plain", help=H("cli.opt.plain"))]
 
 
@@ -100,7 +108,7 @@ def _finish(session) -> None:
 def start(
     client: Annotated[str, typer.Option("--client", help=H("cli.opt.client"))] = "",
     respondent: Annotated[str, typer.Option("--respondent", help=H("cli.opt.respondent"))] = "",
-    lang: Lang = None,
+    lang: LangOption = None,
     questions: Annotated[Path | None, typer.Option("--questions", help=H("cli.opt.questions"),
                                                    show_default=False)] = None,
     answers: Annotated[Path | None, typer.Option("--answers", help=H("cli.opt.answers"),
@@ -125,7 +133,7 @@ def start(
 def resume(
     assessment_id: Annotated[str | None, typer.Argument(help=H("cli.arg.resume_id"),
                                                         show_default=False)] = None,
-    lang: Lang = None,
+    lang: LangOption = None,
     plain: Plain = False,
 ) -> None:
     from clustercli.engine import flow
@@ -152,7 +160,7 @@ def resume(
 
 def edit(
     assessment_id: Annotated[str, typer.Argument(help=H("cli.arg.edit_id"))],
-    lang: Lang = None,
+    lang: LangOption = None,
     plain: Plain = False,
 ) -> None:
     from clustercli.engine import session as sessions
@@ -176,7 +184,7 @@ def list_assessments(
         ListFormat.table),
     client: Annotated[str | None, typer.Option("--client", help=H("cli.opt.client_filter"),
                                                show_default=False)] = None,
-    lang: Lang = None,
+    lang: LangOption = None,
 ) -> None:
     from clustercli.engine.listing import list_json, list_table
 
@@ -190,7 +198,7 @@ def list_assessments(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("start", help=H("cli.start.help"))(start)
-    app.command("resume", help=H("cli.resume.help"))(resume)
-    app.command("edit", help=H("cli.edit.help"))(edit)
-    app.command("list", help=H("cli.list.help"))(list_assessments)
+    app.command("start", help=H("cli.start.help"), cls=ClusterCommand)(start)
+    app.command("resume", help=H("cli.resume.help"), cls=ClusterCommand)(resume)
+    app.command("edit", help=H("cli.edit.help"), cls=ClusterCommand)(edit)
+    app.command("list", help=H("cli.list.help"), cls=ClusterCommand)(list_assessments)
