@@ -150,10 +150,8 @@ def resume(
     if session.record.status == "completed":
         raise BadInput("engine.already_completed", id=assessment_id)
     mode = _mode(plain, False)
-    notices = []
-    if session.qset.id == "cluster-readiness":
-        notice = flow.set_change_notice(session, load(shipped_set()))
-        notices = [notice] if notice else []
+    notice = flow.set_change_notice(session, load(shipped_set()))
+    notices = [notice] if notice else []
     _converse(session, mode, notes=bool(session.record.client), intro=False, notices=notices)
     _finish(session)
 
