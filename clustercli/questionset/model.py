@@ -8,7 +8,6 @@ entry is resolved), and `when` is a parsed condition.
 
 from __future__ import annotations
 
-from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
@@ -78,7 +77,7 @@ class Question(_Model):
     def scored(self) -> bool:
         return self.dimension is not None
 
-    @cached_property
+    @property
     def option_keys(self) -> tuple[str, ...]:
         return tuple(option.key for option in self.options or ())
 
@@ -95,6 +94,7 @@ class Question(_Model):
         return list(range(int(self.min), int(self.max) + 1))
 
 
+# Lookups are properties, not cached: model_copy() would carry a stale cache into the copy.
 class QuestionSet(_Model):
     id: Slug
     version: Annotated[str, Field(min_length=1, max_length=40)]
@@ -109,11 +109,11 @@ class QuestionSet(_Model):
     rules: Annotated[Any, PlainSerializer(
         lambda rules: None if rules is None else rules.model_dump(mode="json"))] = None
 
-    @cached_property
+    @property
     def by_id(self) -> dict[str, Question]:
         return {q.id: q for q in self.questions}
 
-    @cached_property
+    @property
     def dimension_by_id(self) -> dict[str, Dimension]:
         return {d.id: d for d in self.dimensions}
 

@@ -1,0 +1,202 @@
+"""`clustercli start | resume | edit | list`: running the self-check and finding it again."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from clustercli.cli.app import (
+    ClusterCommand,
+    H,
+    LangOption,
+    _run,
+    data_dir_option,
+    echo_error,
+    use_language,
+    write_output,
+)
+
+Plain = Annotated[bool, typer.Option("--plain", help=H("cli.opt.plain"))]
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def _store():
+    from clustercli.storage import open_store
+
+    return open_store(data_dir_option())
+
+
+def resume_command(assessment_id: str) -> str:
+    explicit = _run.get("data_dir")
+    prefix = f"clustercli --data-dir {explicit} " if explicit else "clustercli "
+    return f"{prefix}resume {assessment_id}"
+
+
+def _mode(plain: bool, have_answers: bool) -> str:
+    """"plain", "terminal" or "batch" (answers file, nobody to ask)."""
+    if plain or os.environ.get("TERM") == "dumb":
+        return "plain"
+    if sys.stdin.isatty():
+        return "terminal"
+    if have_answers:
+        return "batch"
+    from clustercli.errors import BadInput
+
+    raise BadInput("engine.no_terminal")
+
+
+def _interface(mode: str):
+    from clustercli.plain import PlainUI
+
+    return PlainUI()
+
+
+def _converse(session, mode: str, *, notes: bool, intro: bool, at_review: bool = False,
+              notices: list[str] = ()) -> None:
+    """Run the interview in `mode`; on pause, say how to continue and exit 130."""
+    from clustercli.engine import driver, flow
+    from clustercli.errors import BadInput, Interrupted
+    from clustercli.i18n import t
+
+    lang = session.lang
+    if mode == "batch":
+        for notice in notices:
+            echo_error(notice)
+        missing = flow.missing_after_defaults(session)
+        if missing:
+            raise BadInput("engine.missing_answers", questions=", ".join(missing),
+                           command=resume_command(session.id))
+        return
+    ui = _interface(mode)
+    if intro:
+        info = flow.intro(session.qset)
+        ui.notice(t("engine.intro", lang, questions=info.questions, minutes=info.minutes))
+    ui.commands_hint(lang, notes)
+    for notice in notices:
+        ui.notice(notice)
+    try:
+        driver.run(session, ui, notes=notes, start_at_review=at_review)
+    except driver.Paused:
+        raise Interrupted("engine.paused", command=resume_command(session.id)) from None
+
+
+def _finish(session) -> None:
+    from clustercli.engine.driver import review_sections
+    from clustercli.i18n import pick, t
+
+    session.complete()
+    lang = session.lang
+    lines = [t("engine.done", lang), t("engine.assessment_id", lang, id=session.id), "",
+             t("engine.summary_title", lang)]
+    for section in review_sections(session):
+        lines.append(f"{section.title}")
+        lines += [f"  - {pick(item.question.text, lang)} {item.answer}"
+                  for item in section.items]
+    write_output("\n".join(lines), None)
+
+
+def start(
+    client: Annotated[str, typer.Option("--client", help=H("cli.opt.client"))] = "",
+    respondent: Annotated[str, typer.Option("--respondent", help=H("cli.opt.respondent"))] = "",
+    lang: LangOption = None,
+    questions: Annotated[Path | None, typer.Option("--questions", help=H("cli.opt.questions"),
+                                                   show_default=False)] = None,
+    answers: Annotated[Path | None, typer.Option("--answers", help=H("cli.opt.answers"),
+                                                 show_default=False)] = None,
+    plain: Plain = False,
+) -> None:
+    from clustercli.engine import answers_file, flow
+    from clustercli.engine import session as sessions
+    from clustercli.paths import shipped_set
+    from clustercli.questionset.loader import load
+
+    lang = use_language(lang)
+    qset = load(questions or shipped_set())
+    given = answers_file.read(answers, qset, lang) if answers else None
+    mode = _mode(plain, given is not None)
+    session = sessions.start(_store(), qset, lang, client, respondent)
+    notices = flow.apply_given(session, given) if given else []
+    _converse(session, mode, notes=bool(client.strip()), intro=True, notices=notices)
+    _finish(session)
+
+
+def resume(
+    assessment_id: Annotated[str | None, typer.Argument(help=H("cli.arg.resume_id"),
+                                                        show_default=False)] = None,
+    lang: LangOption = None,
+    plain: Plain = False,
+) -> None:
+    from clustercli.engine import flow
+    from clustercli.engine import session as sessions
+    from clustercli.errors import BadInput
+    from clustercli.paths import shipped_set
+    from clustercli.questionset.loader import load
+
+    use_language(lang)
+    store = _store()
+    assessment_id = assessment_id or flow.latest_unfinished(store).id
+    session = sessions.reopen(store, assessment_id, lang)
+    use_language(session.lang)
+    if session.record.status == "completed":
+        raise BadInput("engine.already_completed", id=assessment_id)
+    mode = _mode(plain, False)
+    notice = flow.set_change_notice(session, load(shipped_set()))
+    notices = [notice] if notice else []
+    _converse(session, mode, notes=bool(session.record.client), intro=False, notices=notices)
+    _finish(session)
+
+
+def edit(
+    assessment_id: Annotated[str, typer.Argument(help=H("cli.arg.edit_id"))],
+    lang: LangOption = None,
+    plain: Plain = False,
+) -> None:
+    from clustercli.engine import session as sessions
+    from clustercli.errors import BadInput
+
+    use_language(lang)
+    store = _store()
+    session = sessions.reopen(store, assessment_id, lang)
+    use_language(session.lang)
+    if session.record.status != "completed":
+        raise BadInput("engine.not_completed", id=assessment_id,
+                       command=resume_command(assessment_id))
+    mode = _mode(plain, False)
+    session.record = store.reopen(assessment_id)
+    _converse(session, mode, notes=bool(session.record.client), intro=False, at_review=True)
+    _finish(session)
+
+
+def list_assessments(
+    format: Annotated[ListFormat, typer.Option("--format", help=H("cli.opt.format"))] = (
+        ListFormat.table),
+    client: Annotated[str | None, typer.Option("--client", help=H("cli.opt.client_filter"),
+                                               show_default=False)] = None,
+    lang: LangOption = None,
+) -> None:
+    from clustercli.engine.listing import list_json, list_table
+
+    lang = use_language(lang)
+    store = _store()
+    rows = store.find_by_client(client) if client else store.list()
+    if format is ListFormat.json:
+        write_output(json.dumps(list_json(rows), ensure_ascii=False, indent=2), None)
+    else:
+        write_output(list_table(rows, lang), None)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("start", help=H("cli.start.help"), cls=ClusterCommand)(start)
+    app.command("resume", help=H("cli.resume.help"), cls=ClusterCommand)(resume)
+    app.command("edit", help=H("cli.edit.help"), cls=ClusterCommand)(edit)
+    app.command("list", help=H("cli.list.help"), cls=ClusterCommand)(list_assessments)

@@ -1,0 +1,1 @@
+"""The interview engine: pure logic, testable without a terminal."""

@@ -1,0 +1,47 @@
+"""`clustercli list`: the assessments as a table for people and as JSON for tools."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from clustercli.i18n import t
+from clustercli.storage.api import IndexRow
+
+
+def list_json(rows: list[IndexRow]) -> list[dict[str, Any]]:
+    """The documented JSON form: newest first, one object per assessment."""
+    return [{
+        "id": row.id,
+        "client": row.client,
+        "respondent": row.respondent,
+        "status": row.status,
+        "answered": row.answered,
+        "question_set": (f"{row.question_set.id} {row.question_set.version}"
+                         if row.question_set else None),
+        "created": row.created,
+        "updated": row.updated,
+    } for row in rows]
+
+
+def _when(stamp: str) -> str:
+    """"2026-11-26T19:21:36.123456Z" -> "2026-11-26 19:21 UTC" (short enough for a table)."""
+    return f"{stamp[:10]} {stamp[11:16]} UTC" if len(stamp) >= 16 else stamp
+
+
+def list_table(rows: list[IndexRow], lang: str) -> str:
+    if not rows:
+        return t("engine.list_empty", lang)
+    header = [t("engine.col_id", lang), t("engine.col_client", lang),
+              t("engine.col_respondent", lang), t("engine.col_status", lang),
+              t("engine.col_answered", lang), t("engine.col_updated", lang)]
+    body = [[row.id, row.client or "-", row.respondent or "-",
+             t(f"engine.status_{row.status}", lang), str(row.answered), _when(row.updated)]
+            for row in rows]
+    widths = [max(len(line[i]) for line in [header, *body]) for i in range(len(header))]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True))
+             .rstrip() for line in [header, *body]]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    damaged = [row for row in rows if row.status == "damaged"]
+    for row in damaged:
+        lines.append(t("engine.damaged_row", lang, id=row.id, problem=row.problem or ""))
+    return "\n".join(lines)

@@ -1,0 +1,121 @@
+"""An assessment in progress: the interview's logic joined to the store.
+
+Every answer is saved the moment it is given (the store makes it durable). After each change the
+answers whose question stopped applying are moved into history, never deleted, and the caller
+learns which ones, to tell the user.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from clustercli.engine import values
+from clustercli.engine.interview import Interview
+from clustercli.questionset.loader import canonical_json, content_hash, from_data
+from clustercli.questionset.model import Question, QuestionSet
+from clustercli.storage.api import Assessment, SetRef, Store
+
+_KEEP = object()  # "leave the note as it is"
+
+
+class Session:
+    def __init__(self, store: Store, record: Assessment, qset: QuestionSet, lang: str) -> None:
+        self.store = store
+        self.record = record
+        self.qset = qset
+        self.lang = lang
+        self._pending_notes: dict[str, str] = {}  # notes typed before the answer
+
+    @property
+    def id(self) -> str:
+        return self.record.id
+
+    def interview(self) -> Interview:
+        return Interview(self.qset, self.record.values())
+
+    def answer(self, q: Question, value: Any, note: Any = _KEEP) -> list[str]:
+        """Save an answer; return the ids of answers that no longer apply (now inactive)."""
+        value = values.check(q, value, self.lang)
+        if note is _KEEP:
+            current = self.record.answers.get(q.id)
+            note = self._pending_notes.pop(q.id, current.note if current else None)
+        self.record = self.store.save_answer(self.id, q.id, value, note)
+        dropped = self.interview().no_longer_applicable()
+        if dropped:
+            self.record = self.store.deactivate(self.id, dropped)
+        return dropped
+
+    def note(self, question_id: str) -> str | None:
+        if question_id in self._pending_notes:
+            return self._pending_notes[question_id]
+        answer = self.record.answers.get(question_id)
+        return answer.note if answer else None
+
+    def set_note(self, q: Question, text: str | None) -> None:
+        """Attach an advisor's note; kept with the answer (or with the next answer given)."""
+        text = (text or "").strip() or None
+        current = self.record.answers.get(q.id)
+        if current is None:
+            if text:
+                self._pending_notes[q.id] = text
+            else:
+                self._pending_notes.pop(q.id, None)
+        elif current.note != text:
+            self.record = self.store.save_answer(self.id, q.id, current.value, text)
+
+    def suggestion(self, q: Question) -> Any:
+        """What to preselect: the active answer, else the last one that stopped applying,
+        else the question's default, else nothing."""
+        if q.id in self.record.answers:
+            return self.record.answers[q.id].value
+        for entry in reversed(self.record.history):
+            if entry.question == q.id and entry.reason == "not_applicable":
+                return entry.value
+        return q.default
+
+    def complete(self, summary: dict[str, Any] | None = None) -> None:
+        self.record = self.store.complete(self.id, summary)
+
+
+def start(store: Store, qset: QuestionSet, lang: str, client: str = "",
+          respondent: str = "") -> Session:
+    ref = SetRef(qset.id, qset.version, content_hash(qset))
+    record = store.create(question_set=ref, set_data=canonical_json(qset), language=lang,
+                          client=client.strip(), respondent=respondent.strip())
+    return Session(store, record, qset, lang)
+
+
+def stored_set(store: Store, record: Assessment) -> QuestionSet:
+    """The question set an assessment was started with, from the data folder's copy."""
+    data = json.loads(store.question_set_data(record.question_set.hash))
+    return from_data(data, f"{record.question_set.id} {record.question_set.version}")
+
+
+def reopen(store: Store, assessment_id: str, lang: str | None = None) -> Session:
+    record = store.load(assessment_id)
+    return Session(store, record, stored_set(store, record), lang or record.language)
+
+
+@dataclass(frozen=True)
+class SetChanges:
+    """How a newer version of a set differs from the one an assessment was started with."""
+
+    old_version: str
+    new_version: str
+    added: tuple[str, ...]
+    removed: tuple[str, ...]
+    changed: tuple[str, ...]
+
+
+def compare_sets(old: QuestionSet, new: QuestionSet) -> SetChanges | None:
+    """None when `new` is the same set (same content hash) or a different set altogether."""
+    if old.id != new.id or content_hash(old) == content_hash(new):
+        return None
+    old_q, new_q = old.by_id, new.by_id
+    changed = tuple(qid for qid in old_q if qid in new_q and
+                    old_q[qid].model_dump(mode="json") != new_q[qid].model_dump(mode="json"))
+    return SetChanges(old.version, new.version,
+                      tuple(qid for qid in new_q if qid not in old_q),
+                      tuple(qid for qid in old_q if qid not in new_q), changed)
