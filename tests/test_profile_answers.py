@@ -61,6 +61,20 @@ def walk(qset: QuestionSet, choose: Callable[[Question, dict[str, Any]], Any]) -
     return answers
 
 
+def interview(qset: QuestionSet, choose: Callable[[Question, dict[str, Any]], Any]
+              ) -> dict[str, Any]:
+    """Answer through the engine: always the question it asks next, until it asks nothing."""
+    from clustercli.engine.interview import Interview
+
+    answers: dict[str, Any] = {}
+    while (question := Interview(qset, answers).next_unanswered()) is not None:
+        value = choose(question, answers)
+        assert value is not SKIP, "the engine way answers every question it asks"
+        answers[question.id] = value
+    assert Interview(qset, answers).no_longer_applicable() == []
+    return answers
+
+
 def random_chooser(rng: random.Random,
                    complete: bool = False) -> Callable[[Question, dict[str, Any]], Any]:
     """Random answers, with a tilt per dimension (all low, all high, ...) so that every band
@@ -70,7 +84,7 @@ def random_chooser(rng: random.Random,
 
     def choose(question: Question, _: dict[str, Any]) -> Any:
         values = values_of(question)
-        if not question.required and rng.random() < 0.2:
+        if not question.required and not complete and rng.random() < 0.2:
             return SKIP
         if question.type == "multi":
             keys = list(question.option_keys)
@@ -113,7 +127,8 @@ def find_witnesses(qset: QuestionSet, tries: int = 4000, seed: int = 7,
     found: dict[str, dict] = {}
     rng = random.Random(seed)
     for _ in range(tries):
-        answers = walk(qset, random_chooser(rng, complete))
+        choose = random_chooser(rng, complete)
+        answers = interview(qset, choose) if complete else walk(qset, choose)
         profile = build_profile(qset, answers)
         hits = {f"advice:{a.id}" for a in profile.advice}
         if profile.level is not None:
@@ -135,6 +150,17 @@ def test_walk_answers_only_what_applies():
     assert answers["cooperates"] is False
     assert "rel_1" not in answers and "motives" not in answers
     assert "wants_regional" in answers  # asked because the firm does not cooperate regionally
+
+
+def test_the_engine_way_gives_complete_answers():
+    from clustercli.engine.interview import Interview
+
+    qset = load(READINESS)
+    rng = random.Random(2)
+    for _ in range(50):
+        answers = interview(qset, random_chooser(rng, complete=True))
+        assert Interview(qset, answers).missing_required() == []
+        assert answers == walk(qset, lambda q, _, given=answers: given.get(q.id, SKIP))
 
 
 def test_random_answers_are_valid_and_vary():
