@@ -9,7 +9,7 @@ import re
 import pytest
 
 from clustercli.conditions import DimensionFact
-from clustercli.profile.organisations import shipped
+from clustercli.profile.organisations import default_path, load, shipped
 from clustercli.profile.routing import kind_label, route
 from tests.test_routing_data import ALLOWED_DOMAINS, ALLOWED_NAMES, DO_NOT_NAME, M_NAMES
 
@@ -517,3 +517,17 @@ def test_unknown_and_missing_answers_do_not_break_routing():
                  "en")
     assert names(recs) == ["KVK"]
     assert "branch-ask-kvk" in recs[0].rules and "(don't know)" in recs[0].why
+
+
+def test_a_rule_on_a_band_count_names_the_count(tmp_path):
+    text = default_path().read_text(encoding="utf-8").replace(
+        "  - id: rvo-wbso\n    when: {question: own_rnd, equals: true}",
+        "  - id: rvo-wbso\n    when: {bands: knelpunt, at_least: 2}", 1)
+    path = tmp_path / "organisations.yaml"
+    path.write_text(text, encoding="utf-8")
+    data = load(path)
+    facts = {"win_win": DimensionFact(20.0, "knelpunt"),
+             "motivation": DimensionFact(30.0, "knelpunt")}
+    wbso = by_name(route({}, facts, "en", data=data), "WBSO")
+    assert "2 dimension(s) bottleneck" in wbso.why
+    assert "WBSO" not in names(route({}, {"win_win": facts["win_win"]}, "en", data=data))

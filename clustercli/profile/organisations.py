@@ -321,7 +321,9 @@ def _check_reasons(data: RoutingData, problem) -> Iterator[Problem]:
                 yield problem("routing.load.unknown_placeholder", loc, field, language=lang,
                               names=", ".join(unknown), allowed=", ".join(data.answers))
         if len({frozenset(found) for found in names.values()}) > 1:
-            yield problem("routing.load.placeholder_mismatch", loc, field)
+            shown = "; ".join(f"{lang}: {', '.join(sorted(found)) or '-'}"
+                              for lang, found in sorted(names.items()))
+            yield problem("routing.load.placeholder_mismatch", loc, field, found=shown)
 
 
 def _check_organisation(org: Organisation, i: int, seen: set[str],
