@@ -1,0 +1,1 @@
+"""The readiness profile: scores, levels, advice, and whom to approach."""
