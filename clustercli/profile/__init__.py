@@ -1,4 +1,6 @@
-"""The readiness profile: scores, bands, level, explanations, advice, next steps, mirror.
+"""The readiness profile: scores, levels, advice, and whom to approach.
+
+Scores, bands, level, explanations, advice, next steps and the mirror are built here.
 
 Pure functions over a question set (with its rules, `QuestionSet.rules`) and the answers; the
 results are plain dataclasses holding keys, ids and texts per language, so that every report can
@@ -10,7 +12,8 @@ their own:
 - explain.py: `explain` -> Explanation (weakest answers; an exact lift to the next band);
 - advice.py: `fire_advice`, `next_steps`;
 - mirror.py: `mirror` -> MirrorLine per figure of the study;
-- rules.py: the rules file format and its checks.
+- rules.py: the rules file format and its checks;
+- routing.py, organisations.py: whom to approach (`routing.route`), kept apart from this.
 
 A set without a rules file scores with the default bands (sterk >= 75, aandachtspunt >= 50) and
 has no level (None), no advice and no next steps.
