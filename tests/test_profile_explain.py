@@ -27,8 +27,25 @@ def test_two_of_three_at_five():
     assert lift.targets == tuple(Target(q, "at_least", 5) for q in ("kl_1", "kl_2", "kl_3"))
     lines = lift_text(qset, lift, "en")
     assert lines[0] == "To reach 'strong', any 2 of these 3 answers would have to change:"
-    assert lines[1] == "We lead in our trade.: 5 (Strongly agree) or higher"
+    assert lines[1] == '"We lead in our trade." – 5 (Strongly agree)'
     assert lift_text(qset, lift, "nl")[0].startswith("Om 'sterk' te halen, zouden 2 van deze 3")
+
+
+def test_one_of_two_and_a_target_below_the_top():
+    qset = SETS["readiness"]
+    # kl 2, 2, 5 -> .25, .25, 1 => 50; to 75 the gap is .75: either weak item at 5 gains .75
+    lift = build_profile(qset, {"kl_1": 2, "kl_2": 2, "kl_3": 5}).explanations[
+        "knowledge_level"].lift
+    assert (lift.need, lift.targets) == (1, (Target("kl_1", "at_least", 5),
+                                             Target("kl_2", "at_least", 5)))
+    assert lift_text(qset, lift, "en")[0] == (
+        "To reach 'strong', one of these 2 answers would have to change (any one):")
+    # kl 2, 3, 3 => 41.67; to 50 the gap is .25: kl_1 at 3 closes it
+    lift = build_profile(qset, {"kl_1": 2, "kl_2": 3, "kl_3": 3}).explanations[
+        "knowledge_level"].lift
+    assert lift_text(qset, lift, "en") == [
+        "To reach 'point of attention', this answer would have to change:",
+        '"We lead in our trade." – 3 (Neutral) or higher']
 
 
 def test_option_and_reverse_targets():
@@ -40,13 +57,13 @@ def test_option_and_reverse_targets():
     lift = profile.explanations["win_win"].lift
     assert (lift.to_band, lift.need) == ("aandachtspunt", 1)
     assert lift.targets == (Target("ww_3", "in", ("agreed", "written")),)
-    assert lift_text(qset, lift, "en")[1] == "How do you share the gains?: Agreed or In writing"
+    assert lift_text(qset, lift, "en")[1] == '"How do you share the gains?" – Agreed or In writing'
     # ww_1 5 -> 1; ww_2 5 reversed -> 0; ww_3 agreed -> .75 (w2) => 62.5; to 75 the gap is .5:
     # ww_2 at 3 or lower (reversed: .5) closes it alone.
     lift = build_profile(qset, {"ww_1": 5, "ww_2": 5, "ww_3": "agreed"}).explanations[
         "win_win"].lift
     assert (lift.to_band, lift.need, lift.targets) == ("sterk", 1, (Target("ww_2", "at_most", 3),))
-    assert lift_text(qset, lift, "en")[1].endswith(": 3 (Neutral) or lower")
+    assert lift_text(qset, lift, "en")[1].endswith(" – 3 (Neutral) or lower")
 
 
 def test_weakest_answers_by_cost():
@@ -57,7 +74,7 @@ def test_weakest_answers_by_cost():
     assert [(w.question, w.cost) for w in explanation.weakest] == [
         ("trust_3", 25.0), ("trust_1", 6.25), ("trust_2", 6.25)]
     assert weakness_text(qset, explanation.weakest[0], "en") == (
-        "How often do you talk with partners?: Monthly (costs 25 points)")
+        '"How often do you talk with partners?" – your answer: Monthly (costs 25 points)')
 
 
 def test_sterk_has_no_lift_and_insufficient_asks_for_answers():

@@ -207,7 +207,8 @@ def weakness_text(qset: QuestionSet, weakness: Weakness, lang: str) -> str:
 def lift_text(qset: QuestionSet, lift: Lift, lang: str) -> list[str]:
     """A headline ("To reach 'strong', any 2 of these 3 answers ...") and one line per target."""
     count = len(lift.targets)
-    how = "one" if count == 1 else "all" if lift.need == count else "some"
+    how = ("one" if count == 1 else "all" if lift.need == count
+           else "one_of" if lift.need == 1 else "some")
     kind = "answer" if lift.to_band is None else "raise"
     band = t(f"profile.band.{lift.to_band}", lang) if lift.to_band else ""
     lines = [t(f"profile.explain.{kind}_{how}", lang, band=band, need=lift.need, count=count)]
@@ -221,7 +222,8 @@ def lift_text(qset: QuestionSet, lift: Lift, lang: str) -> list[str]:
                 pick(question.option(key).label, lang) for key in target.value)
             lines.append(t("profile.explain.in", lang, question=text, options=options))
         else:
-            lines.append(t(f"profile.explain.{target.op}", lang, question=text,
-                           value=target.value,
+            at_end = target.value == (question.max if target.op == "at_least" else question.min)
+            lines.append(t("profile.explain.exactly" if at_end else f"profile.explain.{target.op}",
+                           lang, question=text, value=target.value,
                            label=_scale_label(question, target.value, lang)))
     return lines
