@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import os
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from clustercli import __version__
 from clustercli.errors import EXIT_FAILURE, EXIT_INTERRUPTED, ClusterError
@@ -55,7 +56,41 @@ def echo_error(text: str) -> None:
     typer.echo(text, err=True)
 
 
-class ClusterGroup(TyperGroup):
+# Help screens in the user's language: typer words its headings, the usage prefix and the help
+# option in English; these small subclasses put our catalogue's words in their place.
+class _Formatter(typer.Context.formatter_class):  # type: ignore[misc,name-defined]
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, t("cli.help.usage", current_language()) + " ")
+
+    def write_heading(self, heading: str) -> None:
+        key = {"Options": "cli.help.options", "Commands": "cli.help.commands",
+               "Arguments": "cli.help.arguments"}.get(heading)
+        super().write_heading(t(key, current_language()) if key else heading)
+
+
+class _Context(typer.Context):
+    formatter_class = _Formatter
+
+
+class _Localized:
+    context_class = _Context
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = t("cli.help.option", current_language())
+        return option
+
+
+class ClusterCommand(_Localized, TyperCommand):
+    """Every command: localized help."""
+
+
+class ClusterSubgroup(_Localized, TyperGroup):
+    """A group below the root (e.g. `questions`): localized help."""
+
+
+class ClusterGroup(_Localized, TyperGroup):
     """The root group: maps the core's exceptions to messages and exit codes."""
 
     def invoke(self, ctx: Any) -> Any:
@@ -89,6 +124,15 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+class Language(StrEnum):
+    nl = "nl"
+    en = "en"
+
+
+LangOption = Annotated[Language | None, typer.Option("--lang", help=H("cli.opt.lang"),
+                                                     show_default=False)]
 
 
 def _show_version(value: bool) -> None:

@@ -12,9 +12,17 @@ from typing import Annotated
 
 import typer
 
-from clustercli.cli.app import H, _run, data_dir_option, echo_error, use_language, write_output
+from clustercli.cli.app import (
+    ClusterCommand,
+    H,
+    LangOption,
+    _run,
+    data_dir_option,
+    echo_error,
+    use_language,
+    write_output,
+)
 
-Lang = Annotated[str | None, typer.Option("--lang", help=H("cli.opt.lang"), show_default=False)]
 Plain = Annotated[bool, typer.Option("--plain", help=H("cli.opt.plain"))]
 
 
@@ -148,7 +156,7 @@ def _summary_text(session, sections) -> str:
 def start(
     client: Annotated[str, typer.Option("--client", help=H("cli.opt.client"))] = "",
     respondent: Annotated[str, typer.Option("--respondent", help=H("cli.opt.respondent"))] = "",
-    lang: Lang = None,
+    lang: LangOption = None,
     questions: Annotated[Path | None, typer.Option("--questions", help=H("cli.opt.questions"),
                                                    show_default=False)] = None,
     answers: Annotated[Path | None, typer.Option("--answers", help=H("cli.opt.answers"),
@@ -173,7 +181,7 @@ def start(
 def resume(
     assessment_id: Annotated[str | None, typer.Argument(help=H("cli.arg.resume_id"),
                                                         show_default=False)] = None,
-    lang: Lang = None,
+    lang: LangOption = None,
     plain: Plain = False,
 ) -> None:
     from clustercli.engine import flow
@@ -190,17 +198,15 @@ def resume(
     if session.record.status == "completed":
         raise BadInput("engine.already_completed", id=assessment_id)
     mode = _mode(plain, False)
-    notices = []
-    if session.qset.id == "cluster-readiness":
-        notice = flow.set_change_notice(session, load(shipped_set()))
-        notices = [notice] if notice else []
+    notice = flow.set_change_notice(session, load(shipped_set()))
+    notices = [notice] if notice else []
     _converse(session, mode, notes=bool(session.record.client), intro=False, notices=notices)
     _finish(session, mode)
 
 
 def edit(
     assessment_id: Annotated[str, typer.Argument(help=H("cli.arg.edit_id"))],
-    lang: Lang = None,
+    lang: LangOption = None,
     plain: Plain = False,
 ) -> None:
     from clustercli.engine import session as sessions
@@ -224,7 +230,7 @@ def list_assessments(
         ListFormat.table),
     client: Annotated[str | None, typer.Option("--client", help=H("cli.opt.client_filter"),
                                                show_default=False)] = None,
-    lang: Lang = None,
+    lang: LangOption = None,
 ) -> None:
     from clustercli.engine.listing import list_json, list_table
 
@@ -238,7 +244,7 @@ def list_assessments(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("start", help=H("cli.start.help"))(start)
-    app.command("resume", help=H("cli.resume.help"))(resume)
-    app.command("edit", help=H("cli.edit.help"))(edit)
-    app.command("list", help=H("cli.list.help"))(list_assessments)
+    app.command("start", help=H("cli.start.help"), cls=ClusterCommand)(start)
+    app.command("resume", help=H("cli.resume.help"), cls=ClusterCommand)(resume)
+    app.command("edit", help=H("cli.edit.help"), cls=ClusterCommand)(edit)
+    app.command("list", help=H("cli.list.help"), cls=ClusterCommand)(list_assessments)

@@ -9,9 +9,16 @@ from typing import Annotated
 
 import typer
 
-from clustercli.cli.app import H, use_language, write_output
+from clustercli.cli.app import (
+    ClusterCommand,
+    ClusterSubgroup,
+    H,
+    LangOption,
+    use_language,
+    write_output,
+)
 
-questions_app = typer.Typer(help=H("cli.questions.help"), no_args_is_help=True,
+questions_app = typer.Typer(cls=ClusterSubgroup, help=H("cli.questions.help"), no_args_is_help=True,
                             rich_markup_mode=None)
 
 
@@ -22,7 +29,6 @@ class ShowFormat(StrEnum):
 
 SetPath = Annotated[Path | None, typer.Argument(help=H("cli.questions.arg_path"),
                                                 show_default=False)]
-Lang = Annotated[str | None, typer.Option("--lang", help=H("cli.opt.lang"), show_default=False)]
 
 
 def _load(path: Path | None):  # -> QuestionSet
@@ -32,24 +38,34 @@ def _load(path: Path | None):  # -> QuestionSet
     return load(path or shipped_set())
 
 
-@questions_app.command("check", help=H("cli.questions.check.help"))
-def check(path: SetPath = None, lang: Lang = None) -> None:
+@questions_app.command("check", help=H("cli.questions.check.help"), cls=ClusterCommand)
+def check(path: SetPath = None, lang: LangOption = None) -> None:
     from clustercli.i18n import t
+    from clustercli.paths import shipped_set
 
     lang = use_language(lang)
     qset = _load(path)
-    from clustercli.paths import shipped_set
 
-    typer.echo(t("questions.check.ok", lang, file=str(path or shipped_set()), id=qset.id,
+    from clustercli.questionset.loader import rules_path_for
+
+    set_path = path or shipped_set()
+    typer.echo(t("questions.check.ok", lang, file=str(set_path), id=qset.id,
                  version=qset.version, questions=len(qset.questions),
                  dimensions=len(qset.dimensions), languages=", ".join(qset.languages)))
+    rules_file = str(rules_path_for(set_path))
+    if qset.rules is None:
+        typer.echo(t("profile.rules.check_none", lang, file=rules_file))
+    else:
+        typer.echo(t("profile.rules.check_ok", lang, file=rules_file,
+                     levels=len(qset.rules.levels), caps=len(qset.rules.caps),
+                     advice=len(qset.rules.advice)))
 
 
-@questions_app.command("show", help=H("cli.questions.show.help"))
+@questions_app.command("show", help=H("cli.questions.show.help"), cls=ClusterCommand)
 def show(path: SetPath = None,
          format: Annotated[ShowFormat, typer.Option("--format", help=H("cli.opt.format"))] = (
              ShowFormat.text),
-         lang: Lang = None) -> None:
+         lang: LangOption = None) -> None:
     from clustercli.questionset.describe import to_json_data, to_text
 
     lang = use_language(lang)
@@ -60,8 +76,8 @@ def show(path: SetPath = None,
         write_output(to_text(qset, lang), None)
 
 
-@questions_app.command("trace", help=H("cli.questions.trace.help"))
-def trace(path: SetPath = None, lang: Lang = None) -> None:
+@questions_app.command("trace", help=H("cli.questions.trace.help"), cls=ClusterCommand)
+def trace(path: SetPath = None, lang: LangOption = None) -> None:
     from clustercli.questionset.describe import trace_markdown
 
     lang = use_language(lang)

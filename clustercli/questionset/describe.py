@@ -140,8 +140,13 @@ class Cited:
 
 
 def cited_items(qset: QuestionSet) -> list[Cited]:
+    """Dimensions and questions, then the rules of the set: levels, caps, advice."""
     items = [Cited("dimension", d.id, tuple(d.source)) for d in qset.dimensions]
     items += [Cited("question", q.id, tuple(q.source)) for q in qset.questions]
+    if qset.rules is not None:
+        items += [Cited("level", level.id, tuple(level.source)) for level in qset.rules.levels]
+        items += [Cited("cap", cap.id, tuple(cap.source)) for cap in qset.rules.caps]
+        items += [Cited("advice", rule.id, tuple(rule.source)) for rule in qset.rules.advice]
     return items
 
 

@@ -2,6 +2,11 @@
 
 Whatever is wrong comes back as one InputProblems listing every problem found, each located by
 file, line and, where it applies, question id and field. Nothing else escapes from `load`.
+
+The rules of a set (bands, levels, caps, advice; `clustercli.profile.rules`) live beside it:
+`X.rules.yaml` for `X.yaml`. When that file exists it is checked against the set and attached as
+`QuestionSet.rules`, so the canonical JSON (and with it the content hash) covers both; a stored
+copy carries them under the key `rules`. Problems in a rules file are located in that file.
 """
 
 from __future__ import annotations
@@ -16,37 +21,81 @@ from pydantic import ValidationError
 
 from clustercli.conditions import ConditionError
 from clustercli.errors import InputProblems, Problem
+from clustercli.profile.rules import RULES_SUFFIX, SECTIONS, Rules, check_rules, locate
 from clustercli.questionset.checks import check_set
 from clustercli.questionset.model import QuestionSet
 from clustercli.yamlfile import LocatedDict, YamlError, line_of, load_file, load_text
 
 
+def rules_path_for(path: Path) -> Path:
+    """Where the rules of the set in `path` are: `X.rules.yaml` beside `X.yaml`."""
+    return path.with_name(path.name.removesuffix(path.suffix) + RULES_SUFFIX)
+
+
 def load(path: Path) -> QuestionSet:
-    """The question set in `path`, checked; or InputProblems."""
-    try:
-        raw = load_file(path)
-    except YamlError as exc:
-        raise _from_yaml_error(exc) from None
-    return from_data(raw, str(path))
+    """The question set in `path` with its rules file if there is one, checked; or
+    InputProblems."""
+    qset = _check_set(_read(path, "qset.invalid"), str(path), inline_rules=False)
+    rules_path = rules_path_for(path)
+    if not rules_path.exists():
+        return qset
+    rules = _check_rules(_read(rules_path, RULES_INVALID), str(rules_path), qset)
+    return qset.model_copy(update={"rules": rules})
 
 
-def load_from_text(text: str, file: str) -> QuestionSet:
-    try:
-        raw = load_text(text, file)
-    except YamlError as exc:
-        raise _from_yaml_error(exc) from None
-    return from_data(raw, file)
+def load_from_text(text: str, file: str, rules_text: str | None = None,
+                   rules_file: str | None = None) -> QuestionSet:
+    raw = _parse(text, file, "qset.invalid")
+    rules_file = rules_file or file.removesuffix(".yaml") + RULES_SUFFIX
+    rules_raw = None if rules_text is None else _parse(rules_text, rules_file, RULES_INVALID)
+    return _build(raw, file, rules_raw, rules_file, inline_rules=False,
+                  with_rules=rules_text is not None)
 
 
 def from_data(raw: Any, file: str) -> QuestionSet:
-    """Check already-parsed data (from YAML, or a stored JSON copy)."""
+    """Check already-parsed data: a stored JSON copy, whose rules (if any) are under `rules`."""
+    rules_raw = raw.get("rules") if isinstance(raw, dict) else None
+    return _build(raw, file, rules_raw, file, inline_rules=True)
+
+
+RULES_INVALID = "profile.rules.invalid"
+
+
+def _read(path: Path, key: str) -> Any:
+    try:
+        return load_file(path)
+    except YamlError as exc:
+        raise _from_yaml_error(exc, key) from None
+
+
+def _parse(text: str, file: str, key: str) -> Any:
+    try:
+        return load_text(text, file)
+    except YamlError as exc:
+        raise _from_yaml_error(exc, key) from None
+
+
+def _build(raw: Any, file: str, rules_raw: Any, rules_file: str, *, inline_rules: bool,
+           with_rules: bool | None = None) -> QuestionSet:
+    qset = _check_set(raw, file, inline_rules)
+    if with_rules is False or (with_rules is None and rules_raw is None):
+        return qset
+    return qset.model_copy(update={"rules": _check_rules(rules_raw, rules_file, qset)})
+
+
+def _check_set(raw: Any, file: str, inline_rules: bool) -> QuestionSet:
     if raw is None:
         raise _single("qset.empty", file)
     if not isinstance(raw, dict):
         raise _single("qset.not_mapping", file, line=getattr(raw, "line", 1),
                       found="list" if isinstance(raw, list) else type(raw).__name__)
+    if "rules" in raw and not inline_rules:
+        line = raw.key_lines.get("rules") if isinstance(raw, LocatedDict) else None
+        raise _single("profile.rules.inline", file, line=line,
+                      rules_file=Path(file).name.removesuffix(".yaml") + RULES_SUFFIX)
+    body = {key: value for key, value in raw.items() if key != "rules"}
     try:
-        qset = QuestionSet.model_validate(raw)
+        qset = QuestionSet.model_validate(body)
     except ValidationError as exc:
         problems = [_from_pydantic(error, raw, file) for error in exc.errors()]
         raise InputProblems("qset.invalid", problems, file=file, count=len(problems)) from None
@@ -60,14 +109,36 @@ def from_data(raw: Any, file: str) -> QuestionSet:
     return qset
 
 
-def _single(key: str, file: str, line: int | None = None, **params: Any) -> InputProblems:
-    return InputProblems("qset.invalid", [Problem(key, params, file=file, line=line)],
+def _check_rules(raw: Any, file: str, qset: QuestionSet) -> Rules:
+    if raw is None:
+        raise _single("qset.empty", file, key=RULES_INVALID)
+    if not isinstance(raw, dict):
+        raise _single("profile.rules.not_mapping", file, line=getattr(raw, "line", 1),
+                      key=RULES_INVALID,
+                      found="list" if isinstance(raw, list) else type(raw).__name__)
+    try:
+        rules = Rules.model_validate(raw)
+    except ValidationError as exc:
+        problems = [_from_pydantic(error, raw, file, rules=True) for error in exc.errors()]
+        raise InputProblems(RULES_INVALID, problems, file=file, count=len(problems)) from None
+    problems = check_rules(rules, qset)
+    if problems:
+        for problem in problems:
+            problem.file = file
+            problem.line = locate(raw, problem.field)
+        raise InputProblems(RULES_INVALID, problems, file=file, count=len(problems))
+    return rules
+
+
+def _single(problem_key: str, file: str, line: int | None = None, key: str = "qset.invalid",
+            **params: Any) -> InputProblems:
+    return InputProblems(key, [Problem(problem_key, params, file=file, line=line)],
                          file=file, count=1)
 
 
-def _from_yaml_error(exc: YamlError) -> InputProblems:
+def _from_yaml_error(exc: YamlError, key: str = "qset.invalid") -> InputProblems:
     problem = Problem(exc.key, exc.params, file=exc.file, line=exc.line, column=exc.column)
-    return InputProblems("qset.invalid", [problem], file=exc.file, count=1)
+    return InputProblems(key, [problem], file=exc.file, count=1)
 
 
 def _resolve_scales(qset: QuestionSet) -> tuple[QuestionSet, list[Problem]]:
@@ -116,11 +187,18 @@ _TYPE_NAMES = {
 }
 
 
-def _from_pydantic(error: dict[str, Any], raw: dict, file: str) -> Problem:
+def _from_pydantic(error: dict[str, Any], raw: dict, file: str, rules: bool = False) -> Problem:
     loc = tuple(error["loc"])
     question = None
     field_loc = loc
-    if len(loc) >= 2 and loc[0] == "questions" and isinstance(loc[1], int):
+    prefix = ""
+    if rules and len(loc) >= 2 and loc[0] in SECTIONS and isinstance(loc[1], int):
+        items = raw.get(loc[0])
+        item = items[loc[1]] if isinstance(items, list) and loc[1] < len(items) else None
+        name = item.get("id") if isinstance(item, dict) else None
+        prefix = f"{loc[0]}[{name if isinstance(name, str) else loc[1]}]"
+        field_loc = loc[2:]
+    elif not rules and len(loc) >= 2 and loc[0] == "questions" and isinstance(loc[1], int):
         items = raw.get("questions")
         item = items[loc[1]] if isinstance(items, list) and loc[1] < len(items) else None
         question = item.get("id") if isinstance(item, dict) else None
@@ -128,6 +206,8 @@ def _from_pydantic(error: dict[str, Any], raw: dict, file: str) -> Problem:
             question = f"#{loc[1] + 1}"
         field_loc = loc[2:]
     field = _field_name(field_loc) or None
+    if prefix:
+        field = f"{prefix}.{field}" if field else prefix
     kind = error["type"]
     ctx = error.get("ctx") or {}
     params: dict[str, Any] = {"detail": error["msg"]}
@@ -184,8 +264,10 @@ def _locate(raw: dict, problem: Problem) -> int | None:
 
 def canonical_json(qset: QuestionSet) -> str:
     """A stable text form of the set: what is stored and what the content hash is taken of."""
-    return json.dumps(qset.model_dump(mode="json"), ensure_ascii=False, sort_keys=True,
-                      separators=(",", ":"))
+    data = qset.model_dump(mode="json")
+    if data.get("rules") is None:  # a set without rules keeps the hash it always had
+        data.pop("rules", None)
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def content_hash(qset: QuestionSet) -> str:

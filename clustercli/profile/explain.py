@@ -1,0 +1,229 @@
+"""Why a dimension scored as it did, and what would lift it to the next band.
+
+`weakest`: the answers that cost the dimension most, in score points: an answer with points p and
+weight w costs w * (1 - p) / (sum of counted weights) * 100.
+
+`lift`: a claim "any `need` of these `targets` becoming true reaches `to_band`", computed exactly.
+Each target is a condition on one answer ("at 4 or higher", "at 2 or lower" for a reverse-worded
+statement, "one of these options"). Setting an item to the weakest value its target allows gains
+w * (points_then - points_now); the claim holds when even the `need` smallest gains among the
+targets close the gap to the band's threshold. Among all such claims the one with the fewest
+answers to change is chosen, then the lowest target, then the widest choice.
+
+For a dimension with too few answers the lift is "answer `need` of these questions" (any real
+answer, not "don't know"), which gives it a score. Questions that some `when` reads are never
+targets: changing them could change which items apply, and the claim would no longer be exact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from clustercli import conditions
+from clustercli.conditions import UNKNOWN
+from clustercli.i18n import pick, t
+from clustercli.profile.rules import Bands
+from clustercli.profile.scoring import (
+    BAND_ORDER,
+    INSUFFICIENT,
+    DimensionResult,
+    Item,
+    possible_points,
+)
+from clustercli.questionset.model import Question, QuestionSet
+
+MAX_WEAKEST = 3
+MAX_TARGETS = 6
+
+
+@dataclass(frozen=True)
+class Weakness:
+    question: str
+    value: Any
+    points: float  # this answer on 0-100 (reverse applied)
+    cost: float  # score points of the dimension this answer cost
+
+
+@dataclass(frozen=True)
+class Target:
+    """One answer that would have to become true: `op` is at_least, at_most, in or answered."""
+
+    question: str
+    op: str
+    value: Any = None  # a scale point, a tuple of option keys, or None for "answered"
+
+    def condition(self) -> conditions.Condition:
+        if self.op == "answered":
+            return conditions.All((conditions.Answered(self.question), conditions.Not(
+                conditions.QuestionTerm(self.question, "equals", UNKNOWN))))
+        return conditions.QuestionTerm(self.question, self.op, self.value)
+
+    def holds(self, answers: Mapping[str, Any]) -> bool:
+        return conditions.evaluate(self.condition(), answers)
+
+
+@dataclass(frozen=True)
+class Lift:
+    to_band: str | None  # the band reached; None: from "not enough answers" to a score
+    need: int
+    targets: tuple[Target, ...]
+
+
+@dataclass(frozen=True)
+class Explanation:
+    dimension: str
+    weakest: tuple[Weakness, ...]
+    lift: Lift | None  # None when sterk, or when no exact claim exists
+
+
+def conditioned_questions(qset: QuestionSet) -> set[str]:
+    """Every question some `when` of the set reads."""
+    named: set[str] = set()
+    for question in qset.questions:
+        if question.when is not None:
+            named |= conditions.questions_named(question.when)
+    return named
+
+
+def explain(qset: QuestionSet, result: DimensionResult, bands: Bands) -> Explanation:
+    counted = [item for item in result.items if item.points is not None]
+    fixed = conditioned_questions(qset)
+    if result.band == INSUFFICIENT:
+        lift = _answer_lift(result, fixed)
+    else:
+        lift = _raise_lift(qset, result, bands, counted, fixed)
+    return Explanation(result.id, _weakest(counted), lift)
+
+
+def _weakest(counted: list[Item]) -> tuple[Weakness, ...]:
+    total = sum(item.weight for item in counted)
+    if not total:
+        return ()
+    costs = [(item.weight * (1 - item.points) * 100 / total, index, item)
+             for index, item in enumerate(counted) if item.points < 1]
+    costs.sort(key=lambda entry: (-entry[0], entry[1]))
+    return tuple(Weakness(item.question, item.value, float(item.points * 100), float(cost))
+                 for cost, _, item in costs[:MAX_WEAKEST])
+
+
+def _answer_lift(result: DimensionResult, fixed: set[str]) -> Lift | None:
+    if not result.applicable:
+        return None
+    need = max(1, (result.applicable + 1) // 2 - result.answered)
+    open_items = [item for item in result.items
+                  if item.points is None and item.question not in fixed]
+    if len(open_items) < need:
+        return None
+    return Lift(None, need, tuple(Target(item.question, "answered") for item in open_items))
+
+
+def _raise_lift(qset: QuestionSet, result: DimensionResult, bands: Bands,
+                counted: list[Item], fixed: set[str]) -> Lift | None:
+    position = BAND_ORDER.index(result.band)
+    if position == len(BAND_ORDER) - 1:
+        return None
+    to_band = BAND_ORDER[position + 1]
+    total = sum(item.weight for item in counted)
+    deficit = Fraction(getattr(bands, to_band)) * total / 100 - sum(
+        item.weight * item.points for item in counted)
+    movable = [item for item in counted if item.question not in fixed]
+    choices = {item.question: possible_points(qset.question(item.question)) for item in movable}
+    levels = sorted({p for item in movable for _, p in choices[item.question] if p > item.points})
+    best: tuple[tuple[int, Fraction, int], Fraction, list] | None = None
+    for level in levels:
+        gains = []
+        for item in movable:
+            reach = [p for _, p in choices[item.question] if p >= level]
+            if reach and item.points < level:
+                gains.append((item.weight * (min(reach) - item.points), item))
+        gains.sort(key=lambda entry: -entry[0])  # stable: set order among equal gains
+        for n in range(1, min(len(gains), MAX_TARGETS) + 1):
+            need = _need(sorted(gain for gain, _ in gains[:n]), deficit)
+            if need is not None:
+                key = (need, level, -n)
+                if best is None or key < best[0]:
+                    best = (key, level, gains[:n])
+    if best is None:
+        return None
+    (need, _, _), level, chosen = best
+    chosen_ids = {item.question for _, item in chosen}
+    targets = tuple(_target(qset, item.question, level, choices[item.question])
+                    for item in counted if item.question in chosen_ids)
+    return Lift(to_band, need, targets)
+
+
+def _need(ascending: list[Fraction], deficit: Fraction) -> int | None:
+    """How many of these gains, the smallest first, it takes to close the deficit."""
+    reached = Fraction(0)
+    for count, gain in enumerate(ascending, 1):
+        reached += gain
+        if reached >= deficit:
+            return count
+    return None
+
+
+def _target(qset: QuestionSet, question_id: str, level: Fraction,
+            choices: list[tuple[Any, Fraction]]) -> Target:
+    question = qset.question(question_id)
+    good = [value for value, p in choices if p >= level]
+    if question.type == "choice":
+        return Target(question_id, "in", tuple(key for key in question.option_keys
+                                              if key in good))
+    if question.reverse:
+        return Target(question_id, "at_most", max(good))
+    return Target(question_id, "at_least", min(good))
+
+
+# --- in words, for the reports ---------------------------------------------------------------
+
+
+def answer_text(qset: QuestionSet, question_id: str, value: Any, lang: str) -> str:
+    """A scored answer as the user saw it: "4 (Eens)" or an option's label."""
+    question = qset.question(question_id)
+    if value == UNKNOWN:
+        return t("profile.explain.unknown", lang)
+    if question.type == "choice":
+        option = question.option(value)
+        return pick(option.label, lang) if option is not None else str(value)
+    return f"{value} ({_scale_label(question, value, lang)})"
+
+
+def _scale_label(question: Question, value: Any, lang: str) -> str:
+    labels = pick(question.labels, lang) if question.labels else []
+    index = int(value) - int(question.min)
+    return labels[index] if 0 <= index < len(labels) else str(value)
+
+
+def weakness_text(qset: QuestionSet, weakness: Weakness, lang: str) -> str:
+    return t("profile.explain.weakness", lang,
+             question=pick(qset.question(weakness.question).text, lang),
+             answer=answer_text(qset, weakness.question, weakness.value, lang),
+             cost=f"{weakness.cost:.0f}")
+
+
+def lift_text(qset: QuestionSet, lift: Lift, lang: str) -> list[str]:
+    """A headline ("To reach 'strong', any 2 of these 3 answers ...") and one line per target."""
+    count = len(lift.targets)
+    how = ("one" if count == 1 else "all" if lift.need == count
+           else "one_of" if lift.need == 1 else "some")
+    kind = "answer" if lift.to_band is None else "raise"
+    band = t(f"profile.band.{lift.to_band}", lang) if lift.to_band else ""
+    lines = [t(f"profile.explain.{kind}_{how}", lang, band=band, need=lift.need, count=count)]
+    for target in lift.targets:
+        question = qset.question(target.question)
+        text = pick(question.text, lang)
+        if target.op == "answered":
+            lines.append(t("profile.explain.answered", lang, question=text))
+        elif target.op == "in":
+            options = t("profile.explain.or", lang).join(
+                pick(question.option(key).label, lang) for key in target.value)
+            lines.append(t("profile.explain.in", lang, question=text, options=options))
+        else:
+            at_end = target.value == (question.max if target.op == "at_least" else question.min)
+            lines.append(t("profile.explain.exactly" if at_end else f"profile.explain.{target.op}",
+                           lang, question=text, value=target.value,
+                           label=_scale_label(question, target.value, lang)))
+    return lines

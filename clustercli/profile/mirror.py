@@ -1,0 +1,120 @@
+"""The study as a mirror: where the firm stands beside the figures of the EIM study (2001).
+
+Only the figures the study gives (study-findings.md): F3 one third to one half of cooperating SMEs
+cooperate regionally; F4 almost a third of those who do not would like to; F5 the motives a
+majority named; F9 almost three quarters find stimulation important. Each line carries its
+source, the year and the note that the figures describe Dutch SMEs around 2000, never today.
+A line needs the reserved question it reads (`cooperates`, `cooperates_regionally`,
+`wants_regional`, `motives`, `stimulation_important`); a set without it gets no such line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from clustercli.conditions import UNKNOWN
+from clustercli.i18n import pick, t
+from clustercli.questionset.model import QuestionSet
+
+STUDY_YEAR = 2001
+MAJORITY_MOTIVES = ("market_position", "new_products", "quality")  # F5
+
+
+@dataclass(frozen=True)
+class Message:
+    """A catalogue key with parameters; a parameter may be a text per language, or a list."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def render(self, lang: str) -> str:
+        return t(self.key, lang, **{name: _resolve(value, lang)
+                                    for name, value in self.params.items()})
+
+
+def _resolve(value: Any, lang: str) -> Any:
+    if isinstance(value, dict):
+        return pick(value, lang)
+    if isinstance(value, list | tuple):
+        return ", ".join(str(_resolve(item, lang)) for item in value)
+    return value
+
+
+@dataclass(frozen=True)
+class MirrorLine:
+    finding: str
+    figure: Message  # what the study found
+    position: Message  # where this firm stands beside it
+    source: Message  # source, year and the "around 2000" note
+    year: int = STUDY_YEAR
+
+    def render(self, lang: str) -> str:
+        return " ".join(part.render(lang) for part in (self.figure, self.position, self.source))
+
+
+def _line(finding: str, position: str, **params: Any) -> MirrorLine:
+    code = finding.lower()
+    return MirrorLine(finding, Message(f"profile.mirror.{code}_figure"),
+                      Message(f"profile.mirror.{code}_{position}", params),
+                      Message("profile.mirror.source", {"finding": finding,
+                                                        "year": STUDY_YEAR}))
+
+
+def mirror(qset: QuestionSet, answers: Mapping[str, Any]) -> tuple[MirrorLine, ...]:
+    """The mirror lines for these active answers."""
+    lines = [line for line in (_f3(qset, answers), _f4(qset, answers), _f5(qset, answers),
+                               _f9(qset, answers)) if line is not None]
+    return tuple(lines)
+
+
+def _answer(qset: QuestionSet, answers: Mapping[str, Any], question: str, kind: str) -> Any:
+    found = qset.by_id.get(question)
+    if found is None or found.type != kind:
+        return None
+    value = answers.get(question)
+    return None if value == UNKNOWN else value
+
+
+def _f3(qset: QuestionSet, answers: Mapping[str, Any]) -> MirrorLine | None:
+    cooperates = _answer(qset, answers, "cooperates", "yesno")
+    if cooperates is False:
+        return _line("F3", "not_cooperating")
+    regionally = _answer(qset, answers, "cooperates_regionally", "choice")
+    if cooperates is True and regionally in ("yes", "partly", "no"):
+        return _line("F3", regionally)
+    return None
+
+
+def _f4(qset: QuestionSet, answers: Mapping[str, Any]) -> MirrorLine | None:
+    wants = _answer(qset, answers, "wants_regional", "yesno")
+    if wants is None:
+        return None
+    return _line("F4", "wants" if wants else "does_not_want")
+
+
+def _f5(qset: QuestionSet, answers: Mapping[str, Any]) -> MirrorLine | None:
+    motives = _answer(qset, answers, "motives", "multi")
+    if motives is None:
+        return None
+    question = qset.question("motives")
+    majority = [key for key in MAJORITY_MOTIVES if key in question.option_keys]
+    if not majority:
+        return None
+    shared = [dict(question.option(key).label) for key in majority if key in motives]
+    if len(shared) == len(majority):
+        return _line("F5", "all")
+    if shared:
+        return _line("F5", "some", shared=shared)
+    return _line("F5", "none")
+
+
+def _f9(qset: QuestionSet, answers: Mapping[str, Any]) -> MirrorLine | None:
+    value = _answer(qset, answers, "stimulation_important", "scale")
+    if value is None:
+        return None
+    question = qset.question("stimulation_important")
+    middle = (question.min + question.max) / 2
+    position = "agree" if value > middle else "disagree" if value < middle else "neutral"
+    return _line("F9", position)

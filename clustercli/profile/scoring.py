@@ -1,0 +1,134 @@
+"""Scores per dimension, 0-100, and their bands.
+
+A scored item counts when its question applies (its `when` holds). Its answer becomes points
+between 0 and 1: a scale answer linearly from the scale's min (0) to its max (1), a choice
+option's `score` likewise on 1-5; `reverse` flips it (1 - points). The dimension's score is the
+weighted mean of the points times 100, over the answered items; "unknown" is left out. With fewer
+than half of the applicable items answered there is no score and the band is `insufficient`.
+
+All arithmetic is exact (fractions), so a band boundary is never crossed by rounding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from clustercli.conditions import UNKNOWN, DimensionFact
+from clustercli.errors import BadInput
+from clustercli.profile.rules import DEFAULT_BANDS, Bands
+from clustercli.questionset.model import Question, QuestionSet, possible_value
+
+STERK, AANDACHTSPUNT, KNELPUNT, INSUFFICIENT = "sterk", "aandachtspunt", "knelpunt", "insufficient"
+BAND_ORDER = (KNELPUNT, AANDACHTSPUNT, STERK)  # low to high; insufficient is outside the order
+
+
+def active_answers(qset: QuestionSet, answers: Mapping[str, Any]) -> dict[str, Any]:
+    """The answers that count: to questions of the set that apply, given the earlier ones.
+
+    Walking the questions in order settles every `when` (it may only read earlier questions).
+    An answer the question cannot take is a BadInput; ids the set does not know are ignored.
+    """
+    active: dict[str, Any] = {}
+    for question in qset.questions:
+        if question.id not in answers or not qset.applies(question, active):
+            continue
+        value = answers[question.id]
+        if not possible_value(question, value):
+            raise BadInput("profile.bad_answer", question=question.id, value=value)
+        active[question.id] = value
+    return active
+
+
+def points(question: Question, value: Any) -> Fraction | None:
+    """An answer as points 0-1 (reverse applied), or None for "unknown" or no answer."""
+    if value is None or value == UNKNOWN:
+        return None
+    if question.type == "scale":
+        low, high = Fraction(question.min), Fraction(question.max)
+        raw = (Fraction(value) - low) / (high - low)
+    elif question.type == "choice":
+        option = question.option(value)
+        if option is None or option.score is None:
+            return None
+        raw = (Fraction(option.score) - 1) / 4
+    else:
+        return None
+    return 1 - raw if question.reverse else raw
+
+
+def possible_points(question: Question) -> list[tuple[Any, Fraction]]:
+    """Every answer a scored question can take with its points, lowest points first."""
+    if question.type == "scale":
+        values: list[Any] = question.scale_points()
+    else:
+        values = list(question.option_keys)
+    pairs = [(value, points(question, value)) for value in values]
+    return sorted(((v, p) for v, p in pairs if p is not None), key=lambda pair: pair[1])
+
+
+def band_for(score: Fraction, bands: Bands = DEFAULT_BANDS) -> str:
+    if score >= Fraction(bands.sterk):
+        return STERK
+    if score >= Fraction(bands.aandachtspunt):
+        return AANDACHTSPUNT
+    return KNELPUNT
+
+
+@dataclass(frozen=True)
+class Item:
+    """One applicable scored item: its answer (None if none) and points (None if not counted)."""
+
+    question: str
+    weight: Fraction
+    value: Any
+    points: Fraction | None
+
+
+@dataclass(frozen=True)
+class DimensionResult:
+    id: str
+    title: dict[str, str]
+    score: float | None  # 0-100; None when insufficient
+    band: str
+    applicable: int
+    answered: int
+    items: tuple[Item, ...]
+    exact: Fraction | None = None  # the score as an exact fraction, for explanations
+
+    @property
+    def fact(self) -> DimensionFact:
+        return DimensionFact(self.score, self.band)
+
+
+def score_dimension(qset: QuestionSet, dimension_id: str, active: Mapping[str, Any],
+                    bands: Bands = DEFAULT_BANDS) -> DimensionResult:
+    """One dimension over already-active answers (see `active_answers`)."""
+    items = tuple(
+        Item(q.id, Fraction(q.weight), active.get(q.id), points(q, active.get(q.id)))
+        for q in qset.scored_questions(dimension_id) if qset.applies(q, active))
+    counted = [item for item in items if item.points is not None]
+    title = dict(qset.dimension_by_id[dimension_id].title)
+    if not counted or 2 * len(counted) < len(items):
+        return DimensionResult(dimension_id, title, None, INSUFFICIENT, len(items),
+                               len(counted), items)
+    total = sum(item.weight for item in counted)
+    exact = 100 * sum(item.weight * item.points for item in counted) / total
+    return DimensionResult(dimension_id, title, float(exact), band_for(exact, bands), len(items),
+                           len(counted), items, exact)
+
+
+def score_dimensions(qset: QuestionSet, answers: Mapping[str, Any],
+                     bands: Bands | None = None) -> dict[str, DimensionResult]:
+    """Every dimension of the set, in the set's order. Bands: the set's rules, else defaults."""
+    if bands is None:
+        bands = qset.rules.bands if qset.rules is not None else DEFAULT_BANDS
+    active = active_answers(qset, answers)
+    return {d.id: score_dimension(qset, d.id, active, bands) for d in qset.dimensions}
+
+
+def facts(results: Mapping[str, DimensionResult]) -> dict[str, DimensionFact]:
+    """What rule conditions read about the dimensions."""
+    return {dimension: result.fact for dimension, result in results.items()}

@@ -1,0 +1,196 @@
+"""start, resume, edit and list through the CLI in plain mode and with answers files."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from tests.conftest import VALID_SET
+
+SET = ["--questions", str(VALID_SET)]
+TYPED = ["1", "ja", "1", "4", "2", "3", "12", "fine", ""]  # a whole run of the test set
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def lines(*typed: str) -> str:
+    return "\n".join(typed) + "\n"
+
+
+def listing(cli):
+    result = cli("list", "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_full_plain_run(cli):
+    result = cli("start", "--plain", "--lang", "en", *SET, input=lines(*TYPED))
+    assert result.exit_code == 0, result.output
+    assert "Welcome to the regional cluster self-check." in result.stdout
+    assert "Done. Your answers are saved." in result.stdout
+    assert "Trust" in result.stdout and "Agree (4)" in result.stdout
+    rows = listing(cli)
+    assert len(rows) == 1 and rows[0]["status"] == "completed" and rows[0]["answered"] == 8
+    assert rows[0]["id"] in result.stdout
+    assert set(rows[0]) == {"id", "client", "respondent", "status", "answered",
+                            "question_set", "created", "updated"}
+    assert rows[0]["question_set"] == "test-set 1.0"
+
+
+def test_dutch_by_default_and_from_the_environment(cli):
+    result = cli("start", "--plain", *SET, input=lines("1", ":pauze"))
+    assert "Welkom bij de zelftest" in result.stdout and "Gepauzeerd" in result.stderr
+    result = cli("start", "--plain", *SET, input=lines("1", ":pause"),
+                 env={"CLUSTERCLI_LANG": "en"})
+    assert "Welcome" in result.stdout
+
+
+def test_pause_and_resume(cli):
+    result = cli("start", "--plain", "--lang", "en", *SET, input=lines("1", "ja", ":pause"))
+    assert result.exit_code == 130
+    assert "Your answers so far are saved" in result.stderr
+    command = re.search(r"clustercli resume (\S+)", result.stderr)
+    assert command
+    assessment_id = command.group(1)
+    assert listing(cli)[0]["answered"] == 2
+    result = cli("resume", assessment_id, "--plain", input=lines(*TYPED[2:]))
+    assert result.exit_code == 0, result.output
+    assert "Question 3 of 8" in result.stdout  # continues at the first unanswered question
+    assert listing(cli)[0]["status"] == "completed"
+
+
+def test_resume_without_id_takes_the_latest_unfinished(cli):
+    cli("start", "--plain", *SET, input=lines("1", ":pause"))
+    cli("start", "--plain", *SET, input=lines("2", ":pause"))
+    newest = listing(cli)[0]["id"]
+    result = cli("resume", "--plain", "--lang", "en", input=lines(":pause"))
+    assert result.exit_code == 130 and newest in result.stderr
+
+
+def test_resume_with_nothing_to_resume(cli):
+    result = cli("resume", "--plain", "--lang", "en")
+    assert result.exit_code == 2 and "no unfinished self-check" in result.stderr
+
+
+def test_end_of_input_pauses(cli):
+    result = cli("start", "--plain", *SET, input=lines("1"))
+    assert result.exit_code == 130 and "clustercli resume" in result.stderr
+    assert listing(cli)[0]["answered"] == 1
+
+
+def test_unknown_id(cli):
+    result = cli("resume", "no-such-id", "--plain", "--lang", "en")
+    assert result.exit_code == 2 and "no assessment with id no-such-id" in result.stderr
+
+
+def test_no_terminal_without_plain_or_answers(cli):
+    result = cli("start", *SET, "--lang", "en")
+    assert result.exit_code == 2
+    assert "Use --plain" in result.stderr and "Traceback" not in result.output
+    assert listing(cli) == []
+
+
+def test_term_dumb_means_plain(cli):
+    result = cli("start", *SET, "--lang", "en", input=lines("1", ":pause"),
+                 env={"TERM": "dumb"})
+    assert result.exit_code == 130 and "Question 1 of 7" in result.stdout
+
+
+def test_complete_answers_file_without_terminal(cli, tmp_path):
+    answers = tmp_path / "a.yaml"
+    answers.write_text("sector: ict\ncooperates: false\nmotives: [new_products]\ntrust_1: 4\n"
+                       "trust_2: 2\ntrust_3: weekly\n", encoding="utf-8")
+    result = cli("start", *SET, "--answers", str(answers), "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "Left out from the answers file" in result.stderr and "motives" in result.stderr
+    row = listing(cli)[0]
+    assert row["status"] == "completed" and row["answered"] == 7  # default employees + remarks
+
+
+def test_missing_answers_without_terminal_are_listed_and_resumable(cli, tmp_path):
+    answers = tmp_path / "a.yaml"
+    answers.write_text("sector: ict\n", encoding="utf-8")
+    result = cli("start", *SET, "--answers", str(answers), "--lang", "en")
+    assert result.exit_code == 2
+    assert "cooperates, trust_1, trust_2, trust_3" in result.stderr
+    assert "clustercli resume" in result.stderr
+    row = listing(cli)[0]
+    assert row["status"] == "in_progress" and row["answered"] == 1
+    result = cli("resume", row["id"], "--plain", input=lines("nee", "4", "2", "3", "", "", ""))
+    assert result.exit_code == 0, result.output
+
+
+def test_invalid_answers_file_stores_nothing(cli, tmp_path):
+    answers = tmp_path / "a.yaml"
+    answers.write_text("sector: ict\ntrust_1: 9\n", encoding="utf-8")
+    result = cli("start", *SET, "--answers", str(answers), "--plain", "--lang", "en")
+    assert result.exit_code == 2 and "a.yaml:2" in result.stderr and "1–5" in result.stderr
+    assert listing(cli) == []
+
+
+def test_answers_file_then_plain_asks_only_the_rest(cli, tmp_path):
+    answers = tmp_path / "a.json"
+    answers.write_text(json.dumps({"sector": "ict", "cooperates": False}), encoding="utf-8")
+    result = cli("start", *SET, "--answers", str(answers), "--plain", "--lang", "en",
+                 input=lines("4", "2", "3", "", "", ""))
+    assert result.exit_code == 0, result.output
+    assert "Question 1 of" not in result.stdout and "Question 3 of 7" in result.stdout
+
+
+def test_edit_a_completed_assessment(cli):
+    cli("start", "--plain", *SET, input=lines(*TYPED))
+    assessment_id = listing(cli)[0]["id"]
+    result = cli("edit", assessment_id, "--plain", "--lang", "en", input=lines("1", "2", ""))
+    assert result.exit_code == 0, result.output
+    assert "Overview of your answers" in result.stdout
+    assert listing(cli)[0]["status"] == "completed"
+    import os
+
+    from clustercli.storage import open_store
+    record = open_store(__import__("pathlib").Path(os.environ["CLUSTERCLI_HOME"])).load(
+        assessment_id)
+    assert record.values()["sector"] == "other"
+    assert [(h.question, h.value) for h in record.history] == [("sector", "ict")]
+
+
+def test_edit_refuses_unfinished_and_resume_refuses_completed(cli):
+    cli("start", "--plain", *SET, input=lines("1", ":pause"))
+    unfinished = listing(cli)[0]["id"]
+    result = cli("edit", unfinished, "--plain", "--lang", "en")
+    assert result.exit_code == 2 and "not completed yet" in result.stderr
+    cli("resume", unfinished, "--plain", input=lines(*TYPED[1:]))
+    result = cli("resume", unfinished, "--plain", "--lang", "en")
+    assert result.exit_code == 2 and f"clustercli edit {unfinished}" in result.stderr
+
+
+def test_advisor_notes_in_plain_mode(cli):
+    result = cli("start", "--plain", "--client", "Bakkerij Zoë", "--respondent", "owner", *SET,
+                 "--lang", "en", input=lines(":note", "Family firm", *TYPED))
+    assert result.exit_code == 0, result.output
+    rows = listing(cli)
+    assert rows[0]["client"] == "Bakkerij Zoë" and rows[0]["respondent"] == "owner"
+
+
+def test_list_table_and_client_filter(cli):
+    cli("start", "--plain", "--client", "Bakkerij Zoë", *SET, input=lines("1", ":pause"))
+    cli("start", "--plain", "--client", "Garage Jansen", *SET, input=lines("1", ":pause"))
+    result = cli("list", "--client", "  bakkerij ZOE ", "--lang", "en")
+    assert result.exit_code == 0
+    assert "Bakkerij Zoë" in result.stdout and "Garage Jansen" not in result.stdout
+    assert "in progress" in result.stdout
+
+
+def test_list_when_empty(cli):
+    result = cli("list", "--lang", "en")
+    assert result.exit_code == 0 and "no self-checks" in result.stdout
+
+
+@pytest.mark.parametrize("data_dir_first", [True])
+def test_data_dir_option_overrides_environment(cli, tmp_path, data_dir_first):
+    other = tmp_path / "elsewhere"
+    result = cli("--data-dir", str(other), "start", "--plain", *SET, input=lines(":pause"))
+    assert result.exit_code == 130
+    assert f"--data-dir {other}" in result.stderr
+    assert listing(cli) == []
+    assert any(other.rglob("*"))
