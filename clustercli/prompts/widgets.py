@@ -8,10 +8,12 @@ messages come from the engine's own checks, so they read as in plain mode.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import questionary
 from prompt_toolkit.application import Application
+from prompt_toolkit.application import application as _application_module
 from prompt_toolkit.filters import is_done
 from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
@@ -23,6 +25,14 @@ from clustercli.conditions import UNKNOWN
 from clustercli.engine import values
 from clustercli.i18n import pick, t
 from clustercli.questionset.model import Question
+
+# Every prompt_toolkit Application builds the library's default key bindings afresh (some 2,500
+# keys parsed), and a questionary select builds three applications: nine tenths of the time
+# from an answer to the next question. Those bindings keep no state of their own (their filters
+# ask the running application), so one set can serve every prompt.
+_application_module.load_key_bindings = functools.cache(_application_module.load_key_bindings)
+_application_module.load_page_navigation_bindings = functools.cache(
+    _application_module.load_page_navigation_bindings)
 
 POINTER = "»"
 STYLE = questionary.Style([("progress", "bold"), ("hint", "fg:ansibrightblack"),
