@@ -1,0 +1,136 @@
+"""Records and index rows as JSON documents, and back, checking every field on the way in.
+
+A file that parses as JSON can still be nonsense (edited by hand, written by something else);
+`assessment_from` says which field is wrong instead of failing later in the engine with a
+KeyError. Every field of `api.Assessment` is written; the contract tests round-trip all of
+them, so a field added to the dataclass but not here fails a test rather than vanishing on disk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any, get_args
+
+from clustercli.storage.api import Answer, Assessment, HistoryEntry, IndexRow, Reason, SetRef
+
+FORMAT = 1  # of a record file; a newer one is refused rather than half-understood
+STATUSES = ("in_progress", "completed")
+REASONS = get_args(Reason)
+
+
+class ShapeError(ValueError):
+    """A document that is JSON but not what we wrote; `args[0]` is the field at fault."""
+
+
+class NewerFormat(ValueError):
+    """A record written by a later clustercli; `args[0]` is its format number."""
+
+
+def assessment_to(record: Assessment) -> dict[str, Any]:
+    return {"format": FORMAT, **asdict(record)}
+
+
+def _field(doc: dict[str, Any], name: str, kinds: tuple[type, ...], where: str = "") -> Any:
+    if name not in doc:
+        raise ShapeError(f"{where}{name}")
+    value = doc[name]
+    # bool is an int in Python; no field of ours takes either, so no special case is needed
+    if not isinstance(value, kinds):
+        raise ShapeError(f"{where}{name}")
+    return value
+
+
+def _text(doc: dict[str, Any], name: str, where: str = "") -> str:
+    return _field(doc, name, (str,), where)
+
+
+def _optional_text(doc: dict[str, Any], name: str, where: str = "") -> str | None:
+    return _field(doc, name, (str, type(None)), where)
+
+
+def _set_ref(value: Any, where: str) -> SetRef:
+    if not isinstance(value, dict):
+        raise ShapeError(where)
+    return SetRef(_text(value, "id", f"{where}."), _text(value, "version", f"{where}."),
+                  _text(value, "hash", f"{where}."))
+
+
+def _answer(value: Any, where: str) -> Answer:
+    if not isinstance(value, dict) or "value" not in value:
+        raise ShapeError(where)
+    return Answer(value["value"], _text(value, "at", f"{where}."),
+                  _optional_text(value, "note", f"{where}."))
+
+
+def _history(value: Any, where: str) -> HistoryEntry:
+    if not isinstance(value, dict) or "value" not in value:
+        raise ShapeError(where)
+    reason = _text(value, "reason", f"{where}.")
+    if reason not in REASONS:
+        raise ShapeError(f"{where}.reason")
+    return HistoryEntry(_text(value, "question", f"{where}."), value["value"],
+                        _text(value, "at", f"{where}."),
+                        _optional_text(value, "note", f"{where}."),
+                        _text(value, "inactive_since", f"{where}."), reason)
+
+
+def assessment_from(doc: dict[str, Any]) -> Assessment:
+    """The record in `doc`; `ShapeError` naming the first field that is missing or wrong."""
+    version = doc.get("format")
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT:
+        raise NewerFormat(version)
+    if version != FORMAT:
+        raise ShapeError("format")
+    known = {"format", *Assessment.__dataclass_fields__}
+    unknown = sorted(set(doc) - known)
+    if unknown:
+        # Not dropped silently: the next save would erase what we do not understand.
+        raise ShapeError(unknown[0])
+    status = _text(doc, "status")
+    if status not in STATUSES:
+        raise ShapeError("status")
+    answers = _field(doc, "answers", (dict,))
+    history = _field(doc, "history", (list,))
+    return Assessment(
+        id=_text(doc, "id"),
+        question_set=_set_ref(_field(doc, "question_set", (dict,)), "question_set"),
+        language=_text(doc, "language"),
+        client=_text(doc, "client"),
+        respondent=_text(doc, "respondent"),
+        created=_text(doc, "created"),
+        updated=_text(doc, "updated"),
+        completed=_optional_text(doc, "completed"),
+        status=status,
+        answers={question: _answer(value, f"answers.{question}")
+                 for question, value in answers.items()},
+        history=[_history(value, f"history[{n}]") for n, value in enumerate(history)],
+        summary=_field(doc, "summary", (dict, type(None))),
+    )
+
+
+def row_of(record: Assessment) -> IndexRow:
+    return IndexRow(record.id, record.client, record.respondent, record.status,
+                    len(record.answers), record.question_set, record.created, record.updated,
+                    record.completed, record.summary)
+
+
+def row_to(row: IndexRow, stamp: list[int]) -> dict[str, Any]:
+    """An index document: the row plus the stamp of the record file it was taken from."""
+    return {**asdict(row), "stamp": stamp}
+
+
+def row_from(doc: dict[str, Any]) -> tuple[IndexRow, list[int]]:
+    status = _text(doc, "status")
+    if status not in STATUSES:  # the index never holds damaged rows: those come from files
+        raise ShapeError("status")
+    question_set = doc.get("question_set")
+    stamp = _field(doc, "stamp", (list,))
+    row = IndexRow(
+        id=_text(doc, "id"), client=_text(doc, "client"), respondent=_text(doc, "respondent"),
+        status=status, answered=_field(doc, "answered", (int,)),
+        question_set=None if question_set is None else _set_ref(question_set, "question_set"),
+        created=_text(doc, "created"), updated=_text(doc, "updated"),
+        completed=_optional_text(doc, "completed"),
+        summary=_field(doc, "summary", (dict, type(None))),
+    )
+    return row, stamp
