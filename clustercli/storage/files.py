@@ -195,6 +195,9 @@ class FileStore:
             if not os.path.lexists(path):
                 self.locks.forget(assessment_id)
                 raise NotFound("store.not_found", id=assessment_id)
+            if path.is_dir() and not path.is_symlink():
+                # not a record at all; erasing a folder we did not make is not ours to do
+                raise Damaged("store.damaged_not_file", file=str(path))
             set_hash = self._set_of(assessment_id, path)
             # The record first: a row without a record is dropped by the next `list`, while a
             # record without a row would be listed again.

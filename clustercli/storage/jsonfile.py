@@ -42,10 +42,11 @@ def read_checked(path: Path) -> tuple[bytes, os.stat_result] | None:
             raise Damaged("store.damaged_not_file", file=str(path)) from None
         raise Damaged("store.damaged_unreadable", file=str(path),
                       error=error.strerror or str(error)) from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise Damaged("store.damaged_not_file", file=str(path))
     with open(fd, "rb") as handle:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise Damaged("store.damaged_not_file", file=str(path))
         # Root can read anything, so "could we open it" is not enough: a file its owner may not
         # read, or one that belongs to someone else, was not left so by us. Writing it back would
         # also silently change its owner.
