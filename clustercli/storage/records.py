@@ -27,7 +27,22 @@ class NewerFormat(ValueError):
 
 
 def assessment_to(record: Assessment) -> dict[str, Any]:
-    return {"format": FORMAT, **asdict(record)}
+    # By hand rather than dataclasses.asdict, which deep-copies every value on the way: on a
+    # record with a long history that alone cost more than the two fsyncs of a save.
+    ref = record.question_set
+    return {
+        "format": FORMAT, "id": record.id,
+        "question_set": {"id": ref.id, "version": ref.version, "hash": ref.hash},
+        "language": record.language, "client": record.client, "respondent": record.respondent,
+        "created": record.created, "updated": record.updated, "completed": record.completed,
+        "status": record.status,
+        "answers": {question: {"value": answer.value, "at": answer.at, "note": answer.note}
+                    for question, answer in record.answers.items()},
+        "history": [{"question": entry.question, "value": entry.value, "at": entry.at,
+                     "note": entry.note, "inactive_since": entry.inactive_since,
+                     "reason": entry.reason} for entry in record.history],
+        "summary": record.summary,
+    }
 
 
 def _field(doc: dict[str, Any], name: str, kinds: tuple[type, ...], where: str = "") -> Any:
@@ -55,16 +70,35 @@ def _set_ref(value: Any, where: str) -> SetRef:
                   _text(value, "hash", f"{where}."))
 
 
-def _answer(value: Any, where: str) -> Answer:
-    if not isinstance(value, dict) or "value" not in value:
+_ANSWER_KEYS = {"value", "at", "note"}
+_HISTORY_KEYS = {"question", "value", "at", "note", "inactive_since", "reason"}
+
+
+def _exact(value: Any, keys: set[str], where: str) -> dict[str, Any]:
+    """`value` as a dict with exactly these keys (an extra one would be lost on the next save)."""
+    if not isinstance(value, dict):
         raise ShapeError(where)
-    return Answer(value["value"], _text(value, "at", f"{where}."),
-                  _optional_text(value, "note", f"{where}."))
+    if value.keys() != keys:
+        odd = sorted((keys - value.keys()) | (value.keys() - keys))
+        raise ShapeError(f"{where}.{odd[0]}")
+    return value
+
+
+def _answer(value: Any, question: str) -> Answer:
+    # Answers are most of a record, and every save reads them all: one cheap test for the
+    # usual case, the slow path only to name what is wrong.
+    if type(value) is dict and value.keys() == _ANSWER_KEYS and type(value["at"]) is str and (
+            value["note"] is None or type(value["note"]) is str):
+        return Answer(value["value"], value["at"], value["note"])
+    where = f"answers.{question}"
+    value = _exact(value, _ANSWER_KEYS, where)
+    _text(value, "at", f"{where}.")
+    _optional_text(value, "note", f"{where}.")
+    raise ShapeError(where)  # not reached: one of the checks above fails
 
 
 def _history(value: Any, where: str) -> HistoryEntry:
-    if not isinstance(value, dict) or "value" not in value:
-        raise ShapeError(where)
+    value = _exact(value, _HISTORY_KEYS, where)
     reason = _text(value, "reason", f"{where}.")
     if reason not in REASONS:
         raise ShapeError(f"{where}.reason")
@@ -101,8 +135,7 @@ def assessment_from(doc: dict[str, Any]) -> Assessment:
         updated=_text(doc, "updated"),
         completed=_optional_text(doc, "completed"),
         status=status,
-        answers={question: _answer(value, f"answers.{question}")
-                 for question, value in answers.items()},
+        answers={question: _answer(value, question) for question, value in answers.items()},
         history=[_history(value, f"history[{n}]") for n, value in enumerate(history)],
         summary=_field(doc, "summary", (dict, type(None))),
     )
