@@ -37,7 +37,7 @@ from clustercli.storage.records import ShapeError, row_from, row_of, row_to
 TABLE = "rows"
 
 Entry = tuple[IndexRow, list[int]]  # a row and the stamp of the record file it came from
-Reader = Callable[[Path], tuple[Assessment, list[int]]]
+Reader = Callable[[str], tuple[Assessment, list[int]]]
 
 
 def stamp(info: os.stat_result) -> list[int]:
@@ -89,7 +89,7 @@ class Index:
             self.storage(str(self.path)).write(
                 {TABLE: {key: row_to(*entry) for key, entry in entries.items()}})
 
-    def scan(self, files: dict[str, Path], read: Reader) -> list[IndexRow]:
+    def scan(self, files: dict[str, str], read: Reader) -> list[IndexRow]:
         """A row for every record file, refreshed as the module docstring says; repairs the
         index on the way (best effort: a read-only data folder still lists)."""
         known = self.read()
@@ -130,7 +130,7 @@ class Index:
 
 
 def _damaged_row(assessment_id: str, error: Damaged, entry: Entry | None,
-                 path: Path) -> IndexRow:
+                 path: str) -> IndexRow:
     """What we still know of a damaged record: its last index row, else only its file's time."""
     if entry is not None:
         base = entry[0]
