@@ -88,7 +88,8 @@ def test_files_0600_and_folders_0700_whatever_the_umask(tmp_path, umask):
     assert wrong == {}
 
 
-def test_delete_leaves_no_trace_of_id_or_client(data):
+@pytest.mark.parametrize("index", ["whole", "damaged"])
+def test_delete_leaves_no_trace_of_id_or_client(data, index):
     store = open_store(data)
     keep = new(store, "Keep Corp")
     gone = new(store, "Bakkerij Zoë")
@@ -97,6 +98,10 @@ def test_delete_leaves_no_trace_of_id_or_client(data):
     store.complete(gone.id, {"client": "Bakkerij Zoë"})
     store.save_answer(keep.id, "q", 1)
     (data / "assessments" / f".{gone.id}.json.999999.dead.tmp").write_text("Bakkerij Zoë")
+    if index == "damaged":  # cut off, but still holding the name
+        whole = (data / "index.json").read_bytes()
+        (data / "index.json").write_bytes(whole[:-10])
+        assert "Bakkerij Zoë".encode() in whole[:-10]
     store.delete(gone.id)
     traces = [path for path in data.rglob("*")
               if gone.id in path.name or (path.is_file() and (

@@ -206,10 +206,15 @@ class FileStore:
             remove_durably(path)
             remove_temps_of(path)
             self.index.drop(assessment_id)
-            if set_hash is not None:
-                with self.locks.sets():
-                    if not self._set_in_use(set_hash):
-                        self.sets.remove(set_hash)
+            with self.locks.sets():
+                # A scan of what is left: it also rebuilds an index that `drop` could not
+                # read, so no old copy of the row survives in it.
+                rows = self.index.scan(self._files(), self._read)
+                # A damaged record whose set we do not know might use this one: keep it.
+                if set_hash is not None and not any(
+                        row.question_set is None or row.question_set.hash == set_hash
+                        for row in rows):
+                    self.sets.remove(set_hash)
             self.locks.forget(assessment_id)
 
     def _set_of(self, assessment_id: str, path: Path) -> str | None:
@@ -219,9 +224,3 @@ class FileStore:
             entry = (self.index.read() or {}).get(assessment_id)
             row = entry[0] if entry else None
             return row.question_set.hash if row and row.question_set else None
-
-    def _set_in_use(self, set_hash: str) -> bool:
-        rows = self.index.scan(self._files(), self._read)
-        # A damaged record whose set we do not know might use this one: keep it.
-        return any(row.question_set is None or row.question_set.hash == set_hash
-                   for row in rows)

@@ -29,7 +29,7 @@ from pathlib import Path
 from tinydb import Storage
 from tinydb.table import Document
 
-from clustercli.storage.api import Assessment, Damaged, IndexRow
+from clustercli.storage.api import Assessment, Damaged, IndexRow, NotFound
 from clustercli.storage.jsonfile import database
 from clustercli.storage.locks import Locks
 from clustercli.storage.records import ShapeError, row_from, row_of, row_to
@@ -76,8 +76,9 @@ class Index:
                 with database(self.path, self.storage) as db:
                     table = db.table(TABLE)
                     # Two whole-table operations however many rows change (TinyDB copies the
-                    # table once per operation; a row at a time would be quadratic).
-                    table.remove(doc_ids=list(changes))
+                    # table once per operation; a row at a time would be quadratic). Only ids
+                    # it has: TinyDB before 4.9 fails on the others.
+                    table.remove(doc_ids=[key for key in changes if table.contains(doc_id=key)])
                     table.insert_multiple(Document(row_to(*entry), doc_id=key)
                                           for key, entry in changes.items() if entry is not None)
             except Damaged:
@@ -111,7 +112,7 @@ class Index:
             except Damaged as error:
                 rows.append(_damaged_row(assessment_id, error, entry, path))
                 continue
-            except FileNotFoundError:
+            except (FileNotFoundError, NotFound):  # deleted since we listed the folder
                 continue
             row = row_of(record)
             rows.append(row)
