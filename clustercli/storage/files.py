@@ -156,11 +156,12 @@ class FileStore:
         before anything is written, so it stays exactly as it was."""
         path = self._existing(assessment_id)
         with _failures_named(), self.locks.assessment(assessment_id):
-            if not os.path.lexists(path):
-                self.locks.forget(assessment_id)
-                raise NotFound("store.not_found", id=assessment_id)
             with database(path, self.storage) as db:  # written once, as the block ends
-                record = self._record(db, assessment_id, path)
+                try:
+                    record = self._record(db, assessment_id, path)
+                except NotFound:  # deleted while we waited for the lock
+                    self.locks.forget(assessment_id)
+                    raise
                 if not change(record, clock.now()):
                     return record
                 db.table(TABLE).update(assessment_to(record), doc_ids=[assessment_id])

@@ -29,8 +29,10 @@ from clustercli.storage.atomic import write_atomic
 def read_checked(path: Path) -> tuple[bytes, os.stat_result] | None:
     """The bytes of `path` and the status of the file they came from (one open file, so the two
     belong together); None if it does not exist; `Damaged` if we may not or cannot read it."""
-    # O_NOFOLLOW: a symlink in the data folder is not ours; O_NONBLOCK: a FIFO must not hang us.
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    # O_NOFOLLOW: a symlink in the data folder is not ours; O_NONBLOCK: a FIFO must not hang us;
+    # O_NOATIME: the file is about to be replaced, updating its access time is wasted journal.
+    flags = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+             | getattr(os, "O_NOATIME", 0))
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
@@ -42,22 +44,26 @@ def read_checked(path: Path) -> tuple[bytes, os.stat_result] | None:
             raise Damaged("store.damaged_not_file", file=str(path)) from None
         raise Damaged("store.damaged_unreadable", file=str(path),
                       error=error.strerror or str(error)) from None
-    info = os.fstat(fd)
-    if not stat.S_ISREG(info.st_mode):
-        os.close(fd)
-        raise Damaged("store.damaged_not_file", file=str(path))
-    with open(fd, "rb") as handle:
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise Damaged("store.damaged_not_file", file=str(path))
         # Root can read anything, so "could we open it" is not enough: a file its owner may not
         # read, or one that belongs to someone else, was not left so by us. Writing it back would
         # also silently change its owner.
         if info.st_uid != os.geteuid() or not info.st_mode & stat.S_IRUSR:
             raise Damaged("store.damaged_permissions", file=str(path),
                           mode=f"{stat.S_IMODE(info.st_mode):04o}")
-        try:
-            return handle.read(), info
-        except OSError as error:
-            raise Damaged("store.damaged_unreadable", file=str(path),
-                          error=error.strerror or str(error)) from None
+        # os.read rather than a file object: no buffering layer to set up per save
+        chunks = []
+        while chunk := os.read(fd, max(info.st_size + 1, 4096)):
+            chunks.append(chunk)
+        return b"".join(chunks), info
+    except OSError as error:
+        raise Damaged("store.damaged_unreadable", file=str(path),
+                      error=error.strerror or str(error)) from None
+    finally:
+        os.close(fd)
 
 
 def _mode_of(path: Path) -> str:

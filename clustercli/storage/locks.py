@@ -50,15 +50,16 @@ class Locks:
         while True:
             fd = os.open(path, _FLAGS, FILE_MODE)
             try:
-                if os.fstat(fd).st_mode & 0o777 != FILE_MODE:
-                    os.fchmod(fd, FILE_MODE)  # the umask had a say when it was created
                 poll = _FIRST_POLL
                 while not lock_descriptor(fd, blocking=False):
                     if time.monotonic() > deadline:
                         raise Busy("store.busy", file=path)
                     time.sleep(poll)
                     poll = min(poll * 2, _LAST_POLL)
-                if os.fstat(fd).st_nlink > 0:
+                info = os.fstat(fd)
+                if info.st_nlink > 0:
+                    if info.st_mode & 0o777 != FILE_MODE:
+                        os.fchmod(fd, FILE_MODE)  # the umask had a say when it was created
                     return fd
             except BaseException:
                 os.close(fd)
