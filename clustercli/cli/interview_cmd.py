@@ -92,9 +92,10 @@ def _converse(session, mode: str, *, notes: bool, intro: bool, at_review: bool =
 
 def _finish(session) -> None:
     from clustercli.engine.driver import review_sections
+    from clustercli.engine.flow import completion_summary
     from clustercli.i18n import pick, t
 
-    session.complete()
+    session.complete(completion_summary(session))
     lang = session.lang
     lines = [t("engine.done", lang), t("engine.assessment_id", lang, id=session.id), "",
              t("engine.summary_title", lang)]
