@@ -105,7 +105,8 @@ def test_complete_answers_file_without_terminal(cli, tmp_path):
     assert result.exit_code == 0, result.output
     assert "Left out from the answers file" in result.stderr and "motives" in result.stderr
     row = listing(cli)[0]
-    assert row["status"] == "completed" and row["answered"] == 7  # default employees + remarks
+    # employees takes its default; the optional remarks stay unanswered
+    assert row["status"] == "completed" and row["answered"] == 7 - 1
 
 
 def test_missing_answers_without_terminal_are_listed_and_resumable(cli, tmp_path):
@@ -116,7 +117,7 @@ def test_missing_answers_without_terminal_are_listed_and_resumable(cli, tmp_path
     assert "cooperates, trust_1, trust_2, trust_3" in result.stderr
     assert "clustercli resume" in result.stderr
     row = listing(cli)[0]
-    assert row["status"] == "in_progress" and row["answered"] == 1
+    assert row["status"] == "in_progress" and row["answered"] == 2  # sector + default
     result = cli("resume", row["id"], "--plain", input=lines("nee", "4", "2", "3", "", "", ""))
     assert result.exit_code == 0, result.output
 
@@ -194,3 +195,36 @@ def test_data_dir_option_overrides_environment(cli, tmp_path, data_dir_first):
     assert f"--data-dir {other}" in result.stderr
     assert listing(cli) == []
     assert any(other.rglob("*"))
+
+
+def test_list_shows_a_damaged_file_and_keeps_going(cli):
+    import os
+    from pathlib import Path
+
+    cli("start", "--plain", *SET, input=lines("1", ":pause"))
+    cli("start", "--plain", *SET, input=lines("2", ":pause"))
+    home = Path(os.environ["CLUSTERCLI_HOME"])
+    victim = listing(cli)[0]["id"]
+    damaged = next(p for p in home.rglob(f"{victim}*") if p.is_file() and p.suffix == ".json")
+    damaged.write_text('{"truncated', encoding="utf-8")
+    result = cli("list", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "DAMAGED" in result.stdout and str(damaged) in result.stdout
+    assert "store." not in result.stdout  # the message, not its catalogue key
+    assert "in progress" in result.stdout  # the other one is still listed
+    result = cli("resume", victim, "--plain", "--lang", "en")
+    assert result.exit_code == 1 and str(damaged) in result.stderr
+    assert damaged.read_text(encoding="utf-8") == '{"truncated'
+
+
+def test_completion_keeps_a_summary_in_the_index(cli):
+    import os
+    from pathlib import Path
+
+    from clustercli.storage import open_store
+
+    cli("start", "--plain", *SET, input=lines(*TYPED))
+    row = open_store(Path(os.environ["CLUSTERCLI_HOME"])).list()[0]
+    assert row.summary["scores"]["trust"] is not None
+    assert row.summary["answers"] == {"sector": "ict", "cooperates": True, "employees": 12,
+                                      "motives": ["market_position"]}

@@ -123,11 +123,12 @@ def _converse(session, mode: str, *, notes: bool, intro: bool, at_review: bool =
 
 
 def _finish(session, mode: str) -> None:
-    """Complete the assessment and show what it holds. A report (profile, advice) goes here,
-    after the summary, once [profile] and [reports] exist."""
+    """Complete the assessment and show what it holds: its id and every answer, no scores yet.
+    The report ([reports]) goes here, after the summary, in the same two branches."""
     from clustercli.engine.driver import review_sections
+    from clustercli.engine.flow import completion_summary
 
-    session.complete()
+    session.complete(completion_summary(session))
     sections = review_sections(session)
     if mode == "terminal":
         from clustercli.render import screens

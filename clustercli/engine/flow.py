@@ -46,10 +46,12 @@ def apply_given(session: Session, given: GivenAnswers) -> list[str]:
 def fill_defaults(session: Session) -> None:
     """Without a terminal, a question's default stands in for a missing answer."""
     while True:
-        q = session.interview().next_unanswered()
-        if q is None or q.default is None:
+        interview = session.interview()
+        q = next((q for q in interview.applicable()
+                  if q.id not in interview.answers and q.default is not None), None)
+        if q is None:
             return
-        session.answer(q, q.default)
+        session.answer(q, q.default)  # may make later questions apply: look again
 
 
 def missing_after_defaults(session: Session) -> list[str]:
@@ -80,3 +82,19 @@ def set_change_notice(session: Session, current: QuestionSet | None) -> str | No
     return t("engine.set_changed", lang, old=changes.old_version, new=changes.new_version,
              added=names(changes.added, current), removed=names(changes.removed, session.qset),
              changed=names(changes.changed, current))
+
+
+# Answers kept beside the scores in the index, so that `clients` and `stats` can count 10,000
+# assessments without opening each file (the reserved ids of the shipped set).
+SUMMARY_ANSWERS = ("sector", "province", "employees", "cooperates", "cooperates_regionally",
+                   "wants_regional", "motives", "stimulation_important", "support_wanted")
+
+
+def completion_summary(session: Session) -> dict:
+    """What an assessment keeps on completion: level, scores, bands and the reserved answers."""
+    from clustercli.profile import build_profile
+
+    answers = session.record.values()
+    summary = build_profile(session.qset, answers).summary()
+    summary["answers"] = {q: answers[q] for q in SUMMARY_ANSWERS if q in answers}
+    return summary

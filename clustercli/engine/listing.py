@@ -43,5 +43,7 @@ def list_table(rows: list[IndexRow], lang: str) -> str:
     lines.insert(1, "  ".join("-" * width for width in widths))
     damaged = [row for row in rows if row.status == "damaged"]
     for row in damaged:
-        lines.append(t("engine.damaged_row", lang, id=row.id, problem=row.problem or ""))
+        damage = row.damage()
+        problem = t(damage.key, lang, **damage.params) if damage else ""
+        lines.append(t("engine.damaged_row", lang, id=row.id, problem=problem))
     return "\n".join(lines)

@@ -84,7 +84,15 @@ class IndexRow:
     updated: str
     completed: str | None = None
     summary: dict[str, Any] | None = None
-    problem: str | None = None  # for a damaged file: what is wrong with it
+    # For a damaged file: what is wrong with it, as a catalogue key of the `store` domain and its
+    # parameters (the store does not know the user's language); `damage()` gives both as the
+    # error that `load` of this id raises.
+    problem: str | None = None
+    problem_params: dict[str, Any] | None = None
+
+    def damage(self) -> Damaged | None:
+        return None if self.problem is None else Damaged(self.problem,
+                                                         **(self.problem_params or {}))
 
 
 class NotFound(BadInput):
@@ -93,6 +101,10 @@ class NotFound(BadInput):
 
 class Damaged(ClusterError):
     """A file in the data folder cannot be read or makes no sense (exit 1). It is left as is."""
+
+
+class Busy(ClusterError):
+    """Another process has held a lock in the data folder far longer than any save takes."""
 
 
 class Store(Protocol):

@@ -1,7 +1,8 @@
 """An in-memory Store for the tests of the layers above (engine, CLI, reports).
 
-It keeps the same promises as the file store, except surviving the process: history on change,
-index rows newest first, client matching, erasure.
+It keeps the same promises as the file store, except surviving the process: history on change
+(the very same code: `changes.py`), index rows newest first, client matching, erasure. The
+contract tests in tests/test_storage_contract.py run against both.
 """
 
 from __future__ import annotations
@@ -12,15 +13,8 @@ from typing import Any
 
 from clustercli import clock
 from clustercli.names import client_key
-from clustercli.storage.api import (
-    Answer,
-    Assessment,
-    HistoryEntry,
-    IndexRow,
-    NotFound,
-    Reason,
-    SetRef,
-)
+from clustercli.storage import changes
+from clustercli.storage.api import Assessment, IndexRow, NotFound, Reason, SetRef
 
 
 class MemoryStore:
@@ -49,40 +43,23 @@ class MemoryStore:
     def save_answer(self, assessment_id: str, question: str, value: Any,
                     note: str | None = None) -> Assessment:
         record = self._get(assessment_id)
-        stamp = clock.now()
-        old = record.answers.get(question)
-        if old is not None and old.value == value and old.note == note:
-            return copy.deepcopy(record)
-        if old is not None:
-            record.history.append(HistoryEntry(question, old.value, old.at, old.note, stamp,
-                                               "changed"))
-        record.answers[question] = Answer(value, stamp, note)
-        record.updated = stamp
+        changes.save_answer(record, question, value, note, clock.now())
         return copy.deepcopy(record)
 
     def deactivate(self, assessment_id: str, questions: list[str],
                    reason: Reason = "not_applicable") -> Assessment:
         record = self._get(assessment_id)
-        stamp = clock.now()
-        for question in questions:
-            old = record.answers.pop(question, None)
-            if old is not None:
-                record.history.append(HistoryEntry(question, old.value, old.at, old.note,
-                                                   stamp, reason))
-                record.updated = stamp
+        changes.deactivate(record, questions, reason, clock.now())
         return copy.deepcopy(record)
 
     def complete(self, assessment_id: str, summary: dict[str, Any] | None = None) -> Assessment:
         record = self._get(assessment_id)
-        record.status = "completed"
-        record.completed = record.updated = clock.now()
-        record.summary = copy.deepcopy(summary)
+        changes.complete(record, summary, clock.now())
         return copy.deepcopy(record)
 
     def reopen(self, assessment_id: str) -> Assessment:
         record = self._get(assessment_id)
-        record.status = "in_progress"
-        record.updated = clock.now()
+        changes.reopen(record, clock.now())
         return copy.deepcopy(record)
 
     def list(self) -> list[IndexRow]:

@@ -1,0 +1,149 @@
+"""Writing a file so that a crash leaves either the old content or the new, never a mix.
+
+The recipe: write the new bytes to a temp file in the same folder, flush and fsync it, rename it
+over the target with `os.replace` (atomic within one file system), then fsync the folder so the
+rename itself survives a power cut. A process killed at any step leaves the target untouched,
+plus at worst a temp file, which `sweep` removes at the next start.
+
+Only `os` calls on file descriptors, no buffered file objects: what reaches the disk is exactly
+what we wrote, and the fault-injection tests can observe (and interrupt) every step.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import time
+from pathlib import Path
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+_SUFFIX = ".tmp"
+# A temp file whose writer has died is garbage; one this old is garbage even if its pid has been
+# reused by an unrelated process since.
+_ABANDONED_AFTER = 24 * 3600
+
+
+def ensure_dir(path: Path) -> None:
+    """Create `path` and its missing parents 0700 (an existing folder keeps its mode)."""
+    missing = []
+    current = path
+    while not current.exists():
+        missing.append(current)
+        current = current.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=DIR_MODE)
+        except FileExistsError:  # made by a concurrent process
+            continue
+        os.chmod(folder, DIR_MODE)  # mkdir's mode is filtered by the umask; chmod's is not
+
+
+def fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def temp_name(target: Path) -> Path:
+    """`.name.<pid>.<random>.tmp` beside the target: hidden, and says who wrote it."""
+    return target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}{_SUFFIX}")
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Replace `target` by `data`, durably (two fsyncs: the file, then its folder)."""
+    temp = temp_name(target)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    try:
+        try:
+            os.fchmod(fd, FILE_MODE)  # the umask may have taken bits from 0600 at creation
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, target)
+    except BaseException:
+        # Ctrl-C or a full disk: leave no temp file behind (the target is still the old one).
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+        raise
+    fsync_dir(target.parent)
+
+
+def remove_durably(path: Path) -> bool:
+    """Unlink `path` and fsync its folder; False if it was not there."""
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        return False
+    fsync_dir(path.parent)
+    return True
+
+
+def _writer_pid(name: str) -> int | None:
+    parts = name.removesuffix(_SUFFIX).rsplit(".", 2)
+    return int(parts[1]) if len(parts) == 3 and parts[1].isdigit() else None
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, belongs to someone else
+        return True
+    return True
+
+
+def is_temp(name: str) -> bool:
+    return name.startswith(".") and name.endswith(_SUFFIX)
+
+
+def sweep(folder: Path) -> int:
+    """Remove the temp files of writers that died in `folder`; how many were removed.
+
+    A temp file of a live process is left alone: another clustercli may be saving right now,
+    and taking its temp file would make its `os.replace` fail.
+    """
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        return 0
+    now = time.time()
+    for entry in entries:
+        if not is_temp(entry.name):
+            continue
+        pid = _writer_pid(entry.name)
+        try:
+            old = now - entry.stat(follow_symlinks=False).st_mtime > _ABANDONED_AFTER
+        except FileNotFoundError:
+            continue
+        if pid is not None and _alive(pid) and not old:
+            continue
+        try:
+            os.unlink(entry.path)
+            removed += 1
+        except FileNotFoundError:
+            pass
+    return removed
+
+
+def remove_temps_of(target: Path) -> None:
+    """Every temp file ever started for `target` (erasure: they may hold its data)."""
+    prefix = f".{target.name}."
+    try:
+        entries = list(os.scandir(target.parent))
+    except FileNotFoundError:
+        return
+    for entry in entries:
+        if entry.name.startswith(prefix) and is_temp(entry.name):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(entry.path)

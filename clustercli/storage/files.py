@@ -1,0 +1,227 @@
+"""The file store: the `Store` interface over a data folder.
+
+    <data>/assessments/<id>.json   one small TinyDB file per assessment (table `assessment`)
+    <data>/sets/<hash>.json        the question sets they were started with
+    <data>/index.json              rows for `list` (see index.py)
+    <data>/locks/                  lock files (see locks.py)
+
+A save touches one small file, whatever the number of assessments: read it, change it, replace
+it atomically, under the assessment's lock. The index is written only when an assessment is
+created, completed, reopened or deleted, and always in the order that leaves it, after a crash,
+behind the record files rather than ahead of them: rows it must trust (completed ones) are
+written after their record, and taken back (reopen) before it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from tinydb import Storage, TinyDB
+from tinydb.table import Document
+
+from clustercli import clock
+from clustercli.errors import ClusterError
+from clustercli.names import client_key
+from clustercli.storage import changes
+from clustercli.storage.api import Assessment, Damaged, IndexRow, NotFound, Reason, SetRef
+from clustercli.storage.atomic import remove_durably, remove_temps_of
+from clustercli.storage.index import Index, stamp
+from clustercli.storage.jsonfile import AtomicJSONStorage, database
+from clustercli.storage.locks import WAIT_SECONDS, Locks
+from clustercli.storage.records import (
+    NewerFormat,
+    ShapeError,
+    assessment_from,
+    assessment_to,
+    row_of,
+)
+from clustercli.storage.sets import SetCopies
+
+TABLE = "assessment"
+_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+Change = Callable[[Assessment, str], bool]
+Hook = Callable[[Assessment], None]
+
+
+@contextlib.contextmanager
+def _failures_named() -> Iterator[None]:
+    """A full disk or a read-only folder says which file and why, in the user's language."""
+    try:
+        yield
+    except OSError as error:
+        raise ClusterError("store.write_failed", file=str(error.filename or ""),
+                           error=error.strerror or str(error)) from error
+
+
+class FileStore:
+    def __init__(self, root: Path, storage: type[Storage] = AtomicJSONStorage,
+                 lock_wait: float = WAIT_SECONDS) -> None:
+        self.root = root
+        self.records = root / "assessments"
+        self.storage = storage
+        self.locks = Locks(root / "locks", lock_wait)
+        self.sets = SetCopies(root / "sets")
+        self.index = Index(root / "index.json", storage, self.locks)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def _path(self, assessment_id: str) -> Path:
+        # Anything but one of our ids (a typo, "../x") names no file: never build a path from it.
+        if not isinstance(assessment_id, str) or not _ID.fullmatch(assessment_id):
+            raise NotFound("store.not_found", id=assessment_id)
+        return self.records / f"{assessment_id}.json"
+
+    def _existing(self, assessment_id: str) -> Path:
+        path = self._path(assessment_id)
+        if not os.path.lexists(path):
+            raise NotFound("store.not_found", id=assessment_id)
+        return path
+
+    def _record(self, db: TinyDB, assessment_id: str, path: Path) -> Assessment:
+        doc = db.table(TABLE).get(doc_id=assessment_id)
+        if doc is None:
+            if not os.path.lexists(path):  # deleted by another process a moment ago
+                raise NotFound("store.not_found", id=assessment_id)
+            raise Damaged("store.damaged_shape", file=str(path), detail=TABLE)
+        try:
+            record = assessment_from(dict(doc))
+        except ShapeError as error:
+            raise Damaged("store.damaged_shape", file=str(path), detail=error.args[0]) from None
+        except NewerFormat as error:
+            raise Damaged("store.damaged_newer", file=str(path), format=error.args[0]) from None
+        if record.id != assessment_id:
+            raise Damaged("store.damaged_shape", file=str(path), detail="id")
+        return record
+
+    def _read(self, path: Path | str) -> tuple[Assessment, list[int]]:
+        """A record and the stamp of the very file it was read from (for the index)."""
+        path = Path(path)
+        with database(path, self.storage) as db:
+            record = self._record(db, path.stem, path)
+            info = getattr(db.storage, "last_stat", None)
+        return record, stamp(info if info is not None else os.stat(path))
+
+    def load(self, assessment_id: str) -> Assessment:
+        # No lock: every write replaces the whole file atomically, so a reader sees the old
+        # record or the new one.
+        return self._read(self._existing(assessment_id))[0]
+
+    def _files(self) -> dict[str, str]:
+        # Paths as text: 10,000 Path objects cost more than the rest of `list` together.
+        with os.scandir(self.records) as entries:
+            return {entry.name[:-5]: entry.path for entry in entries
+                    if entry.name.endswith(".json") and _ID.fullmatch(entry.name[:-5])}
+
+    def list(self) -> list[IndexRow]:
+        with _failures_named():
+            rows = self.index.scan(self._files(), self._read)
+        return sorted(rows, key=lambda row: row.updated, reverse=True)
+
+    def find_by_client(self, client: str) -> list[IndexRow]:
+        key = client_key(client)
+        return [row for row in self.list() if client_key(row.client) == key]
+
+    def question_set_data(self, set_hash: str) -> str:
+        return self.sets.read(set_hash)
+
+    # -- changing --------------------------------------------------------------------------
+
+    def create(self, *, question_set: SetRef, set_data: str, language: str, client: str = "",
+               respondent: str = "") -> Assessment:
+        now = clock.now()
+        record = Assessment(id=str(uuid.uuid4()), question_set=question_set, language=language,
+                            client=client, respondent=respondent, created=now, updated=now)
+        path = self._path(record.id)
+        with _failures_named():
+            # The set copy and the record under one lock: `delete` of the last assessment
+            # that used this set cannot remove the copy in between.
+            with self.locks.sets():
+                self.sets.ensure(question_set.hash, set_data)
+                with database(path, self.storage) as db:
+                    db.table(TABLE).insert(Document(assessment_to(record), doc_id=record.id))
+                info = os.stat(path)
+            self.index.put(row_of(record), stamp(info))
+        return record
+
+    def _change(self, assessment_id: str, change: Change, before_write: Hook | None = None,
+                after_write: Hook | None = None) -> Assessment:
+        """Read, change and write one record under its lock; a damaged one raises `Damaged`
+        before anything is written, so it stays exactly as it was."""
+        path = self._existing(assessment_id)
+        with _failures_named(), self.locks.assessment(assessment_id):
+            with database(path, self.storage) as db:  # written once, as the block ends
+                try:
+                    record = self._record(db, assessment_id, path)
+                except NotFound:  # deleted while we waited for the lock
+                    self.locks.forget(assessment_id)
+                    raise
+                if not change(record, clock.now()):
+                    return record
+                db.table(TABLE).update(assessment_to(record), doc_ids=[assessment_id])
+                if before_write:
+                    before_write(record)
+            if after_write:
+                after_write(record)
+        return record
+
+    def save_answer(self, assessment_id: str, question: str, value: Any,
+                    note: str | None = None) -> Assessment:
+        return self._change(assessment_id, lambda record, now: changes.save_answer(
+            record, question, value, note, now))
+
+    def deactivate(self, assessment_id: str, questions: list[str],
+                   reason: Reason = "not_applicable") -> Assessment:
+        return self._change(assessment_id, lambda record, now: changes.deactivate(
+            record, questions, reason, now))
+
+    def complete(self, assessment_id: str, summary: dict[str, Any] | None = None) -> Assessment:
+        path = self._path(assessment_id)
+        return self._change(
+            assessment_id, lambda record, now: changes.complete(record, summary, now),
+            after_write=lambda record: self.index.put(row_of(record), stamp(os.stat(path))))
+
+    def reopen(self, assessment_id: str) -> Assessment:
+        # The index row stops claiming "completed" before the record does (see the docstring).
+        return self._change(assessment_id, changes.reopen,
+                            before_write=lambda record: self.index.put(row_of(record), []))
+
+    def delete(self, assessment_id: str) -> None:
+        path = self._existing(assessment_id)
+        with _failures_named(), self.locks.assessment(assessment_id):
+            if not os.path.lexists(path):
+                self.locks.forget(assessment_id)
+                raise NotFound("store.not_found", id=assessment_id)
+            if path.is_dir() and not path.is_symlink():
+                # not a record at all; erasing a folder we did not make is not ours to do
+                raise Damaged("store.damaged_not_file", file=str(path))
+            set_hash = self._set_of(assessment_id, path)
+            # The record first: a row without a record is dropped by the next `list`, while a
+            # record without a row would be listed again.
+            remove_durably(path)
+            remove_temps_of(path)
+            self.index.drop(assessment_id)
+            with self.locks.sets():
+                # A scan of what is left: it also rebuilds an index that `drop` could not
+                # read, so no old copy of the row survives in it.
+                rows = self.index.scan(self._files(), self._read)
+                # A damaged record whose set we do not know might use this one: keep it.
+                if set_hash is not None and not any(
+                        row.question_set is None or row.question_set.hash == set_hash
+                        for row in rows):
+                    self.sets.remove(set_hash)
+            self.locks.forget(assessment_id)
+
+    def _set_of(self, assessment_id: str, path: Path) -> str | None:
+        try:
+            return self._read(path)[0].question_set.hash
+        except Damaged:  # a damaged record can still be erased; its set is known to the index
+            entry = (self.index.read() or {}).get(assessment_id)
+            row = entry[0] if entry else None
+            return row.question_set.hash if row and row.question_set else None

@@ -1,0 +1,182 @@
+"""Records and index rows as JSON documents, and back, checking every field on the way in.
+
+A file that parses as JSON can still be nonsense (edited by hand, written by something else);
+`assessment_from` says which field is wrong instead of failing later in the engine with a
+KeyError. Every field of `api.Assessment` is written; the contract tests round-trip all of
+them, so a field added to the dataclass but not here fails a test rather than vanishing on disk.
+"""
+
+from __future__ import annotations
+
+from typing import Any, get_args
+
+from clustercli.storage.api import Answer, Assessment, HistoryEntry, IndexRow, Reason, SetRef
+
+FORMAT = 1  # of a record file; a newer one is refused rather than half-understood
+STATUSES = ("in_progress", "completed")
+REASONS = get_args(Reason)
+
+
+class ShapeError(ValueError):
+    """A document that is JSON but not what we wrote; `args[0]` is the field at fault."""
+
+
+class NewerFormat(ValueError):
+    """A record written by a later clustercli; `args[0]` is its format number."""
+
+
+def assessment_to(record: Assessment) -> dict[str, Any]:
+    # By hand rather than dataclasses.asdict, which deep-copies every value on the way: on a
+    # record with a long history that alone cost more than the two fsyncs of a save.
+    ref = record.question_set
+    return {
+        "format": FORMAT, "id": record.id,
+        "question_set": {"id": ref.id, "version": ref.version, "hash": ref.hash},
+        "language": record.language, "client": record.client, "respondent": record.respondent,
+        "created": record.created, "updated": record.updated, "completed": record.completed,
+        "status": record.status,
+        "answers": {question: {"value": answer.value, "at": answer.at, "note": answer.note}
+                    for question, answer in record.answers.items()},
+        "history": [{"question": entry.question, "value": entry.value, "at": entry.at,
+                     "note": entry.note, "inactive_since": entry.inactive_since,
+                     "reason": entry.reason} for entry in record.history],
+        "summary": record.summary,
+    }
+
+
+def _field(doc: dict[str, Any], name: str, kinds: tuple[type, ...], where: str = "") -> Any:
+    if name not in doc:
+        raise ShapeError(f"{where}{name}")
+    value = doc[name]
+    # bool is an int in Python; no field of ours takes either, so no special case is needed
+    if not isinstance(value, kinds):
+        raise ShapeError(f"{where}{name}")
+    return value
+
+
+def _text(doc: dict[str, Any], name: str, where: str = "") -> str:
+    return _field(doc, name, (str,), where)
+
+
+def _optional_text(doc: dict[str, Any], name: str, where: str = "") -> str | None:
+    return _field(doc, name, (str, type(None)), where)
+
+
+def _set_ref(value: Any, where: str) -> SetRef:
+    if not isinstance(value, dict):
+        raise ShapeError(where)
+    return SetRef(_text(value, "id", f"{where}."), _text(value, "version", f"{where}."),
+                  _text(value, "hash", f"{where}."))
+
+
+_ANSWER_KEYS = {"value", "at", "note"}
+_HISTORY_KEYS = {"question", "value", "at", "note", "inactive_since", "reason"}
+
+
+def _exact(value: Any, keys: set[str], where: str) -> dict[str, Any]:
+    """`value` as a dict with exactly these keys (an extra one would be lost on the next save)."""
+    if not isinstance(value, dict):
+        raise ShapeError(where)
+    if value.keys() != keys:
+        odd = sorted((keys - value.keys()) | (value.keys() - keys))
+        raise ShapeError(f"{where}.{odd[0]}")
+    return value
+
+
+def _answer(value: Any, question: str) -> Answer:
+    # Answers are most of a record, and every save reads them all: one cheap test for the
+    # usual case, the slow path only to name what is wrong.
+    if type(value) is dict and value.keys() == _ANSWER_KEYS and type(value["at"]) is str and (
+            value["note"] is None or type(value["note"]) is str):
+        return Answer(value["value"], value["at"], value["note"])
+    where = f"answers.{question}"
+    value = _exact(value, _ANSWER_KEYS, where)
+    _text(value, "at", f"{where}.")
+    _optional_text(value, "note", f"{where}.")
+    raise ShapeError(where)  # not reached: one of the checks above fails
+
+
+def _history(value: Any, where: str) -> HistoryEntry:
+    value = _exact(value, _HISTORY_KEYS, where)
+    reason = _text(value, "reason", f"{where}.")
+    if reason not in REASONS:
+        raise ShapeError(f"{where}.reason")
+    return HistoryEntry(_text(value, "question", f"{where}."), value["value"],
+                        _text(value, "at", f"{where}."),
+                        _optional_text(value, "note", f"{where}."),
+                        _text(value, "inactive_since", f"{where}."), reason)
+
+
+def assessment_from(doc: dict[str, Any]) -> Assessment:
+    """The record in `doc`; `ShapeError` naming the first field that is missing or wrong."""
+    version = doc.get("format")
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT:
+        raise NewerFormat(version)
+    if version != FORMAT:
+        raise ShapeError("format")
+    known = {"format", *Assessment.__dataclass_fields__}
+    unknown = sorted(set(doc) - known)
+    if unknown:
+        # Not dropped silently: the next save would erase what we do not understand.
+        raise ShapeError(unknown[0])
+    status = _text(doc, "status")
+    if status not in STATUSES:
+        raise ShapeError("status")
+    answers = _field(doc, "answers", (dict,))
+    history = _field(doc, "history", (list,))
+    return Assessment(
+        id=_text(doc, "id"),
+        question_set=_set_ref(_field(doc, "question_set", (dict,)), "question_set"),
+        language=_text(doc, "language"),
+        client=_text(doc, "client"),
+        respondent=_text(doc, "respondent"),
+        created=_text(doc, "created"),
+        updated=_text(doc, "updated"),
+        completed=_optional_text(doc, "completed"),
+        status=status,
+        answers={question: _answer(value, question) for question, value in answers.items()},
+        history=[_history(value, f"history[{n}]") for n, value in enumerate(history)],
+        summary=_field(doc, "summary", (dict, type(None))),
+    )
+
+
+def row_of(record: Assessment) -> IndexRow:
+    return IndexRow(record.id, record.client, record.respondent, record.status,
+                    len(record.answers), record.question_set, record.created, record.updated,
+                    record.completed, record.summary)
+
+
+def row_to(row: IndexRow, stamp: list[int]) -> dict[str, Any]:
+    """An index document: the row plus the stamp of the record file it was taken from."""
+    ref = row.question_set
+    return {"id": row.id, "client": row.client, "respondent": row.respondent,
+            "status": row.status, "answered": row.answered,
+            "question_set": None if ref is None else {"id": ref.id, "version": ref.version,
+                                                      "hash": ref.hash},
+            "created": row.created, "updated": row.updated, "completed": row.completed,
+            "summary": row.summary, "stamp": stamp}
+
+
+def row_from(doc: dict[str, Any]) -> tuple[IndexRow, list[int]]:
+    """A row of the index; `ShapeError` if it is not one we wrote (the index is then rebuilt).
+    Checked in one go rather than field by field: `list` reads 10,000 of these."""
+    try:
+        ref = doc["question_set"]
+        row = IndexRow(doc["id"], doc["client"], doc["respondent"], doc["status"],
+                       doc["answered"], None if ref is None else SetRef(ref["id"], ref["version"],
+                                                                        ref["hash"]),
+                       doc["created"], doc["updated"], doc["completed"], doc["summary"])
+        stamp = doc["stamp"]
+    except (KeyError, TypeError):
+        raise ShapeError("row") from None
+    texts = (row.id, row.client, row.respondent, row.created, row.updated)
+    if not (all(type(text) is str for text in texts)
+            and row.status in STATUSES  # never "damaged": those rows come from the files
+            and type(row.answered) is int
+            and (row.completed is None or type(row.completed) is str)
+            and (row.summary is None or type(row.summary) is dict)
+            and (ref is None or all(type(part) is str for part in (ref["id"], ref["version"],
+                                                                    ref["hash"])))
+            and type(stamp) is list):
+        raise ShapeError("row")
+    return row, stamp

@@ -1,0 +1,185 @@
+"""What every Store promises, run against the in-memory store and the file store alike."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import pytest
+
+from clustercli.storage import open_store
+from clustercli.storage.api import (
+    Answer,
+    Assessment,
+    HistoryEntry,
+    IndexRow,
+    NotFound,
+    SetRef,
+)
+from clustercli.storage.memory import MemoryStore
+
+SET = SetRef("cluster-readiness", "1.0", "a" * 64)
+SET_DATA = '{"id": "cluster-readiness", "version": "1.0"}'
+OTHER = SetRef("other", "2", "b" * 64)
+
+
+@pytest.fixture(params=["memory", "file"])
+def kind(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture
+def store(kind: str, tmp_path: Path):
+    return MemoryStore() if kind == "memory" else open_store(tmp_path / "data")
+
+
+@pytest.fixture
+def again(kind: str, store, tmp_path: Path):
+    """The same store as a later run of the tool sees it (for memory: the same object)."""
+    return (lambda: store) if kind == "memory" else (lambda: open_store(tmp_path / "data"))
+
+
+def new(store, client: str = "", respondent: str = "", ref: SetRef = SET) -> Assessment:
+    return store.create(question_set=ref, set_data=SET_DATA, language="nl", client=client,
+                        respondent=respondent)
+
+
+def test_create_starts_an_empty_assessment(store, again):
+    record = new(store, client="Bakkerij Zoë", respondent="eigenaar")
+    assert uuid.UUID(record.id).version == 4
+    assert (record.status, record.answers, record.history) == ("in_progress", {}, [])
+    assert record.created == record.updated and record.completed is None
+    assert (record.client, record.respondent, record.language) == ("Bakkerij Zoë", "eigenaar",
+                                                                   "nl")
+    assert again().load(record.id) == record
+    assert again().question_set_data(SET.hash) == SET_DATA
+
+
+def test_every_field_round_trips(store, again):
+    record = new(store, client="Ömer & Zn.", respondent="adviseur KVK")
+    values = {"text": "Wij werken samen ✓", "int": 3, "float": 2.5, "yes": True, "no": False,
+              "none": None, "multi": ["a", "b"], "nested": {"k": [1, {"x": "y"}]},
+              "unknown": "unknown"}
+    for question, value in values.items():
+        store.save_answer(record.id, question, value, note=f"note {question}")
+    store.save_answer(record.id, "int", 4)
+    store.deactivate(record.id, ["multi"], reason="imported")
+    final = store.complete(record.id, {"level": "goed", "scores": {"trust": 62.5}})
+    loaded = again().load(record.id)
+    assert loaded == final
+    assert loaded.question_set == SET and loaded.language == "nl"
+    assert loaded.answers["nested"] == Answer({"k": [1, {"x": "y"}]}, loaded.answers["nested"].at,
+                                              "note nested")
+    assert loaded.answers["int"].note is None
+    assert [(h.question, h.value, h.note, h.reason) for h in loaded.history] == [
+        ("int", 3, "note int", "changed"), ("multi", ["a", "b"], "note multi", "imported")]
+    assert loaded.summary == {"level": "goed", "scores": {"trust": 62.5}}
+    assert loaded.values()["yes"] is True and loaded.notes()["text"] == "note text"
+    # all fields of the record type are compared above, so a new field that is not stored
+    # would make `loaded == final` fail
+    assert set(Assessment.__dataclass_fields__) == {
+        "id", "question_set", "language", "client", "respondent", "created", "updated",
+        "completed", "status", "answers", "history", "summary"}
+
+
+def test_a_change_goes_into_history_and_a_repeat_does_not(store):
+    record = new(store)
+    first = store.save_answer(record.id, "q", 2)
+    same = store.save_answer(record.id, "q", 2)
+    assert same.history == [] and same.updated == first.updated
+    changed = store.save_answer(record.id, "q", 4)
+    assert changed.history == [HistoryEntry("q", 2, first.answers["q"].at, None,
+                                            changed.answers["q"].at, "changed")]
+    noted = store.save_answer(record.id, "q", 4, note="checked with the owner")
+    assert len(noted.history) == 2 and noted.answers["q"].note == "checked with the owner"
+    assert store.save_answer(record.id, "q", 4, note="checked with the owner").history == \
+        noted.history
+    assert store.load(record.id).updated == noted.updated
+
+
+def test_deactivate_keeps_the_answer_in_history(store):
+    record = new(store)
+    store.save_answer(record.id, "a", 1)
+    store.save_answer(record.id, "b", 2)
+    result = store.deactivate(record.id, ["a", "never-answered"])
+    assert set(result.answers) == {"b"}
+    assert [(h.question, h.value, h.reason) for h in result.history] == [
+        ("a", 1, "not_applicable")]
+    unchanged = store.deactivate(record.id, ["a"])
+    assert unchanged.updated == result.updated and len(unchanged.history) == 1
+
+
+def test_complete_and_reopen(store, again):
+    record = new(store)
+    store.save_answer(record.id, "q", 1)
+    done = store.complete(record.id, {"level": 3})
+    assert done.status == "completed" and done.completed == done.updated
+    [row] = again().list()
+    assert (row.status, row.summary, row.completed, row.answered) == ("completed", {"level": 3},
+                                                                      done.completed, 1)
+    reopened = store.reopen(record.id)
+    assert reopened.status == "in_progress" and reopened.answers == done.answers
+    assert reopened.updated >= done.updated
+    assert [row.status for row in again().list()] == ["in_progress"]
+
+
+def test_list_is_newest_first_with_counts(store):
+    first, second, third = new(store, "A"), new(store, "B"), new(store, "C")
+    store.save_answer(first.id, "q", 1)
+    store.save_answer(first.id, "r", 1)
+    store.save_answer(third.id, "q", 1)
+    rows = store.list()
+    assert [row.id for row in rows] == [third.id, first.id, second.id]
+    assert [row.answered for row in rows] == [1, 2, 0]
+    assert all(isinstance(row, IndexRow) and row.question_set == SET for row in rows)
+    assert all(row.problem is None for row in rows)
+
+
+def test_find_by_client_ignores_case_space_and_accents(store):
+    zoe = new(store, "Bakkerij Zoë")
+    new(store, "Bakkerij Zoe BV")
+    nobody = new(store, "")
+    assert [row.id for row in store.find_by_client("  bakkerij   ZOE ")] == [zoe.id]
+    assert [row.id for row in store.find_by_client("")] == [nobody.id]
+
+
+def test_delete_erases_the_record_and_an_unused_set(store, again):
+    keep = new(store, "Keep")
+    gone = new(store, "Gone", ref=OTHER)
+    store.delete(gone.id)
+    with pytest.raises(NotFound):
+        again().load(gone.id)
+    assert [row.id for row in again().list()] == [keep.id]
+    with pytest.raises(NotFound):
+        again().question_set_data(OTHER.hash)
+    assert again().question_set_data(SET.hash) == SET_DATA  # still used by `keep`
+    shared = new(store, "Shared")
+    store.delete(keep.id)
+    assert again().question_set_data(SET.hash) == SET_DATA  # still used by `shared`
+    store.delete(shared.id)
+    with pytest.raises(NotFound):
+        again().question_set_data(SET.hash)
+    assert again().list() == []
+
+
+@pytest.mark.parametrize("unknown", [str(uuid.uuid4()), "nonsense", "../index", ""])
+def test_unknown_ids_are_not_found(store, unknown):
+    new(store)
+    calls = [lambda: store.load(unknown), lambda: store.save_answer(unknown, "q", 1),
+             lambda: store.deactivate(unknown, ["q"]), lambda: store.complete(unknown),
+             lambda: store.reopen(unknown), lambda: store.delete(unknown)]
+    for call in calls:
+        with pytest.raises(NotFound) as caught:
+            call()
+        assert caught.value.key == "store.not_found" and caught.value.exit_code == 2
+    with pytest.raises(NotFound):
+        store.question_set_data("f" * 64)
+
+
+def test_returned_records_are_copies(store):
+    record = new(store)
+    saved = store.save_answer(record.id, "q", ["a"])
+    saved.answers["q"].value.append("b")
+    saved.client = "changed"
+    assert store.load(record.id).answers["q"].value == ["a"]
+    assert store.load(record.id).client == ""
