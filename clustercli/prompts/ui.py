@@ -84,8 +84,8 @@ class TerminalUI:
                        for index, (title, _) in enumerate(pages)]
             choices.append(questionary.Choice(t("prompts.review_finish", lang),
                                               value=Special.FINISH))
-            picked = self._pick(t("prompts.review_title", lang), choices, pointed, lang,
-                                back=True)
+            picked = self._pick(t("prompts.review_title", lang), choices, pointed,
+                                t("prompts.review_instruction", lang), lang)
             if isinstance(picked, Special):
                 return picked
             pointed = picked
@@ -97,17 +97,15 @@ class TerminalUI:
                                           value=Change(item.question.id)) for item in items]
             choices.append(questionary.Choice(t("prompts.review_to_overview", lang),
                                               value=Special.BACK))
-            chosen = self._pick(t("prompts.review_pick", lang, part=title), choices, None,
-                                lang, back=True)
+            chosen = self._pick(title, choices, None, t("prompts.review_pick", lang), lang)
             if chosen is not Special.BACK:
                 return chosen
 
-    def _pick(self, message: str, choices: list[questionary.Choice], pointed: Any, lang: str,
-              back: bool) -> Any:
-        offered = keys.offer(back=back, help=False, note=False, in_list=True)
+    def _pick(self, message: str, choices: list[questionary.Choice], pointed: Any,
+              instruction: str, lang: str) -> Any:
+        offered = keys.offer(back=True, help=False, note=False, in_list=True)
         with self._session():
-            question = widgets.select(message, choices, pointed,
-                                      t("prompts.list_instruction", lang))
+            question = widgets.select(message, choices, pointed, instruction)
             keys.bind(question.application, offered)
             widgets.frame(question, None, keys.hint(offered, lang))
             return question.unsafe_ask()
