@@ -20,17 +20,21 @@ from tests.test_prompts_harness import (
 )
 
 
-@pytest.fixture
-def helped_set(tmp_path, valid_text):
-    """The valid set with help on the choice, yes/no, checkbox and scale questions too."""
-    text = valid_text
-    for question in ("sector", "cooperates", "motives", "trust_1"):
+def variant(folder, text: str, questions: tuple[str, ...], line: str):
+    """The valid set with `line` ({id} filled in) added to each of `questions`."""
+    for question in questions:
         text = text.replace(f"  - id: {question}\n",
-                            f"  - id: {question}\n    help: {{nl: Hulp {question}., "
-                            f"en: Help {question}.}}\n")
-    path = tmp_path / "helped.yaml"
+                            f"  - id: {question}\n    {line.format(id=question)}\n")
+    path = folder / "variant.yaml"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def helped_set(tmp_path, valid_text):
+    """Help on the choice, yes/no, checkbox and scale questions too."""
+    return variant(tmp_path, valid_text, ("sector", "cooperates", "motives", "trust_1"),
+                   "help: {{nl: Hulp {id}., en: Help {id}.}}")
 
 
 def test_whole_interview_with_every_type_then_finish():
@@ -176,3 +180,28 @@ def test_changing_an_answer_on_the_review_asks_newly_applicable_questions():
 def test_edit_starts_at_the_review_with_suggestions_preselected():
     played = play(UP * 2 + ENTER, DOWN * 3 + ENTER, ENTER, ENTER, at_review_of=EXPECTED)
     assert played.finished and played.record.values() == EXPECTED  # Enter kept "12"
+
+
+@pytest.fixture
+def unknown_set(tmp_path, valid_text):
+    """"Don't know" allowed on the checkbox and the number question too."""
+    return variant(tmp_path, valid_text, ("motives", "employees"), "allow_unknown: true")
+
+
+def test_checkbox_unknown_only_on_its_own(unknown_set):
+    mixed = SPACE + DOWN * 2 + SPACE + ENTER  # market position and "don't know"
+    played = play(ENTER, "y", mixed, qset_path=unknown_set, see=True)
+    assert "'Don't know / not applicable' cannot go together with other answers." \
+        in played.screen
+    assert "motives" not in played.record.values()
+    played = play(ENTER, "y", DOWN * 2 + SPACE + ENTER, qset_path=unknown_set)
+    assert played.record.values()["motives"] == "unknown"
+
+
+def test_number_unknown_typed_and_kept_as_suggestion(unknown_set):
+    played = play(*TO_REVIEW[:6], CTRL_U + "weet niet" + ENTER, qset_path=unknown_set)
+    assert played.record.values()["employees"] == "unknown"
+    answers = EXPECTED | {"employees": "unknown"}
+    played = play(UP * 2 + ENTER, DOWN * 3 + ENTER, ENTER, ENTER, qset_path=unknown_set,
+                  at_review_of=answers)
+    assert played.finished and played.record.values()["employees"] == "unknown"
