@@ -67,4 +67,5 @@ def report_data(report: Report) -> dict[str, Any]:
 
 def _point(point: Point) -> dict[str, Any]:
     return {"dimension": point.dimension, "band": point.band,
-            "weakest": list(point.weakest), "lift": list(point.lift)}
+            "description": point.description, "weakest": list(point.weakest),
+            "lift": list(point.lift)}
