@@ -128,6 +128,25 @@ def unfinished() -> Assessment:
                   client="Bouwbedrijf Utrecht", respondent="", completed=False)
 
 
+def everything_at_once(lang: str = "nl") -> Assessment:
+    """As much report as the shipped set can give: the province with the most clusters, every
+    programme (international, own R&D, every motive), every kind of support wanted, three
+    knelpunten and a dimension without a score. The print test holds this to three pages."""
+    qset = shipped()
+    profile = {"sector": "metal", "province": "noord-brabant", "employees": "10-49",
+               "international": True, "own_rnd": True, "cooperates": False,
+               "wants_regional": True, "motives": list(qset.question("motives").option_keys),
+               "stimulation_important": 5,
+               "support_wanted": list(qset.question("support_wanted").option_keys)}
+    levels = {"motivation": 2, "win_win": 2, "relationship": UNKNOWN, "knowledge_level": 1,
+              "knowledge_exchange": 2, "ict_knowledge": 1, "regional_network": 2}
+    answers = walk(qset, profile, levels, {"relationship_fear_copying": 5,
+                                           "motivation_market": 3})
+    return record("66666666-6666-4666-8666-666666666666", answers,
+                  client="Bakkerij Zoë & Café <Noord> en Zonen Holding B.V.",
+                  respondent="Anna de Groot-Vermeulen", lang=lang)
+
+
 CASES = {"regional-cooperator": regional_cooperator, "wants-to-cooperate": wants_to_cooperate,
          "win-win-knelpunt": win_win_knelpunt, "many-unknowns": many_unknowns}
 
@@ -141,7 +160,7 @@ def _profile(case):
 
 def test_answers_respect_when():
     qset = shipped()
-    for make in (*CASES.values(), unfinished):
+    for make in (*CASES.values(), unfinished, everything_at_once):
         answers = make().values()
         so_far: dict[str, Any] = {}
         for question in qset.questions:
@@ -174,6 +193,14 @@ def test_many_unknowns_leave_most_areas_without_a_score():
     assert sum(d.band == "insufficient" for d in profile.dimensions) >= 4
     assert profile.level.id == "verkennen"
     assert "mostly_unknown" in [c.id for c in profile.level.caps]
+
+
+def test_everything_at_once_fills_every_section():
+    from clustercli.report import build_report
+
+    report = build_report(everything_at_once(), shipped(), "nl")
+    assert len(report.organisations) >= 15 and len(report.advice) >= 15
+    assert len(report.weakest) == 3 and report.unscored and len(report.next_steps) == 7
 
 
 @pytest.mark.parametrize("make", [unfinished])
