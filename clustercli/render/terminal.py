@@ -188,8 +188,13 @@ def print_rich(report: Report, console: Any) -> None:
         for point in points:
             console.print(Text(text.point_line(report, point),
                                style=BAND_STYLES.get(point.band, "")))
-            for line in _plain_point(report, point)[1:]:
-                console.print(Padding(Text(line.lstrip()), (0, 0, 0, 2)))
+            body: list[Any] = [Text(point.description)] if point.description else []
+            if point.weakest:
+                body += [Text(text.label(report, "costs_most")), bullets(list(point.weakest))]
+            if point.lift:
+                body += [Text(point.lift[0]), bullets(list(point.lift[1:]))]
+            if body:
+                console.print(Padding(Group(*body), (0, 0, 0, 2)))
 
     console.print()
     advice = [text.sourced(report, a.text, a.source) for a in report.advice]

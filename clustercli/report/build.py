@@ -23,6 +23,7 @@ from clustercli.profile import Profile, build_profile
 from clustercli.profile.explain import lift_text, weakness_text
 from clustercli.profile.organisations import RoutingData, shipped
 from clustercli.profile.routing import kind_label, route
+from clustercli.profile.rules import DEFAULT_BANDS
 from clustercli.profile.scoring import (
     AANDACHTSPUNT,
     INSUFFICIENT,
@@ -64,9 +65,8 @@ def build_report(record: Assessment, qset: QuestionSet, lang: str, *, with_notes
         for r in recommendations)
     mirror = tuple(model.MirrorItem(m.finding, m.figure.render(lang), m.position.render(lang),
                                     m.source.render(lang), m.year) for m in profile.mirror)
-    bands = qset.rules.bands if qset.rules is not None else None
-    thresholds = model.Thresholds(bands.sterk if bands else 75, bands.aandachtspunt if bands
-                                  else 50)
+    bands = qset.rules.bands if qset.rules is not None else DEFAULT_BANDS
+    thresholds = model.Thresholds(bands.sterk, bands.aandachtspunt)
     strongest, weakest, unscored = _points(qset, profile, lang)
     cited = _cited(profile, level, advice, organisations)
     return model.Report(

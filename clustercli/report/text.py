@@ -67,13 +67,6 @@ def level_line(report: Report, level: Level) -> str:
     return label(report, "level", rank=level.rank, of=level.of, title=level.title)
 
 
-def score(report: Report, shown: int | None) -> str:
-    """"31 van 100", or the "not enough answers" band when there is no score."""
-    if shown is None:
-        return band_label(report, "insufficient")
-    return label(report, "score", score=shown)
-
-
 def dimension_line(report: Report, dim: Dimension) -> str:
     """One dimension in words: for plain text and screen readers, no bar needed."""
     if dim.shown is None:
