@@ -16,14 +16,15 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from clustercli import clock
 from clustercli.errors import ClusterError, InputProblems, Problem
-from clustercli.questionset.loader import from_data
-from clustercli.questionset.model import QuestionSet, possible_value
 from clustercli.storage.api import Assessment
 from clustercli.storage.records import FORMAT, ShapeError, assessment_from, assessment_to
+
+if TYPE_CHECKING:  # the question-set models (pydantic) only when a file is read: export
+    from clustercli.questionset.model import QuestionSet  # of 10,000 need not load them
 
 SCHEMA_VERSION = 1
 SET, RECORD = "question_set", "assessment"
@@ -32,9 +33,9 @@ _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 _HASH = re.compile(r"[0-9a-f]{64}")
 
 
-def _dump(data: dict[str, Any]) -> str:
-    # Not ASCII-escaped, like the data folder itself: "Zoë" stays searchable as written.
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+# Not ASCII-escaped, like the data folder itself: "Zoë" stays searchable as written. One encoder
+# for every line: json.dumps with options builds a new one per call.
+_dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def set_line(set_hash: str, data: str) -> str:
@@ -42,9 +43,9 @@ def set_line(set_hash: str, data: str) -> str:
 
 
 def record_line(record: Assessment) -> str:
-    doc = assessment_to(record)
-    del doc["format"]  # the store's own file format; the export has `schema_version`
-    return _dump({"kind": RECORD, "schema_version": SCHEMA_VERSION, **doc})
+    line = {"kind": RECORD, "schema_version": SCHEMA_VERSION, **assessment_to(record)}
+    del line["format"]  # the store's own file format; the export has `schema_version`
+    return _dump(line)
 
 
 def lines(records: Iterable[Assessment], sets: dict[str, str]) -> Iterator[str]:
@@ -123,6 +124,8 @@ def _read_set(doc: dict[str, Any], bundle: Bundle) -> None:
         raise _Bad("portability.import.bad_field", "data")
     if hashlib.sha256(data.encode("utf-8")).hexdigest() != set_hash:
         raise _Bad("portability.import.bad_hash", "data")
+    from clustercli.questionset.loader import from_data
+
     try:
         parsed = from_data(json.loads(data), f"question set {set_hash[:12]}")
     except (ValueError, ClusterError):
@@ -195,6 +198,8 @@ def check_records(bundle: Bundle, file: str, stored_set: Callable[[str], Questio
 
 def _answer_problems(record: Assessment, qset: QuestionSet, file: str,
                      line: int) -> list[Problem]:
+    from clustercli.questionset.model import possible_value
+
     problems = []
     if record.language not in qset.languages:
         problems.append(Problem("portability.import.bad_language",

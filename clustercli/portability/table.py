@@ -20,10 +20,12 @@ import csv
 import io
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from clustercli.questionset.model import QuestionSet
 from clustercli.storage.api import Assessment
+
+if TYPE_CHECKING:
+    from clustercli.questionset.model import QuestionSet
 
 FIXED = ("id", "client", "respondent", "question_set", "question_set_version", "language",
          "created", "updated", "completed", "status", "level")
@@ -33,6 +35,7 @@ MULTI_SEPARATOR = "|"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TEXT_MARK = "'"
 BOM = "\ufeff"
+_ESCAPED = (*FORMULA_STARTS, TEXT_MARK)
 
 
 class Dialect:
@@ -59,7 +62,7 @@ def header(questions: list[str], dimensions: list[str]) -> list[str]:
 
 
 def escape_text(text: str) -> str:
-    return TEXT_MARK + text if text.startswith((*FORMULA_STARTS, TEXT_MARK)) else text
+    return TEXT_MARK + text if text.startswith(_ESCAPED) else text
 
 
 def unescape_text(cell: str) -> str:
@@ -96,9 +99,13 @@ def row(record: Assessment, questions: list[str], dimensions: list[str],
              record.created, record.updated, record.completed, record.status,
              summary.get("level")]
     answers = record.answers
-    return [*(cell(value, dialect) for value in fixed),
-            *(cell(answers[q].value, dialect) if q in answers else "" for q in questions),
-            *(cell(scores.get(d), dialect) for d in dimensions)]
+    values = [*fixed, *(answers[q].value if q in answers else None for q in questions),
+              *(scores.get(d) for d in dimensions)]
+    # The two commonest cases inline (an export writes half a million cells): a text that
+    # needs no escaping, and a whole number.
+    return [value if type(value) is str and not value.startswith(_ESCAPED)
+            else str(value) if type(value) is int else cell(value, dialect)
+            for value in values]
 
 
 def write(records: Iterable[Assessment], sets: list[QuestionSet], excel: bool) -> str:

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from clustercli.errors import ClusterError
 from clustercli.portability.bundle import Bundle, check_records
 from clustercli.portability.merge import merge
-from clustercli.questionset.loader import from_data
-from clustercli.questionset.model import QuestionSet
 from clustercli.storage.api import Assessment, NotFound, Store, Update
+
+if TYPE_CHECKING:
+    from clustercli.questionset.model import QuestionSet
 
 
 @dataclass
@@ -24,8 +26,15 @@ class Gathered:
     problems: list[tuple[str, ClusterError]] = field(default_factory=list)
 
 
-def _set(store: Store, set_hash: str, label: str) -> tuple[str, QuestionSet]:
+def _set(store: Store, set_hash: str, label: str, parse: bool = True,
+         ) -> tuple[str, QuestionSet | None]:
+    """A stored set's canonical JSON, and (if `parse`) the set itself. Parsing builds the
+    pydantic models; a JSONL export has no need of them."""
     data = store.question_set_data(set_hash)
+    if not parse:
+        return data, None
+    from clustercli.questionset.loader import from_data
+
     try:
         return data, from_data(json.loads(data), label)
     except ValueError:
@@ -49,12 +58,12 @@ def gather(store: Store, assessment_ids: list[str] | None, parse_sets: bool) -> 
         ref = record.question_set
         if ref.hash not in found.sets and ref.hash not in failed:
             try:
-                data, qset = _set(store, ref.hash, f"{ref.id} {ref.version}")
+                data, qset = _set(store, ref.hash, f"{ref.id} {ref.version}", parse_sets)
             except ClusterError as error:
                 failed[ref.hash] = error
             else:
                 found.sets[ref.hash] = data
-                if parse_sets:
+                if qset is not None:
                     found.parsed[ref.hash] = qset
         if ref.hash in failed:
             found.problems.append((record.id, failed[ref.hash]))

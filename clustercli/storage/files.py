@@ -94,7 +94,8 @@ class FileStore:
     def _record(self, db: TinyDB, assessment_id: str, path: Path) -> Assessment:
         return self._checked(db.table(TABLE).get(doc_id=assessment_id), assessment_id, path)
 
-    def _checked(self, doc: dict[str, Any] | None, assessment_id: str, path: Path) -> Assessment:
+    def _checked(self, doc: dict[str, Any] | None, assessment_id: str,
+                 path: Path | str) -> Assessment:
         if doc is None:
             if not os.path.lexists(path):  # deleted by another process a moment ago
                 raise NotFound("store.not_found", id=assessment_id)
@@ -124,14 +125,16 @@ class FileStore:
 
     def load_many(self, assessment_ids: Iterable[str] | None = None,
                   ) -> Iterator[tuple[str, Assessment | Damaged]]:
-        ids = self._files() if assessment_ids is None else assessment_ids
+        if assessment_ids is None:
+            paths: Iterable[tuple[str, str | Path]] = self._files().items()
+        else:
+            paths = ((key, self._path(key)) for key in assessment_ids if _ID.fullmatch(key))
         fast = self.storage is AtomicJSONStorage
-        for assessment_id in ids:
+        for assessment_id, path in paths:
             try:
                 if fast:
                     # The storage read without TinyDB's table machinery around it: the same
                     # checks, at half the cost of `load` (export reads 10,000 of these).
-                    path = self._path(assessment_id)
                     tables = AtomicJSONStorage(str(path)).read()
                     if tables is None:
                         continue  # erased since it was listed
