@@ -184,7 +184,7 @@ def delete(
 
 def purge(
     older_than: Annotated[str, typer.Option("--older-than", help=H("portability.opt.older_than"),
-                                            show_default=False)],
+                                            metavar="2y|18m|30d", show_default=False)],
     yes: Annotated[bool, typer.Option("--yes", "-y", help=H("portability.opt.purge_yes"))] = False,
     lang: LangOption = None,
 ) -> None:
