@@ -1,0 +1,149 @@
+"""Checking a condition against a question set: only known questions, possible values."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from clustercli.conditions.evaluation import _is_number
+from clustercli.conditions.terms import (
+    UNKNOWN,
+    All,
+    Answered,
+    AnyOf,
+    BandCount,
+    Condition,
+    DimensionTerm,
+    Not,
+    QuestionTerm,
+)
+
+
+@dataclass(frozen=True)
+class Domain:
+    """The values a question can take, as far as conditions care."""
+
+    type: str
+    keys: tuple[str, ...] = ()  # choice and multi option keys
+    minimum: float | None = None
+    maximum: float | None = None
+    allow_unknown: bool = False
+
+
+@dataclass(frozen=True)
+class CheckProblem:
+    key: str
+    path: str
+    params: dict[str, Any]
+
+
+def check(cond: Condition, path: str, questions: Mapping[str, Domain],
+          known_questions: set[str], dimensions: set[str] | None) -> list[CheckProblem]:
+    """Every way `cond` does not fit the set.
+
+    `questions` are the questions this condition may read (for a `when`: the earlier ones);
+    `known_questions` all ids of the set, to tell "later question" from "unknown question";
+    `dimensions` the dimension ids, or None where score terms are not allowed (a `when`).
+    """
+    problems: list[CheckProblem] = []
+
+    def walk(c: Condition, where: str) -> None:
+        match c:
+            case All(items) | AnyOf(items):
+                form = "all" if isinstance(c, All) else "any"
+                for i, item in enumerate(items):
+                    walk(item, f"{where}.{form}[{i}]")
+            case Not(item):
+                walk(item, f"{where}.not")
+            case Answered(question):
+                _check_question_ref(question, where)
+            case QuestionTerm(question, op, value):
+                domain = _check_question_ref(question, where)
+                if domain is not None:
+                    problems.extend(_check_value(domain, question, op, value, where))
+            case DimensionTerm(dimension, _, _):
+                if dimensions is None:
+                    problems.append(CheckProblem("cond.no_scores_here", where, {}))
+                elif dimension not in dimensions:
+                    problems.append(CheckProblem("cond.unknown_dimension", where,
+                                                 {"dimension": dimension}))
+            case BandCount():
+                if dimensions is None:
+                    problems.append(CheckProblem("cond.no_scores_here", where, {}))
+
+    def _check_question_ref(question: str, where: str) -> Domain | None:
+        if question in questions:
+            return questions[question]
+        key = "cond.later_question" if question in known_questions else "cond.unknown_question"
+        problems.append(CheckProblem(key, where, {"question": question}))
+        return None
+
+    walk(cond, path)
+    return problems
+
+
+def _check_value(domain: Domain, question: str, op: str, value: Any,
+                 where: str) -> list[CheckProblem]:
+    kind = domain.type
+    allowed_ops = {
+        "choice": ("equals", "in"),
+        "yesno": ("equals", "in"),
+        "multi": ("includes",),
+        "scale": ("equals", "in", "at_least", "at_most"),
+        "number": ("equals", "in", "at_least", "at_most"),
+        "text": ("equals", "in"),
+    }[kind]
+    if op not in allowed_ops:
+        return [CheckProblem("cond.op_not_for_type", where,
+                             {"question": question, "op": op, "type": kind,
+                              "allowed": ", ".join(allowed_ops)})]
+    values = value if op == "in" else (value,)
+    bad = [v for v in values if not _possible(domain, op, v)]
+    if not bad:
+        return []
+    return [CheckProblem("cond.impossible_value", where,
+                         {"question": question, "value": ", ".join(map(_show, bad)),
+                          "allowed": describe_values(domain)})]
+
+
+def _possible(domain: Domain, op: str, value: Any) -> bool:
+    if value == UNKNOWN and op in ("equals", "in"):
+        return domain.allow_unknown
+    kind = domain.type
+    if kind in ("choice", "multi"):
+        return isinstance(value, str) and value in domain.keys
+    if kind == "yesno":
+        return isinstance(value, bool)
+    if kind == "text":
+        return isinstance(value, str)
+    if not _is_number(value):
+        return False
+    if kind == "scale" and op in ("equals", "in") and value != int(value):
+        return False
+    low_ok = domain.minimum is None or value >= domain.minimum
+    high_ok = domain.maximum is None or value <= domain.maximum
+    return low_ok and high_ok
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def describe_values(domain: Domain) -> str:
+    """The values a question takes, for messages: "a, b, c" or "1-5" or "true, false"."""
+    if domain.type in ("choice", "multi"):
+        values = list(domain.keys)
+    elif domain.type == "yesno":
+        values = ["true", "false"]
+    elif domain.type in ("scale", "number"):
+        low = "" if domain.minimum is None else _show(domain.minimum)
+        high = "" if domain.maximum is None else _show(domain.maximum)
+        values = [f"{low}–{high}" if (low or high) else "number"]
+    else:
+        values = ["text"]
+    if domain.allow_unknown:
+        values.append(UNKNOWN)
+    return ", ".join(values)
