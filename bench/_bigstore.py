@@ -11,7 +11,10 @@ index row is accepted as it is (no rescan), so the timed commands see a warm, va
 
 The answers are random but plausible and seeded (the same N gives the same store): each firm has
 a readiness leaning, so levels and scores spread; clients come back (several assessments per
-client, several respondents), and completion dates spread over two years.
+client, several respondents), and completion dates spread over two years. Records carry what an
+advisor's records carry: a note on some answers and a few changed answers in their history.
+PATTERNS distinct answer sets are profiled once each and shared out among the records, which
+keeps building 10,000 records to seconds.
 """
 
 from __future__ import annotations
@@ -33,11 +36,14 @@ from clustercli.profile import build_profile
 from clustercli.questionset.loader import canonical_json, content_hash, load
 from clustercli.questionset.model import Question, QuestionSet
 from clustercli.storage import open_store
-from clustercli.storage.api import Answer, Assessment, SetRef
+from clustercli.storage.api import Answer, Assessment, HistoryEntry, SetRef
 from clustercli.storage.index import stamp
 from clustercli.storage.jsonfile import encode
 from clustercli.storage.records import assessment_to, row_of, row_to
 
+PATTERNS = 500
+NOTES = ("Vraagt door over de kosten.", "Twijfelt; komt hierop terug.",
+         "Partner denkt hier anders over.")
 RESPONDENTS = ("eigenaar", "directeur", "bedrijfsleider", "Jan de Vries", "Fatma Yılmaz")
 START = datetime(2024, 1, 1, 9, 0, tzinfo=UTC)
 
@@ -88,18 +94,27 @@ def build(folder: Path, count: int, seed: int = 2001, clients: int | None = None
     (store.sets.folder / f"{ref.hash}.json").write_text(canonical_json(qset), encoding="utf-8")
     os.chmod(store.sets.folder / f"{ref.hash}.json", 0o600)
     firms = [f"Bedrijf {n} BV" for n in range(clients or max(1, count // 3))]
-    rows, ids = {}, []
-    for _ in range(count):
+    patterns = []
+    for _ in range(min(count, PATTERNS)):
         answers = random_answers(qset, rng)
         summary = build_profile(qset, answers).summary()
         summary["answers"] = {q: answers[q] for q in SUMMARY_ANSWERS if q in answers}
+        patterns.append((answers, summary))
+    rows, ids = {}, []
+    for _ in range(count):
+        answers, summary = rng.choice(patterns)
         created = START + timedelta(minutes=rng.randint(0, 2 * 365 * 24 * 60))
-        done = _stamp(created + timedelta(minutes=rng.randint(8, 40)))
+        at, done = _stamp(created), _stamp(created + timedelta(minutes=rng.randint(8, 40)))
+        earlier = rng.choice(patterns)[0]  # an answer given first, then changed
+        history = [HistoryEntry(question, earlier[question], at, None, at, "changed")
+                   for question in rng.sample(sorted(answers), rng.randint(0, 3))
+                   if question in earlier and earlier[question] != answers[question]]
         record = Assessment(
             str(uuid.uuid4()), ref, "nl", rng.choice(firms), rng.choice(RESPONDENTS),
-            _stamp(created), done, done, "completed",
-            {question: Answer(value, _stamp(created)) for question, value in answers.items()},
-            [], summary)
+            at, done, done, "completed",
+            {question: Answer(value, at, rng.choice(NOTES) if rng.random() < 0.12 else None)
+             for question, value in answers.items()},
+            history, summary)
         path = store.records / f"{record.id}.json"
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with open(fd, "wb") as handle:
