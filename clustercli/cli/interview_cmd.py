@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -55,7 +56,29 @@ def _mode(plain: bool, have_answers: bool) -> str:
     raise BadInput("engine.no_terminal")
 
 
-def _interface(mode: str):
+def _screen():
+    """Where the interview is drawn: stdout, or the terminal itself when stdout is redirected
+    (`clustercli start > answers.txt`), so the prompts still reach the user and only the final
+    summary goes to the file. Without a /dev/tty (rare), stderr is the next best thing."""
+    if sys.stdout.isatty():
+        return sys.stdout
+    return _tty() or sys.stderr
+
+
+@functools.cache
+def _tty():
+    """The controlling terminal, opened once and kept open for the rest of the process."""
+    try:
+        return open("/dev/tty", "w", encoding="utf-8")
+    except OSError:
+        return None
+
+
+def _interface(mode: str, screen=None):
+    if mode == "terminal":
+        from clustercli.prompts.ui import on_terminal
+
+        return on_terminal(screen or sys.stdout)
     from clustercli.plain import PlainUI
 
     return PlainUI()
@@ -77,11 +100,20 @@ def _converse(session, mode: str, *, notes: bool, intro: bool, at_review: bool =
             raise BadInput("engine.missing_answers", questions=", ".join(missing),
                            command=resume_command(session.id))
         return
-    ui = _interface(mode)
-    if intro:
-        info = flow.intro(session.qset)
-        ui.notice(t("engine.intro", lang, questions=info.questions, minutes=info.minutes))
-    ui.commands_hint(lang, notes)
+    screen = _screen() if mode == "terminal" else None
+    ui = _interface(mode, screen)
+    info = flow.intro(session.qset)
+    if mode == "terminal":
+        if intro:
+            from clustercli.prompts.keys import key_help
+            from clustercli.render import screens
+
+            screens.intro(screens.console(screen), lang, info.questions, info.minutes,
+                          key_help(lang, notes))
+    else:
+        if intro:
+            ui.notice(t("engine.intro", lang, questions=info.questions, minutes=info.minutes))
+        ui.commands_hint(lang, notes)
     for notice in notices:
         ui.notice(notice)
     try:
@@ -90,20 +122,36 @@ def _converse(session, mode: str, *, notes: bool, intro: bool, at_review: bool =
         raise Interrupted("engine.paused", command=resume_command(session.id)) from None
 
 
-def _finish(session) -> None:
+def _finish(session, mode: str) -> None:
+    """Complete the assessment and show what it holds: its id and every answer, no scores yet.
+    The report ([reports]) goes here, after the summary, in the same two branches."""
     from clustercli.engine.driver import review_sections
     from clustercli.engine.flow import completion_summary
-    from clustercli.i18n import pick, t
 
     session.complete(completion_summary(session))
+    sections = review_sections(session)
+    if mode == "terminal":
+        from clustercli.render import screens
+
+        screens.end(screens.console(sys.stdout), session.lang, session.id, sections)
+        if not sys.stdout.isatty():  # the summary went to a file: say so where the user looks
+            screens.summary_elsewhere(screens.console(_screen()), session.lang, session.id)
+        return
+    write_output(_summary_text(session, sections), None)
+
+
+def _summary_text(session, sections) -> str:
+    """The end of a plain or answers-file run: plain lines, no styling."""
+    from clustercli.i18n import pick, t
+
     lang = session.lang
     lines = [t("engine.done", lang), t("engine.assessment_id", lang, id=session.id), "",
              t("engine.summary_title", lang)]
-    for section in review_sections(session):
+    for section in sections:
         lines.append(f"{section.title}")
         lines += [f"  - {pick(item.question.text, lang)} {item.answer}"
                   for item in section.items]
-    write_output("\n".join(lines), None)
+    return "\n".join(lines)
 
 
 def start(
@@ -130,7 +178,7 @@ def start(
     session = sessions.start(_store(), qset, lang, client, respondent)
     notices = flow.apply_given(session, given) if given else []
     _converse(session, mode, notes=bool(client.strip()), intro=True, notices=notices)
-    _finish(session)
+    _finish(session, mode)
 
 
 def resume(
@@ -156,7 +204,7 @@ def resume(
     notice = flow.set_change_notice(session, load(shipped_set()))
     notices = [notice] if notice else []
     _converse(session, mode, notes=bool(session.record.client), intro=False, notices=notices)
-    _finish(session)
+    _finish(session, mode)
 
 
 def edit(
@@ -177,7 +225,7 @@ def edit(
     mode = _mode(plain, False)
     session.record = store.reopen(assessment_id)
     _converse(session, mode, notes=bool(session.record.client), intro=False, at_review=True)
-    _finish(session)
+    _finish(session, mode)
 
 
 def list_assessments(

@@ -19,12 +19,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from clustercli.conditions import ConditionError
+from clustercli import schema_errors
 from clustercli.errors import InputProblems, Problem
 from clustercli.profile.rules import RULES_SUFFIX, SECTIONS, Rules, check_rules, locate
 from clustercli.questionset.checks import check_set
 from clustercli.questionset.model import QuestionSet
-from clustercli.yamlfile import LocatedDict, YamlError, line_of, load_file, load_text
+from clustercli.yamlfile import LocatedDict, YamlError, load_file, load_text
 
 
 def rules_path_for(path: Path) -> Path:
@@ -165,29 +165,8 @@ def _resolve_scales(qset: QuestionSet) -> tuple[QuestionSet, list[Problem]]:
     return qset.model_copy(update={"questions": questions}), problems
 
 
-# pydantic's error types, mapped to our catalogue; anything else keeps pydantic's own words.
-_PYDANTIC_KEYS = {
-    "missing": "schema.missing",
-    "extra_forbidden": "schema.unknown_field",
-    "string_pattern_mismatch": "schema.not_slug",
-    "literal_error": "schema.not_allowed",
-    "greater_than_equal": "schema.out_of_range",
-    "less_than_equal": "schema.out_of_range",
-    "greater_than": "schema.out_of_range",
-    "less_than": "schema.out_of_range",
-    "too_short": "schema.too_short",
-    "string_too_short": "schema.too_short",
-    "too_long": "schema.too_long",
-    "string_too_long": "schema.too_long",
-}
-_TYPE_NAMES = {
-    "string_type": "text", "int_type": "integer", "float_type": "number",
-    "bool_type": "true/false", "list_type": "list", "dict_type": "mapping",
-    "model_type": "mapping", "model_attributes_type": "mapping", "int_from_float": "integer",
-}
-
-
 def _from_pydantic(error: dict[str, Any], raw: dict, file: str, rules: bool = False) -> Problem:
+    """Questions are named by their id (or #n), rules by section and id; then the field path."""
     loc = tuple(error["loc"])
     question = None
     field_loc = loc
@@ -208,24 +187,7 @@ def _from_pydantic(error: dict[str, Any], raw: dict, file: str, rules: bool = Fa
     field = _field_name(field_loc) or None
     if prefix:
         field = f"{prefix}.{field}" if field else prefix
-    kind = error["type"]
-    ctx = error.get("ctx") or {}
-    params: dict[str, Any] = {"detail": error["msg"]}
-    if kind == "value_error" and isinstance(ctx.get("error"), ConditionError):
-        cond_error = ctx["error"]
-        key = cond_error.key
-        params = dict(cond_error.params)
-        field = f"{field}{cond_error.path[len('when'):]}" if field else cond_error.path
-    elif kind in _TYPE_NAMES:
-        key = "schema.wrong_type"
-        params["expected"] = _TYPE_NAMES[kind]
-        params["value"] = _short(error.get("input"))
-    else:
-        key = _PYDANTIC_KEYS.get(kind, "schema.invalid")
-        params.update({k: _short(v) for k, v in ctx.items()})
-        params["value"] = _short(error.get("input"))
-    return Problem(key, params, file=file, line=line_of(raw, loc), question=question,
-                   field=field)
+    return schema_errors.from_pydantic(error, raw, file, field, question)
 
 
 def _field_name(loc: tuple[Any, ...]) -> str:
@@ -233,11 +195,6 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     for part in loc:
         name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
     return name
-
-
-def _short(value: Any) -> Any:
-    text = repr(value) if not isinstance(value, str) else value
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _locate(raw: dict, problem: Problem) -> int | None:

@@ -1,0 +1,105 @@
+"""The keys of the special actions, on every kind of prompt, and the hint line that shows them.
+
+questionary's select and checkbox swallow every key they do not know, and its text prompt types
+every printable one, so the actions are extra key bindings merged into each prompt's application:
+pressing one ends the prompt with the action (a `Special`) as its result. Two sets of keys:
+
+- chords (Ctrl-T back, Ctrl-G help, Ctrl-P pause, Ctrl-N note) work on every prompt, text too,
+  since they are never text. Chosen among the keys a terminal passes through and a one-line
+  prompt does not need: Ctrl-B is tmux's prefix, Ctrl-H is backspace, Ctrl-A/E/K/U/W edit.
+- in lists, where nothing is typed, friendlier single keys as well: ← or < back, ? help.
+
+Ctrl-C and Ctrl-D end every prompt with KeyboardInterrupt and EOFError, which the driver turns into
+a pause; select and checkbox would otherwise swallow Ctrl-D, and a text prompt would read it as
+"delete the next character" unless the line is empty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from prompt_toolkit.application import Application
+from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
+
+from clustercli.engine.driver import Special
+from clustercli.i18n import t
+
+CHORDS = {Special.BACK: "c-t", Special.HELP: "c-g", Special.PAUSE: "c-p", Special.NOTE: "c-n"}
+LIST_KEYS = {Special.BACK: ("left", "<"), Special.HELP: ("?",)}
+# How a key is written for the user; the same in Dutch and English (keyboards say "Ctrl").
+KEY_NAMES = {"c-t": "Ctrl-T", "c-g": "Ctrl-G", "c-p": "Ctrl-P", "c-n": "Ctrl-N", "left": "←",
+             "<": "<", "?": "?"}
+ACTION_WORDS = {Special.BACK: "prompts.action.back", Special.HELP: "prompts.action.help",
+                Special.PAUSE: "prompts.action.pause", Special.NOTE: "prompts.action.note"}
+
+
+@dataclass(frozen=True)
+class Offer:
+    """Which actions a prompt offers, and whether it is a list (single keys allowed)."""
+
+    actions: tuple[Special, ...]
+    in_list: bool
+
+    def keys(self, action: Special) -> tuple[str, ...]:
+        extra = LIST_KEYS.get(action, ()) if self.in_list else ()
+        return (*extra, CHORDS[action])
+
+
+def offer(*, back: bool, help: bool, note: bool, in_list: bool) -> Offer:
+    """Back, help and note where they make sense; pause always."""
+    wanted = [(Special.BACK, back), (Special.HELP, help), (Special.PAUSE, True),
+              (Special.NOTE, note)]
+    return Offer(tuple(action for action, on in wanted if on), in_list)
+
+
+def bind(app: Application, offered: Offer) -> None:
+    """Add the action keys and the Ctrl-C / Ctrl-D pause to a prompt's application."""
+    bindings = KeyBindings()
+    for action in offered.actions:
+        for key in offered.keys(action):
+            bindings.add(key, eager=True)(_finish_with(action))
+
+    @bindings.add("c-c", eager=True)
+    def _interrupt(event: KeyPressEvent) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    @bindings.add("c-d", eager=True)
+    def _end_of_input(event: KeyPressEvent) -> None:
+        event.app.exit(exception=EOFError, style="class:aborting")
+
+    # Later bindings win over earlier ones for the same key, so ours go last.
+    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), bindings])
+
+
+def _finish_with(action: Special):
+    def handler(event: KeyPressEvent) -> None:
+        # The question will be shown again (help, note) or another one comes (back): leave no
+        # half-answered copy of it on the screen.
+        event.app.erase_when_done = True
+        event.app.exit(result=action)
+
+    return handler
+
+
+def hint(offered: Offer, lang: str) -> str:
+    """The line under a question: "← terug · ? uitleg · Ctrl-P pauze"."""
+    parts = []
+    for action in offered.actions:
+        keys = offered.keys(action)
+        shown = keys[:-1] if offered.in_list and len(keys) > 1 else keys  # lists: the easy ones
+        parts.append(f"{' '.join(KEY_NAMES[key] for key in shown)} {t(ACTION_WORDS[action], lang)}")
+    return " · ".join(parts)
+
+
+def key_help(lang: str, notes: bool) -> list[tuple[str, str]]:
+    """Every key of the interview with what it does, for the introduction."""
+    rows = [("↑ ↓  Enter", t("prompts.keys.choose", lang)),
+            (t("prompts.keys.space", lang), t("prompts.keys.tick", lang))]
+    for action in (Special.BACK, Special.HELP, Special.PAUSE, Special.NOTE):
+        if action is Special.NOTE and not notes:
+            continue
+        names = [KEY_NAMES[key] for key in (*LIST_KEYS.get(action, ()), CHORDS[action])]
+        if action is Special.PAUSE:
+            names.append("Ctrl-C")
+        rows.append((" / ".join(names), t(f"prompts.keys.{action.value}", lang)))
+    return rows

@@ -1,0 +1,190 @@
+"""One questionary prompt per question type, framed by a progress line and a hint line.
+
+choice and scale are select lists ("weet niet / n.v.t." last where allowed); multi a checkbox
+list; yesno a select of Ja/Nee (questionary's confirm hard-codes y/n, so it is built here, with
+the j/k cursor keys off so that `j` can mean ja); number and text a validated text prompt whose
+messages come from the engine's own checks, so they read as in plain mode.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import questionary
+from prompt_toolkit.application import Application
+from prompt_toolkit.application import application as _application_module
+from prompt_toolkit.filters import is_done
+from prompt_toolkit.formatted_text import StyleAndTextTuples
+from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
+from prompt_toolkit.layout import ConditionalContainer, HSplit, Layout, Window
+from prompt_toolkit.layout.controls import FormattedTextControl
+from questionary.prompts.common import InquirerControl
+
+from clustercli.conditions import UNKNOWN
+from clustercli.engine import values
+from clustercli.i18n import pick, t
+from clustercli.questionset.model import Question
+
+# Every prompt_toolkit Application builds the library's default key bindings afresh (some 2,500
+# keys parsed), and a questionary select builds three applications: nine tenths of the time
+# from an answer to the next question. Those bindings keep no state of their own (their filters
+# ask the running application), so one set can serve every prompt.
+_application_module.load_key_bindings = functools.cache(_application_module.load_key_bindings)
+_application_module.load_page_navigation_bindings = functools.cache(
+    _application_module.load_page_navigation_bindings)
+
+POINTER = "»"
+STYLE = questionary.Style([("progress", "bold"), ("hint", "fg:ansibrightblack"),
+                           ("instruction", "fg:ansibrightblack"), ("refusal", "fg:ansired")])
+
+
+def frame(question: questionary.Question, above: StyleAndTextTuples | None,
+          below: str) -> None:
+    """Put a line above the prompt (kept once answered) and a hint line under it (only while
+    it is being answered), with a list's refusal ("tick at least one") just above the hint."""
+    app = question.application
+    control = _inquirer(app)
+
+    def under() -> StyleAndTextTuples:
+        refusal = control.error_message if control is not None else None
+        text = "".join(fragment[1] for fragment in refusal) + "\n" if refusal else ""
+        return [("class:refusal", text), ("class:hint", below)]
+
+    parts: list[Any] = []
+    if above:
+        parts.append(Window(FormattedTextControl(above), dont_extend_height=True,
+                            wrap_lines=True))
+    parts.append(app.layout.container)
+    parts.append(ConditionalContainer(
+        Window(FormattedTextControl(under), dont_extend_height=True, wrap_lines=True),
+        filter=~is_done))
+    app.layout = Layout(HSplit(parts), focused_element=app.layout.current_window)
+
+
+def _inquirer(app: Application) -> InquirerControl | None:
+    """The list inside a select or checkbox prompt (None in a text prompt)."""
+    return next((w.content for w in app.layout.find_all_windows()
+                 if isinstance(w.content, InquirerControl)), None)
+
+
+def select(message: str, choices: list[questionary.Choice], default: Any,
+           instruction: str) -> questionary.Question:
+    """A select list with the vi keys off (j and k may be answers) and Ctrl-N/Ctrl-P free for
+    the actions; arrows and Enter choose."""
+    if default is not None and default not in [c.value for c in choices]:
+        default = None  # e.g. an answer from an older version of the set: point at the top
+    return questionary.select(message, choices, default=default, instruction=instruction,
+                              pointer=POINTER, use_jk_keys=False, use_emacs_keys=False,
+                              style=STYLE)
+
+
+def scale_choices(q: Question, lang: str) -> list[questionary.Choice]:
+    labels = (q.labels or {}).get(lang) or []
+    width = len(str(int(q.max or 0)))
+    points = q.scale_points()
+    return [questionary.Choice(f"{point:>{width}}  {labels[i] if i < len(labels) else ''}"
+                               .rstrip(), value=point) for i, point in enumerate(points)]
+
+
+def option_choices(q: Question, lang: str, checked: Any = None) -> list[questionary.Choice]:
+    chosen = checked if isinstance(checked, list) else []
+    return [questionary.Choice(pick(o.label, lang), value=o.key, checked=o.key in chosen)
+            for o in q.options or ()]
+
+
+def with_unknown(q: Question, lang: str, choices: list[questionary.Choice],
+                 checked: bool = False) -> list[questionary.Choice]:
+    if q.allow_unknown:
+        choices.append(questionary.Choice(values.label(q, UNKNOWN, lang), value=UNKNOWN,
+                                          checked=checked))
+    return choices
+
+
+def yes_no(q: Question, lang: str, message: str, default: Any) -> questionary.Question:
+    """Ja / Nee (Yes / No) as a select list; the first letter answers at once."""
+    yes, no = t("engine.values.yes", lang), t("engine.values.no", lang)
+    choices = with_unknown(q, lang, [questionary.Choice(yes, value=True),
+                                     questionary.Choice(no, value=False)])
+    instruction = t("prompts.yesno_instruction", lang, yes_key=yes[0].lower(), yes=yes.lower(),
+                    no_key=no[0].lower(), no=no.lower())
+    question = select(message, choices, default, instruction)
+    letters = KeyBindings()
+    for index, word in enumerate((yes, no)):
+        letters.add(word[0].lower(), eager=True)(_answer_at(index))
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, letters])
+    return question
+
+
+def _answer_at(index: int):
+    def handler(event: KeyPressEvent) -> None:
+        control = _inquirer(event.app)
+        assert control is not None  # a select always has its list
+        control.pointed_at = index
+        control.is_answered = True  # so the finished prompt shows the answer, as Enter would
+        event.app.exit(result=control.get_pointed_at().value)
+
+    return handler
+
+
+def checkbox(q: Question, lang: str, message: str, default: Any) -> questionary.Question:
+    """Space ticks, Enter confirms; an empty answer to a required question is refused."""
+    unknown_label = values.label(q, UNKNOWN, lang)
+
+    def validate(chosen: list[Any]) -> bool | str:
+        if not chosen and q.required:
+            return t("prompts.pick_at_least_one", lang)
+        if UNKNOWN in chosen and len(chosen) > 1:
+            return t("prompts.unknown_alone", lang, unknown=unknown_label)
+        return True
+
+    choices = with_unknown(q, lang, option_choices(q, lang, default), default == UNKNOWN)
+    question = questionary.checkbox(message, choices, validate=validate, pointer=POINTER,
+                                    instruction=t("prompts.checkbox_instruction", lang),
+                                    use_jk_keys=False, use_emacs_keys=False, style=STYLE)
+    # questionary shows the refusal in a bottom toolbar, which prompt_toolkit only draws once
+    # the terminal has answered a cursor-position request (never with PROMPT_TOOLKIT_NO_CPR);
+    # `frame` shows it instead, so drop that toolbar (the last part of its layout).
+    parts = question.application.layout.container.children
+    if len(parts) == 4 and isinstance(parts[-1], ConditionalContainer):
+        parts.pop()
+    return question
+
+
+def multi_value(chosen: list[Any]) -> Any:
+    """The checkbox result as stored: "unknown" on its own, else the keys ticked."""
+    return UNKNOWN if chosen == [UNKNOWN] else chosen
+
+
+def typed(q: Question, lang: str, message: str, default: Any) -> questionary.Question:
+    """number and text: the engine reads and checks what is typed, as in plain mode."""
+
+    def validate(text: str) -> bool | str:
+        if not text.strip():
+            if q.required:
+                return t("prompts.answer_needed", lang)
+            if q.type == "text":
+                return True
+        try:
+            values.parse_typed(q, text, lang)
+        except values.AnswerError as error:
+            return t(error.key, lang, **error.params)
+        return True
+
+    if q.type == "number":
+        instruction = f"({values.allowed_text(q, lang)})"
+    else:
+        instruction = t("prompts.text_optional", lang) if not q.required else ""
+    if default is None:
+        shown = ""
+    else:  # a word parse_typed reads back as "unknown"
+        shown = t("prompts.unknown_word", lang) if default == UNKNOWN else str(default)
+    return questionary.text(message, default=shown, validate=validate, instruction=instruction,
+                            validate_while_typing=False, style=STYLE)
+
+
+def typed_value(q: Question, text: str, lang: str) -> Any:
+    if not text.strip() and not q.required and q.type == "text":
+        return ""
+    return values.parse_typed(q, text, lang)

@@ -1,0 +1,138 @@
+"""Pause on every prompt type (Ctrl-P, Ctrl-C, Ctrl-D), the hint line, long reviews, screens."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from rich.console import Console
+
+from clustercli.engine import session as sessions
+from clustercli.engine.driver import Special, review_sections
+from clustercli.prompts import keys
+from clustercli.prompts.ui import _fit, _pages
+from clustercli.questionset.loader import load
+from clustercli.render import screens
+from clustercli.storage.memory import MemoryStore
+from tests.conftest import VALID_SET
+from tests.test_prompts_harness import (
+    CTRL_C,
+    CTRL_D,
+    CTRL_N,
+    CTRL_P,
+    ENTER,
+    EXPECTED,
+    SPACE,
+    TO_REVIEW,
+    UP,
+    play,
+)
+
+
+def _first(count: int) -> dict:
+    return dict(list(EXPECTED.items())[:count])
+
+
+# prompt type -> (keys that reach it, the answers saved by then, whether notes are on)
+REACH = {
+    "choice": ([], {}, False),
+    "yesno": ([ENTER], {"sector": "ict"}, False),
+    "multi": ([ENTER, "y"], {"sector": "ict", "cooperates": True}, False),
+    "scale": ([ENTER, "n"], {"sector": "ict", "cooperates": False}, False),
+    "number": (TO_REVIEW[:6], _first(6), False),
+    "text": (TO_REVIEW[:7], _first(7), False),
+    "text with typing": ([*TO_REVIEW[:7], "half an answ"], _first(7), False),
+    "review": (TO_REVIEW, EXPECTED, False),
+    "review part": ([*TO_REVIEW, UP + ENTER], EXPECTED, False),
+    "note": ([CTRL_N], {}, True),
+}
+
+
+PAUSE_KEYS = {"ctrl-c": CTRL_C, "ctrl-d": CTRL_D, "ctrl-p": CTRL_P}
+# The note prompt is a line of text answering the note action itself: Ctrl-C and Ctrl-D stop it.
+CASES = [(prompt, name) for prompt in REACH for name in PAUSE_KEYS
+         if not (prompt == "note" and name == "ctrl-p")]
+
+
+@pytest.mark.parametrize(("prompt", "key_name"), CASES)
+def test_every_prompt_type_pauses_with_everything_before_saved(prompt, key_name):
+    reach, saved, notes = REACH[prompt]
+    key = PAUSE_KEYS[key_name]
+    # Keys after the pause would answer more questions if the interview went on.
+    played = play(*reach, key, ENTER, "y", SPACE + ENTER, notes=notes)
+    assert not played.finished
+    assert played.record.status == "in_progress" and played.record.values() == saved
+
+
+def test_end_of_input_pauses_too():
+    played = play(ENTER)
+    assert not played.finished and played.record.values() == {"sector": "ict"}
+
+
+def test_hint_line_per_prompt_type():
+    in_list = keys.offer(back=True, help=True, note=True, in_list=True)
+    assert keys.hint(in_list, "nl") == "← < terug · ? uitleg · Ctrl-P pauze · Ctrl-N notitie"
+    typed = keys.offer(back=True, help=True, note=False, in_list=False)
+    assert keys.hint(typed, "en") == "Ctrl-T back · Ctrl-G help · Ctrl-P pause"
+    first = keys.offer(back=False, help=False, note=False, in_list=True)
+    assert first.actions == (Special.PAUSE,)
+
+
+def test_key_help_for_the_introduction():
+    rows = dict(keys.key_help("en", notes=False))
+    assert rows["← / < / Ctrl-T"] == "back to the previous question"
+    assert rows["Ctrl-P / Ctrl-C"].startswith("pause")
+    assert "Ctrl-N" not in rows and "Ctrl-N" in dict(keys.key_help("nl", notes=True))
+
+
+def _sections():
+    store = MemoryStore()
+    session = sessions.start(store, load(VALID_SET), "en")
+    for question_id, value in EXPECTED.items():
+        session.answer(session.qset.question(question_id), value)
+    return session, review_sections(session)
+
+
+def test_review_pages_fit_the_terminal():
+    _, sections = _sections()
+    pages = _pages(sections, "en", height=3)
+    assert [title for title, _ in pages] == [
+        "About your firm, part 1 of 2 (3)", "About your firm, part 2 of 2 (2)", "Trust (3)"]
+    assert [len(items) for _, items in _pages(sections, "en", height=30)] == [5, 3]
+
+
+def test_review_on_a_small_terminal_shows_pages():
+    played = play(*TO_REVIEW, UP * 2 + ENTER, ENTER, ENTER, ENTER, see=True, rows=10)
+    assert played.finished
+    assert "About your firm, part 1 of 2 (4)" in played.screen
+    assert "Remarks — all fine" in played.screen  # part 2 holds the fifth answer
+
+
+def test_fit_keeps_one_line():
+    assert _fit("a  b\nc", 10) == "a b c"
+    assert _fit("x" * 20, 10) == "x" * 9 + "…"
+
+
+def _render(draw) -> str:
+    out = Console(file=io.StringIO(), width=100, color_system=None)
+    draw(out)
+    return out.file.getvalue()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_introduction_screen(lang):
+    text = _render(lambda out: screens.intro(out, lang, 31, 10, keys.key_help(lang, True)))
+    assert ("Zelftest regionale samenwerking" if lang == "nl" else
+            "Regional cluster self-check") in text
+    assert "31" in text and "Ctrl-P / Ctrl-C" in text and "Ctrl-N" in text
+    assert ("terug naar de vorige vraag" if lang == "nl" else "back to the previous") in text
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_end_screen_has_the_id_and_every_answer_but_no_scores(lang):
+    session, sections = _sections()
+    text = _render(lambda out: screens.end(out, lang, session.id, sections))
+    assert session.id in text
+    assert ("Klaar" if lang == "nl" else "Done") in text
+    assert "Trust" in text and "Weekly" in text and "all fine" in text
+    assert "score" not in text.lower()
