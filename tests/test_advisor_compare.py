@@ -61,6 +61,13 @@ def test_two_views_at_the_boundary(cli, tmp_path):
                   "--respondent", "Bert")
     for first, second in ((a, b), (b, a)):
         data = as_json(cli("compare", first, second, "--format", "json", "--lang", "en"))
+        assert set(data) == {"schema_version", "kind", "first", "second", "same_question_set",
+                             "dimensions", "knelpunten", "points_to_discuss", "discuss_at",
+                             "notices"}
+        assert set(data["first"]) == {"id", "client", "respondent", "status", "created",
+                                      "completed", "question_set", "level"}
+        assert all(set(d) == {"id", "title", "first", "second", "change", "direction",
+                              "band_change", "discuss"} for d in data["dimensions"])
         assert data["kind"] == "views" and data["first"]["id"] == first  # order as given
         by_id = {d["id"]: d for d in data["dimensions"]}
         assert abs(by_id["near"]["change"]) == 24.9 and not by_id["near"]["discuss"]
