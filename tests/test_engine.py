@@ -230,3 +230,10 @@ def test_set_changes_are_described():
     assert changes.removed == ("remarks",) and changes.changed == ("sector",)
     assert changes.added == () and (changes.old_version, changes.new_version) == ("1.0", "1.1")
     assert sessions.compare_sets(QSET, QSET) is None
+
+
+def test_intro_gives_the_range_of_questions_asked():
+    from clustercli.engine.flow import intro
+
+    info = intro(QSET)
+    assert info.questions == "7–8" and info.minutes == 3

@@ -22,13 +22,15 @@ SECONDS_PER_QUESTION = 20  # measured by hand on the shipped set: reading, think
 
 @dataclass(frozen=True)
 class Intro:
-    questions: int
+    questions: str  # "31–36": how many are asked depends on the answers
     minutes: int
 
 
 def intro(qset: QuestionSet) -> Intro:
-    count = len(qset.questions)
-    return Intro(count, max(1, round(count * SECONDS_PER_QUESTION / 60)))
+    most = len(qset.questions)
+    fewest = sum(1 for q in qset.questions if q.when is None)
+    count = str(most) if fewest == most else f"{fewest}–{most}"
+    return Intro(count, max(1, round(most * SECONDS_PER_QUESTION / 60)))
 
 
 def apply_given(session: Session, given: GivenAnswers) -> list[str]:

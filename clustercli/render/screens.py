@@ -23,7 +23,7 @@ def console(stream: TextIO) -> Console:
     return Console(file=stream, highlight=False, emoji=False)
 
 
-def intro(out: Console, lang: str, questions: int, minutes: int,
+def intro(out: Console, lang: str, questions: str, minutes: int,
           keys: list[tuple[str, str]]) -> None:
     """What the check is, how long, that answers stay here; then the keys."""
     text = Text(t("engine.intro", lang, questions=questions, minutes=minutes))

@@ -1,0 +1,115 @@
+"""`clustercli show ID`: the report of a self-check, on the screen or as md, html or json.
+
+Also `print_report`, which start, resume and edit call when a self-check is finished, so that
+the report at the end of the interview is the very report `show` gives. Only typer and the
+CLI's own helpers are imported at the top; the report, the renderers and rich only when a
+report is made, so that `clustercli --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, TextIO
+
+import typer
+
+from clustercli.cli.app import (
+    ClusterCommand,
+    H,
+    Language,
+    data_dir_option,
+    echo_error,
+    use_language,
+    write_output,
+)
+
+if TYPE_CHECKING:
+    from clustercli.questionset.model import QuestionSet
+    from clustercli.report.model import Report
+    from clustercli.storage.api import Assessment
+
+
+class ReportFormat(StrEnum):
+    terminal = "terminal"
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+def build(record: Assessment, qset: QuestionSet, lang: str, *,
+          with_notes: bool = False) -> Report:
+    from clustercli.report import build_report
+
+    return build_report(record, qset, lang, with_notes=with_notes)
+
+
+def print_report(record: Assessment, qset: QuestionSet, lang: str, *, plain: bool = False,
+                 with_notes: bool = False, stream: TextIO | None = None) -> None:
+    """The report on the terminal (rich, or plain text where `terminal.use_plain` says so):
+    what the lead calls at the end of start, resume and edit."""
+    from clustercli.render import terminal
+
+    terminal.show(build(record, qset, lang, with_notes=with_notes), stream, plain=plain)
+
+
+def render(report: Report, form: ReportFormat) -> str:
+    """The report as text in a file format (terminal: the plain text, as in a file)."""
+    if form is ReportFormat.md:
+        from clustercli.render.markdown import render_markdown
+
+        return render_markdown(report)
+    if form is ReportFormat.html:
+        from clustercli.render.html import render_html
+
+        return render_html(report)
+    if form is ReportFormat.json:
+        from clustercli.render.json_report import render_json
+
+        return render_json(report)
+    from clustercli.render.terminal import render_plain
+
+    return render_plain(report)
+
+
+def _store():
+    from clustercli.storage import open_store
+
+    return open_store(data_dir_option())
+
+
+def show(
+    assessment_id: Annotated[str, typer.Argument(help=H("report.cli.arg_id"))],
+    format: Annotated[ReportFormat, typer.Option("--format", help=H("report.cli.format"))] = (
+        ReportFormat.terminal),
+    output: Annotated[Path | None, typer.Option("-o", "--output", help=H("report.cli.output"),
+                                                show_default=False)] = None,
+    lang: Annotated[Language | None, typer.Option("--lang", help=H("report.cli.lang"),
+                                                  show_default=False)] = None,
+    with_notes: Annotated[bool, typer.Option("--with-notes",
+                                             help=H("report.cli.with_notes"))] = False,
+    plain: Annotated[bool, typer.Option("--plain", help=H("report.cli.plain"))] = False,
+) -> None:
+    from clustercli.engine.session import stored_set
+    from clustercli.i18n import t
+
+    use_language(lang)  # for a message before the assessment is found
+    store = _store()
+    record = store.load(assessment_id)  # an unknown id: NotFound, exit 2
+    lang = use_language(lang or record.language)
+    report = build(record, stored_set(store, record), lang, with_notes=with_notes)
+    if format is ReportFormat.terminal and output is None:
+        from clustercli.render import terminal
+
+        terminal.show(report, sys.stdout, plain=plain)
+        return
+    if report.unfinished and format is not ReportFormat.terminal:
+        echo_error(report.unfinished)  # also where a file or a program gets the report
+    write_output(render(report, format), output)
+    if output is not None:
+        echo_error(t("report.written", lang, file=str(output)))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("show", help=H("report.cli.help"), cls=ClusterCommand)(show)

@@ -1,0 +1,98 @@
+"""`build_profile`: every part of the profile for one set of answers, in one result."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from clustercli.profile.advice import FiredAdvice, NextStep, fire_advice, next_steps
+from clustercli.profile.explain import Explanation, explain
+from clustercli.profile.levels import LevelResult, readiness_level
+from clustercli.profile.mirror import MirrorLine, mirror
+from clustercli.profile.rules import DEFAULT_BANDS, Rules
+from clustercli.profile.scoring import (
+    DimensionResult,
+    active_answers,
+    facts,
+    score_dimension,
+)
+from clustercli.questionset.model import QuestionSet
+
+
+@dataclass(frozen=True)
+class Profile:
+    set_id: str
+    set_version: str
+    dimensions: tuple[DimensionResult, ...]  # in the set's order
+    explanations: dict[str, Explanation]  # by dimension id
+    level: LevelResult | None
+    advice: tuple[FiredAdvice, ...]  # in the order of the rules file
+    next_steps: tuple[NextStep, ...]  # most urgent first; 3-7 when the rules have steps
+    mirror: tuple[MirrorLine, ...]
+
+    def dimension(self, dimension_id: str) -> DimensionResult:
+        return next(d for d in self.dimensions if d.id == dimension_id)
+
+    def summary(self) -> dict[str, Any]:
+        """The small JSON-ready record an assessment keeps on completion (for `list`)."""
+        return {
+            "level": None if self.level is None else self.level.id,
+            "scores": {d.id: None if d.score is None else round(d.score, 1)
+                       for d in self.dimensions},
+            "bands": {d.id: d.band for d in self.dimensions},
+        }
+
+    def to_data(self) -> dict[str, Any]:
+        """Everything, JSON-ready (texts per language; mirror lines as keys and params)."""
+        dimensions = []
+        for d in self.dimensions:
+            explanation = self.explanations[d.id]
+            dimensions.append({
+                "id": d.id, "title": d.title, "score": d.score, "band": d.band,
+                "applicable": d.applicable, "answered": d.answered,
+                "weakest": [asdict(w) for w in explanation.weakest],
+                "lift": None if explanation.lift is None else {
+                    "to_band": explanation.lift.to_band, "need": explanation.lift.need,
+                    "targets": [{"question": x.question, "op": x.op,
+                                 "value": list(x.value) if isinstance(x.value, tuple)
+                                 else x.value} for x in explanation.lift.targets]},
+            })
+        return {
+            "question_set": {"id": self.set_id, "version": self.set_version},
+            "dimensions": dimensions,
+            "level": None if self.level is None else _jsonable(asdict(self.level)),
+            "advice": [_jsonable(asdict(a)) for a in self.advice],
+            "next_steps": [_jsonable(asdict(s)) for s in self.next_steps],
+            "mirror": [_jsonable(asdict(m)) for m in self.mirror],
+        }
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _jsonable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(item) for item in value]
+    return value
+
+
+def build_profile(qset: QuestionSet, answers: Mapping[str, Any]) -> Profile:
+    """The whole profile for these answers (stale answers to questions that no longer apply
+    are left out; an impossible answer is a BadInput)."""
+    rules: Rules | None = qset.rules
+    bands = rules.bands if rules is not None else DEFAULT_BANDS
+    active = active_answers(qset, answers)
+    results = tuple(score_dimension(qset, d.id, active, bands) for d in qset.dimensions)
+    by_id = {r.id: r for r in results}
+    dimension_facts = facts(by_id)
+    fired = fire_advice(rules, active, dimension_facts)
+    return Profile(
+        set_id=qset.id,
+        set_version=qset.version,
+        dimensions=results,
+        explanations={r.id: explain(qset, r, bands) for r in results},
+        level=readiness_level(rules, active, dimension_facts),
+        advice=fired,
+        next_steps=next_steps(fired),
+        mirror=mirror(qset, active),
+    )

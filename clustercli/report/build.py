@@ -1,0 +1,199 @@
+"""Building a report's content once, from an assessment, its question set, profile and routing.
+
+Choices made here (the renderers follow them, so every format says the same):
+- A score is shown in whole points, rounded down, so that a shown number never looks like a
+  higher band than the exact score has (74.9 shows as 74, aandachtspunt, not 75).
+- Strongest points: the dimensions in band sterk, best first, at most MAX_STRONGEST; when none is
+  sterk, the best aandachtspunt, with what would make it sterk.
+- Weakest points: knelpunt and aandachtspunt dimensions, lowest score first, at most MAX_WEAKEST,
+  each with the answers that cost it most and what would lift it to the next band.
+- Dimensions with too few answers are listed apart, with what to answer to get a score.
+- Sources: every basis the report's statements cite (level, caps, advice, organisations,
+  mirror), the study's findings first in their own order.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from clustercli.engine.values import label
+from clustercli.i18n import pick, t
+from clustercli.profile import Profile, build_profile
+from clustercli.profile.explain import lift_text, weakness_text
+from clustercli.profile.organisations import RoutingData, shipped
+from clustercli.profile.routing import kind_label, route
+from clustercli.profile.rules import DEFAULT_BANDS
+from clustercli.profile.scoring import (
+    AANDACHTSPUNT,
+    INSUFFICIENT,
+    KNELPUNT,
+    STERK,
+    active_answers,
+    facts,
+)
+from clustercli.questionset.model import QuestionSet
+from clustercli.report import model
+from clustercli.storage.api import Assessment
+
+MAX_STRONGEST = 2
+MAX_WEAKEST = 3
+_FINDING = re.compile(r"^F(\d+)$")
+# Other bases a report can cite, in the order the sources list shows them.
+OTHER_BASES = ("design", "organisations", "profile")
+
+
+def shown_score(score: float | None) -> int | None:
+    return None if score is None else int(score // 1)
+
+
+def build_report(record: Assessment, qset: QuestionSet, lang: str, *, with_notes: bool = False,
+                 routing_data: RoutingData | None = None) -> model.Report:
+    """The whole report of `record` in `lang`; advisor notes only `with_notes`."""
+    answers = record.values()
+    profile = build_profile(qset, answers)
+    active = active_answers(qset, answers)
+    data = routing_data if routing_data is not None else shipped()
+    recommendations = route(active, facts({d.id: d for d in profile.dimensions}), lang, data)
+    meta = _meta(record, qset, active, lang)
+    dimensions = tuple(_dimension(qset, d, lang) for d in profile.dimensions)
+    level = _level(qset, profile, lang)
+    advice = tuple(model.Advice(a.id, pick(a.text, lang), a.source) for a in profile.advice)
+    organisations = tuple(
+        model.Organisation(r.id, r.name, r.aka, r.via, r.kind, kind_label(r.kind, lang), r.about,
+                           r.why, r.verified, r.url, r.caveat, r.source)
+        for r in recommendations)
+    mirror = tuple(model.MirrorItem(m.finding, m.figure.render(lang), m.position.render(lang),
+                                    m.source.render(lang), m.year) for m in profile.mirror)
+    bands = qset.rules.bands if qset.rules is not None else DEFAULT_BANDS
+    thresholds = model.Thresholds(bands.sterk, bands.aandachtspunt)
+    strongest, weakest, unscored = _points(qset, profile, lang)
+    cited = _cited(profile, level, advice, organisations)
+    return model.Report(
+        lang=lang,
+        meta=meta,
+        unfinished=_unfinished(meta, lang),
+        level=level,
+        dimensions=dimensions,
+        thresholds=thresholds,
+        strongest=strongest,
+        weakest=weakest,
+        unscored=unscored,
+        advice=advice,
+        organisations=organisations,
+        next_steps=tuple(model.Step(pick(s.text, lang), s.advice) for s in profile.next_steps),
+        mirror=mirror,
+        study=t("report.study", lang),
+        sources=tuple(model.Source(c, _source_label(c, lang), t(f"report.source.{c.lower()}",
+                                                                lang)) for c in cited),
+        organisation_facts=t("report.organisation_facts", lang, gathered=data.gathered),
+        disclaimer=t("report.disclaimer", lang),
+        notes=_notes(record, qset, active, lang) if with_notes else None,
+    )
+
+
+def _meta(record: Assessment, qset: QuestionSet, active: dict[str, Any],
+          lang: str) -> model.Meta:
+    # Walking in order settles which questions apply (a `when` reads only earlier ones).
+    applicable = [q for q in qset.questions if qset.applies(q, active)]
+    answered = sum(1 for q in applicable if q.id in active)
+    ref = record.question_set
+    return model.Meta(
+        id=record.id, client=record.client, respondent=record.respondent,
+        language=record.language, status=record.status, created=record.created,
+        updated=record.updated, completed=record.completed,
+        question_set=model.SetInfo(ref.id, ref.version, ref.hash, pick(qset.title, lang)),
+        answered=answered, applicable=len(applicable))
+
+
+def _unfinished(meta: model.Meta, lang: str) -> str | None:
+    if meta.status == "completed":
+        return None
+    return t("report.unfinished", lang, answered=meta.answered, total=meta.applicable,
+             id=meta.id)
+
+
+def _dimension(qset: QuestionSet, result: Any, lang: str) -> model.Dimension:
+    description = qset.dimension_by_id[result.id].description
+    return model.Dimension(
+        id=result.id, title=pick(result.title, lang), description=pick(description, lang),
+        score=result.score, shown=shown_score(result.score), band=result.band,
+        band_label=t(f"profile.band.{result.band}", lang), answered=result.answered,
+        applicable=result.applicable)
+
+
+def _level(qset: QuestionSet, profile: Profile, lang: str) -> model.Level | None:
+    level = profile.level
+    if level is None:
+        return None
+    titles = {rule.id: rule.title for rule in qset.rules.levels}
+    return model.Level(
+        id=level.id, title=pick(level.title, lang), meaning=pick(level.meaning, lang),
+        rank=level.rank, of=level.of, reached=level.reached,
+        reached_title=pick(titles[level.reached], lang),
+        caps=tuple(model.Cap(c.id, pick(c.reason, lang), c.source) for c in level.caps))
+
+
+def _point(qset: QuestionSet, profile: Profile, dimension_id: str, lang: str, *,
+           answers: bool = False, describe: bool = False) -> model.Point:
+    result = profile.dimension(dimension_id)
+    explanation = profile.explanations[dimension_id]
+    weakest = tuple(weakness_text(qset, w, lang) for w in explanation.weakest) if answers else ()
+    lift = tuple(lift_text(qset, explanation.lift, lang)) if explanation.lift else ()
+    description = pick(qset.dimension_by_id[dimension_id].description, lang) if describe else ""
+    return model.Point(dimension_id, pick(result.title, lang), description,
+                       shown_score(result.score),
+                       result.band, t(f"profile.band.{result.band}", lang), weakest, lift)
+
+
+def _points(qset: QuestionSet, profile: Profile, lang: str
+            ) -> tuple[tuple[model.Point, ...], ...]:
+    scored = [d for d in profile.dimensions if d.score is not None]
+    strong = sorted((d for d in scored if d.band == STERK), key=lambda d: -d.score)
+    if not strong:
+        strong = sorted((d for d in scored if d.band == AANDACHTSPUNT),
+                        key=lambda d: -d.score)[:1]
+    strong = strong[:MAX_STRONGEST]
+    chosen = {d.id for d in strong}
+    weak = sorted((d for d in scored if d.band in (KNELPUNT, AANDACHTSPUNT)
+                   and d.id not in chosen), key=lambda d: d.score)[:MAX_WEAKEST]
+    unscored = [d for d in profile.dimensions if d.band == INSUFFICIENT]
+    # A strong point says what the dimension is about; a weak one which answers cost it most.
+    return (tuple(_point(qset, profile, d.id, lang, describe=True) for d in strong),
+            tuple(_point(qset, profile, d.id, lang, answers=True) for d in weak),
+            tuple(_point(qset, profile, d.id, lang) for d in unscored))
+
+
+def _cited(profile: Profile, level: model.Level | None,
+           advice: tuple[model.Advice, ...],
+           organisations: tuple[model.Organisation, ...]) -> list[str]:
+    """Every basis the report's statements cite (level, caps, advice, organisations, mirror):
+    findings F1-F12 in number order, then the others. The dimensions' own bases are left to
+    `clustercli questions trace`: listing them too would name nearly every finding every time."""
+    found: set[str] = set()
+    if profile.level is not None:
+        found.update(profile.level.source)
+    if level is not None:
+        for cap in level.caps:
+            found.update(cap.source)
+    for item in (*advice, *organisations):
+        found.update(item.source)
+    found.update(m.finding for m in profile.mirror)
+    findings = sorted((s for s in found if _FINDING.match(s)),
+                      key=lambda s: int(_FINDING.match(s).group(1)))
+    return findings + [s for s in OTHER_BASES if s in found]
+
+
+def _source_label(source: str, lang: str) -> str:
+    if _FINDING.match(source):
+        return source
+    return t(f"report.cite.{source}", lang)
+
+
+def _notes(record: Assessment, qset: QuestionSet, active: dict[str, Any],
+           lang: str) -> tuple[model.Note, ...]:
+    """The advisor's notes on the answers that count, in the order of the questions."""
+    notes = record.notes()
+    return tuple(
+        model.Note(q.id, pick(q.text, lang), label(q, active[q.id], lang), notes[q.id])
+        for q in qset.questions if q.id in notes and q.id in active)
