@@ -3,6 +3,7 @@ since the previous check that `show` mentions."""
 
 from __future__ import annotations
 
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from clustercli.advisor.compare import (
     change_since_previous,
     compare,
     differ_enough,
+    shown,
 )
 from clustercli.advisor.compare_view import since_lines
 from clustercli.engine import session as sessions
@@ -20,8 +22,9 @@ from clustercli.storage import open_store
 from tests.test_advisor_support import as_json, run_start, shipped, shipped_answers
 
 LABELS = ", ".join(f'"p{i}"' for i in range(11))
-# Weights chosen so that one answer of 10 and the rest 0 score exactly 24.9 ("near") and 25.0
-# ("far"): the boundary of the 25-point rule, reached through real scoring.
+# Weights chosen so that one answer of 10 and the rest 0 score 24.921875 ("near", shown 24.9:
+# the weights are exact in binary) and exactly 25.0 ("far"): the boundary of the 25-point
+# rule, reached through real scoring.
 FINE_SET = f"""
 id: fine-set
 version: "1.0"
@@ -36,15 +39,18 @@ questions:
 """ + "".join(
     f"  - {{id: {qid}, type: scale, scale: eleven, weight: {weight}, dimension: {dim}, "
     f"text: {{nl: {qid}, en: {qid}}}, source: [design]}}\n"
-    for qid, weight, dim in [("n1", 2.49, "near"), ("n2", 5, "near"), ("n3", 2.51, "near"),
-                             ("f1", 2.5, "far"), ("f2", 5, "far"), ("f3", 2.5, "far")])
+    for qid, weight, dim in [("n1", 2.4921875, "near"), ("n2", 5, "near"),
+                             ("n3", 2.5078125, "near"), ("f1", 2.5, "far"), ("f2", 5, "far"),
+                             ("f3", 2.5, "far")])
 
 
 def test_the_25_point_rule_on_scores_as_shown():
     assert not differ_enough(0.0, 24.9) and differ_enough(0.0, 25.0)
     assert differ_enough(75.0, 50.0)  # either direction
-    assert not differ_enough(50.06, 75.0)  # shown 50.1 and 75.0: 24.9 apart
-    assert differ_enough(50.04, 75.0)  # shown 50.0 and 75.0: 25.0 apart
+    assert not differ_enough(Fraction(501, 10), 75.0)  # shown 50.1 and 75.0: 24.9 apart
+    assert differ_enough(Fraction(5009, 100), 75.0)  # shown 50.0 (rounded down): 25.0 apart
+    assert not differ_enough(0, Fraction(2499, 100))  # 24.99 shows as 24.9
+    assert shown(Fraction(7499, 100)) == 74.9  # never shown as 75.0, a higher band
     assert not differ_enough(None, 100.0)  # no score, no verdict
     change = DimensionChange("d", {}, 50.0, 24.9, "aandachtspunt", "knelpunt", discuss=False)
     assert (change.change, change.direction, change.band_change) == (-25.1, "down", "lower")
@@ -181,9 +187,11 @@ def test_change_since_previous_takes_the_latest_earlier_of_the_same_respondent(s
     assert (change.first.id, change.second.id) == (middle.id, latest.id)
     assert all(d.change == 25.0 for d in change.dimensions)
     lines = since_lines(change, "en")
-    assert lines[0].startswith("Since the previous self-check of") and middle.id in lines[0]
+    assert lines[0] == f"Since the previous self-check ({middle.completed[:10]})"
     assert "Motives and goals: 50.0 → 75.0 (↑ +25.0)" in lines
-    assert lines[-1] == "New bottlenecks: none"
+    assert "New bottlenecks: none" in lines
+    assert lines[-1] == ("Everything side by side: clustercli compare "
+                         f"{middle.id} {latest.id}")
 
 
 def test_no_change_without_an_earlier_one(store):

@@ -11,14 +11,17 @@ comparison says which side is unfinished.
   point to discuss, as the Wilder inventory and the Partnership Assessment Tool use differing
   perceptions: as a question for the conversation, not as a verdict.
 
-Rounding: scores are compared as the index keeps and the tool shows them, rounded to one
-decimal (`round(score, 1)`, as `Profile.summary`). The difference is taken in whole tenths, so
-no float dust decides the boundary: 24.9 apart is not a point to discuss, 25.0 apart is.
+Rounding: scores are shown rounded down to one decimal, from the exact score (a fraction), so a
+shown number never looks like a higher band than the score has (the report rounds down to whole
+points for the same reason). The 25-point rule works on the numbers as shown, in whole tenths,
+so no float dust decides the boundary: 24.9 apart is not a point to discuss, 25.0 apart is.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
+from math import floor
 from typing import Literal
 
 from clustercli.errors import BadInput
@@ -55,7 +58,7 @@ class Side:
 class DimensionChange:
     id: str
     title: Texts
-    first: float | None  # score rounded to one decimal; None: too few answers or not in set
+    first: float | None  # score as shown (see `shown`); None: too few answers or not in set
     second: float | None
     first_band: str | None  # None: the dimension is not in that side's question set
     second_band: str | None
@@ -108,18 +111,24 @@ class Comparison:
         return next(d.title for d in self.dimensions if d.id == dimension_id)
 
 
-def shown(score: float | None) -> float | None:
-    return None if score is None else round(score, 1)
+def shown(score: Fraction | float | None) -> float | None:
+    """A score rounded down to one decimal. A float is taken as the decimal it prints as
+    (24.9, not the binary 24.8999...), an exact Fraction as it is."""
+    if score is None:
+        return None
+    exact = score if isinstance(score, Fraction) else Fraction(repr(float(score)))
+    return floor(exact * 10) / 10
 
 
 def _tenths_apart(first: float | None, second: float | None) -> int | None:
+    """Shown scores are whole tenths, so `round` only undoes the binary fraction."""
     if first is None or second is None:
         return None
     return round(second * 10) - round(first * 10)
 
 
-def differ_enough(first: float | None, second: float | None) -> bool:
-    """The 25-point rule on scores as shown (one decimal)."""
+def differ_enough(first: Fraction | float | None, second: Fraction | float | None) -> bool:
+    """The 25-point rule on scores as shown."""
     tenths = _tenths_apart(shown(first), shown(second))
     return tenths is not None and abs(tenths) >= DISCUSS_AT * 10
 
@@ -157,8 +166,8 @@ def compare_records(store: Store, a: Assessment, b: Assessment) -> Comparison:
     dimensions = []
     for dimension_id in dict.fromkeys([*first, *second]):
         one, two = first.get(dimension_id), second.get(dimension_id)
-        score_one = shown(one.score) if one else None
-        score_two = shown(two.score) if two else None
+        score_one = shown(one.exact) if one else None
+        score_two = shown(two.exact) if two else None
         dimensions.append(DimensionChange(
             dimension_id, dict((one or two).title), score_one, score_two,
             one.band if one else None, two.band if two else None,

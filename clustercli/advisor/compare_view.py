@@ -150,10 +150,10 @@ def compare_json(comparison: Comparison, lang: str) -> dict[str, Any]:
 
 
 def since_lines(comparison: Comparison, lang: str) -> list[str]:
-    """For a report: the change since the previous completed check of this respondent."""
+    """For a report: a heading, then the change since the previous completed check of this
+    respondent (level, each scored part, knelpunten resolved and new), and how to see more."""
     before, now = comparison.first, comparison.second
-    lines = [t("advisor.since.title", lang, date=day(before.completed or before.created),
-               id=before.id)]
+    lines = [t("advisor.since.title", lang, date=day(before.completed or before.created))]
     if before.level or now.level:
         lines.append(t("advisor.since.level", lang, first=_level(before, lang),
                        second=_level(now, lang)))
@@ -166,4 +166,5 @@ def since_lines(comparison: Comparison, lang: str) -> list[str]:
               t("advisor.since.new", lang, items=_titles(comparison, comparison.new, lang))]
     if not now.finished:
         lines.append(t("advisor.since.unfinished", lang))
+    lines.append(t("advisor.since.compare", lang, first=before.id, second=now.id))
     return lines
