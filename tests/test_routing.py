@@ -168,7 +168,7 @@ def test_branch_associations_for_every_sector(sector):
             assert rec.source == ("F11",)
     else:
         assert "branch-ask-kvk" in kvk.rules
-        assert "ask KVK which branch association fits" in kvk.why
+        assert "ask KVK which trade association fits" in kvk.why
         nl = route({"sector": sector}, {}, "nl")[0]
         assert "vraag KVK welke branchevereniging" in nl.why
 

@@ -244,7 +244,7 @@ BROKEN = [
      'confidence: M\n    verified: "2026-11"\n    about:\n      nl: "Quadruple',
      ["organisations[supply-chain-valley].caveat", "confidence M needs a caveat"],
      ["betrouwbaarheid M"]),
-    ("missing English text", _edit('en: "Branch association for the finishing trades."', ""),
+    ("missing English text", _edit('en: "Trade association for the finishing trades."', ""),
      'about:\n      nl: "Branchevereniging voor de afbouw."',
      ["organisations[noa].about", "no text in 'en'"], ["geen tekst in 'en'"]),
     ("impossible value in a rule", _edit("when: {question: sector, equals: finishing}",
@@ -289,8 +289,8 @@ BROKEN = [
      _edit('en: "Entrepreneurs consider KVK', 'en: "In {province}, entrepreneurs consider KVK'),
      "  kvk_always:", ["reasons[kvk_always]", "different placeholders (en: province; nl: -)"],
      ["verschillende plaatshouders"]),
-    ("text in an unknown language", _edit('en: "Branch association for hospitality."',
-                                          'en: "Branch association for hospitality."\n'
+    ("text in an unknown language", _edit('en: "Trade association for hospitality."',
+                                          'en: "Trade association for hospitality."\n'
                                           '      fr: "Association de la restauration."'),
      'about:\n      nl: "Branchevereniging voor de horeca."',
      ["organisations[khn].about", "'fr', an unknown language"], ["'fr', een onbekende taal"]),

@@ -123,8 +123,8 @@ def _converse(session, mode: str, *, notes: bool, intro: bool, at_review: bool =
 
 
 def _finish(session, mode: str) -> None:
-    """Complete the assessment and show what it holds: its id and every answer, no scores yet.
-    The report ([reports]) goes here, after the summary, in the same two branches."""
+    """Complete the assessment and show it: its id and every answer, then the report."""
+    from clustercli.cli.report_cmd import print_report
     from clustercli.engine.driver import review_sections
     from clustercli.engine.flow import completion_summary
 
@@ -134,10 +134,15 @@ def _finish(session, mode: str) -> None:
         from clustercli.render import screens
 
         screens.end(screens.console(sys.stdout), session.lang, session.id, sections)
-        if not sys.stdout.isatty():  # the summary went to a file: say so where the user looks
-            screens.summary_elsewhere(screens.console(_screen()), session.lang, session.id)
-        return
-    write_output(_summary_text(session, sections), None)
+    else:
+        write_output(_summary_text(session, sections), None)
+    print_report(session.record, session.qset, session.lang, plain=mode != "terminal",
+                 stream=sys.stdout)
+    if mode == "terminal" and not sys.stdout.isatty():
+        from clustercli.render import screens
+
+        # the summary and report went to a file: say so where the user is looking
+        screens.summary_elsewhere(screens.console(_screen()), session.lang, session.id)
 
 
 def _summary_text(session, sections) -> str:

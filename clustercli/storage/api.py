@@ -6,6 +6,7 @@ in-memory store (`memory.py`) and the file store implement it alike. Values are 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
@@ -107,6 +108,11 @@ class Busy(ClusterError):
     """Another process has held a lock in the data folder far longer than any save takes."""
 
 
+# What `put` does with one id: given the stored record (None if there is none), the record to
+# store in its place, or None to leave it as it is.
+Update = Callable[[Assessment | None], Assessment | None]
+
+
 class Store(Protocol):
     def create(self, *, question_set: SetRef, set_data: str, language: str, client: str = "",
                respondent: str = "") -> Assessment:
@@ -114,6 +120,13 @@ class Store(Protocol):
         ...
 
     def load(self, assessment_id: str) -> Assessment: ...
+
+    def load_many(self, assessment_ids: Iterable[str] | None = None,
+                  ) -> Iterator[tuple[str, Assessment | Damaged]]:
+        """Each record (of these ids, or all) with its id; a damaged one as its `Damaged`
+        error rather than raised, so one bad file does not stop the rest. Ids that do not
+        exist (erased meanwhile) are left out. For reading many at once (export)."""
+        ...
 
     def save_answer(self, assessment_id: str, question: str, value: Any,
                     note: str | None = None) -> Assessment:
@@ -143,6 +156,18 @@ class Store(Protocol):
 
     def delete(self, assessment_id: str) -> None:
         """Erase every trace of the assessment (and a question-set copy nobody uses anymore)."""
+        ...
+
+    def delete_many(self, assessment_ids: Iterable[str]) -> None:
+        """`delete` of several at once, at the cost of one (index, set copies, folder sync).
+        Every id must exist (else NotFound, before anything is erased)."""
+        ...
+
+    def put(self, updates: Mapping[str, Update], sets: Mapping[str, str]) -> list[str]:
+        """Write whole records (an import): each update runs under its record's lock and sees
+        the stored version, so nothing saved meanwhile is overwritten unseen; each record is
+        written in one atomic step. `sets` (hash -> canonical JSON) gives the set copies the
+        records need and the store lacks. Returns the ids written, in the order given."""
         ...
 
     def question_set_data(self, set_hash: str) -> str:

@@ -136,14 +136,18 @@ def sweep(folder: Path) -> int:
     return removed
 
 
-def remove_temps_of(target: Path) -> None:
-    """Every temp file ever started for `target` (erasure: they may hold its data)."""
-    prefix = f".{target.name}."
+def remove_temps_for(folder: Path, names: set[str]) -> None:
+    """Every temp file ever started for the files `names` in `folder` (erasure: they may hold
+    their data). One look at the folder however many names."""
     try:
-        entries = list(os.scandir(target.parent))
+        entries = list(os.scandir(folder))
     except FileNotFoundError:
         return
     for entry in entries:
-        if entry.name.startswith(prefix) and is_temp(entry.name):
+        if not is_temp(entry.name):
+            continue
+        # ".<name>.<pid>.<random>.tmp": the name is what lies between the dot and the pid
+        target = entry.name[1:].removesuffix(_SUFFIX).rsplit(".", 2)[0]
+        if target in names:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(entry.path)

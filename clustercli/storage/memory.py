@@ -9,12 +9,21 @@ from __future__ import annotations
 
 import copy
 import uuid
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from clustercli import clock
 from clustercli.names import client_key
 from clustercli.storage import changes
-from clustercli.storage.api import Assessment, IndexRow, NotFound, Reason, SetRef
+from clustercli.storage.api import (
+    Assessment,
+    Damaged,
+    IndexRow,
+    NotFound,
+    Reason,
+    SetRef,
+    Update,
+)
 
 
 class MemoryStore:
@@ -39,6 +48,13 @@ class MemoryStore:
 
     def load(self, assessment_id: str) -> Assessment:
         return copy.deepcopy(self._get(assessment_id))
+
+    def load_many(self, assessment_ids: Iterable[str] | None = None,
+                  ) -> Iterator[tuple[str, Assessment | Damaged]]:
+        ids = list(self._records) if assessment_ids is None else assessment_ids
+        for assessment_id in ids:
+            if assessment_id in self._records:
+                yield assessment_id, copy.deepcopy(self._records[assessment_id])
 
     def save_answer(self, assessment_id: str, question: str, value: Any,
                     note: str | None = None) -> Assessment:
@@ -73,11 +89,35 @@ class MemoryStore:
         return [row for row in self.list() if client_key(row.client) == key]
 
     def delete(self, assessment_id: str) -> None:
-        record = self._get(assessment_id)
-        del self._records[assessment_id]
-        if not any(r.question_set.hash == record.question_set.hash
-                   for r in self._records.values()):
-            self._sets.pop(record.question_set.hash, None)
+        self.delete_many([assessment_id])
+
+    def delete_many(self, assessment_ids: Iterable[str]) -> None:
+        ids = list(dict.fromkeys(assessment_ids))
+        gone = [self._get(assessment_id) for assessment_id in ids]  # NotFound before any
+        for record in gone:
+            del self._records[record.id]
+        in_use = {r.question_set.hash for r in self._records.values()}
+        for record in gone:
+            if record.question_set.hash not in in_use:
+                self._sets.pop(record.question_set.hash, None)
+
+    def put(self, updates: Mapping[str, Update], sets: Mapping[str, str]) -> list[str]:
+        written = []
+        for assessment_id, update in updates.items():
+            current = self._records.get(assessment_id)
+            record = update(copy.deepcopy(current))
+            if record is None:
+                continue
+            if record.id != assessment_id:
+                raise ValueError(f"record {record.id} put under id {assessment_id}")
+            set_hash = record.question_set.hash
+            if set_hash in sets:
+                self._sets[set_hash] = sets[set_hash]
+            else:
+                self.question_set_data(set_hash)  # NotFound, as in the file store
+            self._records[assessment_id] = copy.deepcopy(record)
+            written.append(assessment_id)
+        return written
 
     def question_set_data(self, set_hash: str) -> str:
         try:

@@ -62,6 +62,14 @@ class SetCopies:
         return text
 
     def remove(self, set_hash: str) -> None:
+        """The copy, and the damaged copies of it that `ensure` moved aside: erasure promises
+        that nothing the tool put aside outlives what it belonged to."""
         path = self.path(set_hash)
-        if path is not None:
-            remove_durably(path)
+        if path is None:
+            return
+        remove_durably(path)
+        with os.scandir(self.folder) as entries:
+            aside = [entry.path for entry in entries
+                     if entry.name.startswith(f"{set_hash}.damaged-")]
+        for name in aside:
+            remove_durably(Path(name))

@@ -1,0 +1,59 @@
+"""Erasure (AVG/GDPR art. 17): every trace of some assessments, for `delete` and `purge`.
+
+What an assessment leaves in the data folder: its record file (answers, history, notes), temp
+files of writers that died while saving it, its row in the index, its lock file, and the copy of
+its question set once no other assessment uses that set (with any damaged copies of that set
+that were moved aside). All of it goes. The cost is one pass whatever the number erased: one
+sync of the folder, one index write, one scan for the set copies still in use, one look for
+temp files; erasing 10,000 one by one would rewrite the index 10,000 times.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from clustercli.storage.api import Damaged
+from clustercli.storage.atomic import fsync_dir, remove_temps_for
+
+if TYPE_CHECKING:
+    from clustercli.storage.files import FileStore
+
+
+def erase(store: FileStore, assessment_ids: Iterable[str]) -> None:
+    # Checked before anything is erased: an unknown id (NotFound) or a folder where a record
+    # should be (not ours to remove) stops the whole erasure, not half of it.
+    paths = {assessment_id: store._existing(assessment_id)
+             for assessment_id in dict.fromkeys(assessment_ids)}
+    for path in paths.values():
+        if path.is_dir() and not path.is_symlink():
+            raise Damaged("store.damaged_not_file", file=str(path))
+    set_hashes: set[str] = set()
+    for assessment_id, path in paths.items():
+        with store.locks.assessment(assessment_id):
+            if os.path.lexists(path):  # else another process erased it meanwhile: done too
+                set_hash = store._set_of(assessment_id, path)
+                if set_hash is not None:
+                    set_hashes.add(set_hash)
+                # The record first: a row without a record is dropped by the next `list`,
+                # while a record without a row would be listed again.
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(path)
+            store.locks.forget(assessment_id)
+    if not paths:
+        return
+    fsync_dir(store.records)
+    remove_temps_for(store.records, {path.name for path in paths.values()})
+    store.index.change(dict.fromkeys(paths))
+    with store.locks.sets():
+        # A scan of what is left: it also rebuilds an index that `change` could not read, so
+        # no old copy of a row survives in it.
+        rows = store.index.scan(store._files(), store._read)
+        # A damaged record whose set we do not know might use any of them: keep them all.
+        if any(row.question_set is None for row in rows):
+            return
+        in_use = {row.question_set.hash for row in rows if row.question_set is not None}
+        for set_hash in set_hashes - in_use:
+            store.sets.remove(set_hash)

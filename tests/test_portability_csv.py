@@ -1,0 +1,156 @@
+"""`clustercli export --format csv`: read back with the csv module, every value checked, in
+both dialects; formula escaping; columns of several question sets."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from clustercli.portability.table import Dialect, cell, escape_text, unescape_text
+from clustercli.storage import open_store
+from tests.conftest import VALID_SET
+from tests.test_portability_support import FULL, home, session_with_history, start
+
+FIXED = ["id", "client", "respondent", "question_set", "question_set_version", "language",
+         "created", "updated", "completed", "status", "level"]
+QUESTIONS = ["sector", "cooperates", "motives", "trust_1", "trust_2", "trust_3", "employees",
+             "remarks"]
+
+
+def read_back(text: str, excel: bool) -> list[dict[str, str]]:
+    if excel:
+        assert text.startswith("\ufeff")
+        text = text[1:]
+    else:
+        assert not text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";" if excel else ","))
+    header = rows[0]
+    assert header == FIXED + [f"q_{q}" for q in QUESTIONS] + ["score_trust"]
+    assert all(len(row) == len(header) for row in rows)
+    return [dict(zip(header, row, strict=True)) for row in rows[1:]]
+
+
+def export(cli, *args: str) -> str:
+    result = cli("export", "--format", "csv", *args)
+    assert result.exit_code == 0, result.output
+    return result.stdout_bytes.decode("utf-8")
+
+
+@pytest.mark.parametrize("excel", [False, True])
+def test_every_value_read_back(cli, tmp_path, excel):
+    first = start(cli, tmp_path, "=Bakkerij Zoë & Café", respondent="@eigenaar")
+    second = session_with_history(home(), "'t Hoekje", complete=False)
+    records = {r.id: r for r in (open_store(home()).load(i) for i in (first, second))}
+    rows = read_back(export(cli, *(["--excel"] if excel else [])), excel)
+    assert [row["id"] for row in rows] == [first, second]  # oldest first
+    one, two = rows
+    done, busy = records[first], records[second]
+    trust = done.summary["scores"]["trust"]
+    assert isinstance(trust, float) and trust != int(trust)  # so the decimal mark shows
+    assert one == {
+        "id": first, "client": "'=Bakkerij Zoë & Café", "respondent": "'@eigenaar",
+        "question_set": "test-set", "question_set_version": "1.0", "language": "nl",
+        "created": done.created, "updated": done.updated, "completed": done.completed,
+        "status": "completed", "level": done.summary["level"],
+        "q_sector": "ict", "q_cooperates": "true", "q_motives": "market_position|new_products",
+        "q_trust_1": "4", "q_trust_2": "2", "q_trust_3": "weekly", "q_employees": "12",
+        "q_remarks": "Samenwerking met 't Hoekje",
+        "score_trust": str(trust).replace(".", ",") if excel else str(trust)}
+    assert done.summary["level"]  # a real level, not an empty cell by accident
+    assert two == {
+        "id": second, "client": "''t Hoekje", "respondent": "eigenaar",
+        "question_set": "test-set", "question_set_version": "1.0", "language": "nl",
+        "created": busy.created, "updated": busy.updated, "completed": "",
+        "status": "in_progress", "level": "",
+        "q_sector": "ict", "q_cooperates": "false", "q_motives": "",  # no longer applies
+        "q_trust_1": "unknown", "q_trust_2": "5", "q_trust_3": "monthly", "q_employees": "40",
+        "q_remarks": "'=SUM(A1:A9) en \"aanhalingstekens\"\nnieuwe regel",
+        "score_trust": ""}
+    assert unescape_text(two["client"]) == "'t Hoekje"
+    assert unescape_text(one["client"]) == "=Bakkerij Zoë & Café"
+
+
+def test_negative_numbers_stay_numbers_and_text_is_escaped(cli, tmp_path):
+    signed = tmp_path / "signed.yaml"
+    signed.write_text(VALID_SET.read_text(encoding="utf-8").replace(
+        "    min: 1\n    max: 100000", "    min: -1000\n    max: 100000"), encoding="utf-8")
+    start(cli, tmp_path, "+31 Bakkerij", {**FULL, "employees": -3, "remarks": "-3"},
+          questions=signed)
+    [row] = read_back(export(cli, "--excel"), excel=True)
+    assert row["q_employees"] == "-3"  # the number minus three: not a formula, not escaped
+    assert row["q_remarks"] == "'-3"  # the text "-3" typed in a text answer
+    assert row["client"] == "'+31 Bakkerij"
+
+
+@pytest.mark.parametrize(("text", "escaped"), [
+    ("=1+1", "'=1+1"), ("+31 6", "'+31 6"), ("-x", "'-x"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tcmd", "'\tcmd"), ("\rcmd", "'\rcmd"), ("'t Hoekje", "''t Hoekje"),
+    ("Zoë = Café", "Zoë = Café"), ("", ""), ("a-b", "a-b")])
+def test_escaping_is_reversible(text, escaped):
+    assert escape_text(text) == escaped
+    assert unescape_text(escaped) == text
+    assert cell(text, Dialect(excel=False)) == escaped
+
+
+def test_cells_by_type():
+    plain, excel = Dialect(excel=False), Dialect(excel=True)
+    assert [cell(v, plain) for v in (None, True, False, 0, -3, 2.5, -0.25, ["a", "b"])] == [
+        "", "true", "false", "0", "-3", "2.5", "-0.25", "a|b"]
+    assert [cell(v, excel) for v in (2.5, -0.25, 7)] == ["2,5", "-0,25", "7"]
+    assert cell(["-a", "b"], plain) == "'-a|b"
+
+
+def test_columns_of_several_sets_in_set_order(cli, tmp_path):
+    other = tmp_path / "other.yaml"
+    other.write_text(VALID_SET.read_text(encoding="utf-8").replace(
+        "id: test-set", "id: other-set").replace(
+        "  - id: remarks", "  - id: founded\n    type: number\n    text: {nl: Opgericht, "
+        "en: Founded}\n    source: [profile]\n  - id: remarks"), encoding="utf-8")
+    first = start(cli, tmp_path, "A")
+    second = start(cli, tmp_path, "B", {**FULL, "founded": 1999}, questions=other)
+    text = export(cli)
+    header, *rows = list(csv.reader(io.StringIO(text, newline="")))
+    questions = [name for name in header if name.startswith("q_")]
+    # the first set's questions in its order; the second adds only what is new to it
+    assert questions == [f"q_{q}" for q in QUESTIONS] + ["q_founded"]
+    by_id = {row[0]: dict(zip(header, row, strict=True)) for row in rows}
+    assert by_id[first]["q_founded"] == "" and by_id[second]["q_founded"] == "1999"
+    assert by_id[second]["question_set"] == "other-set"
+
+
+def test_client_filter_and_output_file(cli, tmp_path):
+    zoe = start(cli, tmp_path, "Bakkerij Zoë & Café")
+    start(cli, tmp_path, "Garage Jansen")
+    out = tmp_path / "zoe.csv"
+    result = cli("export", "--client", "  BAKKERIJ zoe & cafe", "-o", str(out), "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "Exported 1 self-check(s)" in result.stderr and result.stdout == ""
+    assert out.stat().st_mode & 0o777 == 0o600  # it holds the same personal data
+    rows = read_back(out.read_text(encoding="utf-8"), excel=False)
+    assert [row["id"] for row in rows] == [zoe]
+    result = cli("export", "--client", "Nobody", "--lang", "en")
+    assert result.exit_code == 2 and "no self-checks for client 'Nobody'" in result.stderr
+
+
+def test_empty_store_gives_a_header(cli):
+    text = export(cli)
+    assert text.splitlines() == [",".join(FIXED)]
+
+
+def test_excel_is_for_csv_only(cli):
+    result = cli("export", "--format", "jsonl", "--excel", "--lang", "en")
+    assert result.exit_code == 2 and "--excel" in result.stderr
+
+
+def test_a_damaged_record_is_named_and_the_rest_exported(cli, tmp_path):
+    good = start(cli, tmp_path, "Good")
+    bad = start(cli, tmp_path, "Bad")
+    path = home() / "assessments" / f"{bad}.json"
+    path.write_bytes(b'{"assessment": {')
+    result = cli("export", "--lang", "en")
+    assert result.exit_code == 1
+    assert str(path) in result.stderr and "1 self-check(s) could not be exported" in result.stderr
+    assert [row[0] for row in csv.reader(io.StringIO(result.stdout))][1:] == [good]
+    assert path.read_bytes() == b'{"assessment": {'  # left as it was
