@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from clustercli.cli import data_cmd, interview_cmd, report_cmd
+from clustercli.cli import advisor_cmd, data_cmd, interview_cmd, report_cmd
 from clustercli.cli.app import app
 from clustercli.cli.questions_cmd import questions_app
 
 interview_cmd.register(app)
 report_cmd.register(app)
+advisor_cmd.register(app)
 data_cmd.register(app)
 app.add_typer(questions_app, name="questions")
 

@@ -169,6 +169,7 @@ def start(
                                                  show_default=False)] = None,
     plain: Plain = False,
 ) -> None:
+    from clustercli.cli.advisor_cmd import privacy_notice_once
     from clustercli.engine import answers_file, flow
     from clustercli.engine import session as sessions
     from clustercli.paths import shipped_set
@@ -178,6 +179,7 @@ def start(
     qset = load(questions or shipped_set())
     given = answers_file.read(answers, qset, lang) if answers else None
     mode = _mode(plain, given is not None)
+    privacy_notice_once(client, lang)
     session = sessions.start(_store(), qset, lang, client, respondent)
     notices = flow.apply_given(session, given) if given else []
     _converse(session, mode, notes=bool(client.strip()), intro=True, notices=notices)

@@ -99,6 +99,7 @@ def show(
     record = store.load(assessment_id)  # an unknown id: NotFound, exit 2
     lang = use_language(lang or record.language)
     report = build(record, stored_set(store, record), lang, with_notes=with_notes)
+    report = _with_change_since_previous(report, store, record, lang)
     if format is ReportFormat.terminal and output is None:
         from clustercli.render import terminal
 
@@ -109,6 +110,16 @@ def show(
     write_output(render(report, format), output)
     if output is not None:
         echo_error(t("report.written", lang, file=str(output)))
+
+
+def _with_change_since_previous(report: Report, store, record: Assessment, lang: str) -> Report:
+    from dataclasses import replace
+
+    from clustercli.advisor.compare import change_since_previous
+    from clustercli.advisor.compare_view import since_lines
+
+    change = change_since_previous(store, record)
+    return report if change is None else replace(report, since=tuple(since_lines(change, lang)))
 
 
 def register(app: typer.Typer) -> None:

@@ -84,7 +84,7 @@ def render_html(report: Report) -> str:
     out.append("</header>")
     if report.unfinished:
         out.append(f'<p class="notice" id="unfinished">{e(report.unfinished)}</p>')
-    out += _level(report) + _scores(report) + _points(report) + _advice(report)
+    out += _level(report) + _scores(report) + _since(report) + _points(report) + _advice(report)
     out += _organisations(report) + _steps(report) + _mirror(report) + _sources(report)
     out += [_open(report, "about"), f"<p>{e(report.disclaimer)}</p>", "</section>"]
     if report.notes is not None:
@@ -208,6 +208,13 @@ def _steps(report: Report) -> list[str]:
     if not report.next_steps:
         return [*out, f"<p>{e(text.label(report, 'no_steps'))}</p>", "</section>"]
     return [*out, *_items([e(s.text) for s in report.next_steps], "ol"), "</section>"]
+
+
+def _since(report: Report) -> list[str]:
+    if not report.since:
+        return []
+    return ['<section id="since">', f"<h2>{e(report.since[0])}</h2>",
+            *_items([e(line) for line in report.since[1:]]), "</section>"]
 
 
 def _mirror(report: Report) -> list[str]:

@@ -27,7 +27,7 @@ def render_markdown(report: Report) -> str:
         out += ["", f"_{md(text.label(report, 'advisor_copy'))}_"]
     if report.unfinished:
         out += ["", f"> **{md(report.unfinished)}**"]
-    out += _level(report) + _scores(report) + _points(report) + _advice(report)
+    out += _level(report) + _scores(report) + _since(report) + _points(report) + _advice(report)
     out += _organisations(report) + _steps(report) + _mirror(report) + _sources(report)
     out += ["", f"## {md(text.heading(report, 'about'))}", "", md(report.disclaimer)]
     if report.notes is not None:
@@ -66,6 +66,12 @@ def _scores(report: Report) -> list[str]:
             report, dim).removeprefix(f"{dim.title}: ")
         out.append(f"| {md(dim.title)} | {shown} | {md(band)} |")
     return out
+
+
+def _since(report: Report) -> list[str]:
+    if not report.since:
+        return []
+    return ["", f"## {md(report.since[0])}", "", *(f"- {md(line)}" for line in report.since[1:])]
 
 
 def _point(report: Report, point: Point) -> list[str]:

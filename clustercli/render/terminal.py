@@ -60,6 +60,8 @@ def render_plain(report: Report) -> str:
             out += [f"- {text.sourced(report, c.reason, c.source)}" for c in report.level.caps]
     out += _section(report, "scores")
     out += [f"- {text.dimension_line(report, d)}" for d in report.dimensions]
+    if report.since:
+        out += ["", report.since[0], *(f"- {line}" for line in report.since[1:])]
     out += _section(report, "strongest")
     out += [text.label(report, "none_strong")] if not report.strongest else []
     for point in report.strongest:
@@ -175,6 +177,10 @@ def print_rich(report: Report, console: Any) -> None:
                       Text("–" if dim.shown is None else str(dim.shown), justify="right"),
                       Text(dim.band_label, style=style))
     console.print(table)
+    if report.since:
+        console.print()
+        console.print(Text(report.since[0], style="bold"))
+        console.print(bullets(list(report.since[1:])))
 
     for name, points in (("strongest", report.strongest), ("weakest", report.weakest),
                          ("unscored", report.unscored)):

@@ -62,6 +62,8 @@ def report_data(report: Report) -> dict[str, Any]:
         "notes": None if report.notes is None else [
             {"question": n.question, "question_text": n.question_text, "answer": n.answer,
              "note": n.note} for n in report.notes],
+        "since": {"title": report.since[0], "lines": list(report.since[1:])}
+        if report.since else None,
     }
 
 

@@ -177,6 +177,10 @@ class Report:
     organisation_facts: str  # where the facts about organisations come from, and when
     disclaimer: str  # the study is from 2001; guidance, not a validated test
     notes: tuple[Note, ...] | None  # None: the entrepreneur's copy (no notes)
+    # The change since the previous completed check of the same client and respondent
+    # (advisor.compare_view.since_lines): a heading, then its lines; () when there is none.
+    # `show` fills it in, since finding that check needs the store.
+    since: tuple[str, ...] = ()
 
     @property
     def with_notes(self) -> bool:

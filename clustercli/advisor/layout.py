@@ -1,0 +1,93 @@
+"""One content, two layouts: a Document of sections, laid out as plain text or as Markdown.
+
+The views (clients, compare, stats) decide what is said; this module only decides how it looks.
+The terminal layout is plain text with aligned columns and no escape codes: it reads the same
+through a pipe, in a log and in a screen reader (scores are said as numbers, never as bars).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Section:
+    title: str
+    lines: list[str] = field(default_factory=list)  # sentences before the table
+    header: list[str] | None = None
+    rows: list[list[str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # after the table: study, source, caution
+
+
+@dataclass
+class Document:
+    heading: str
+    intro: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+
+
+def number(value: float | None, lang: str, sign: bool = False) -> str:
+    """One decimal, with a decimal comma in Dutch: 63.4 -> "63,4"."""
+    if value is None:
+        return "-"
+    text = f"{value:+.1f}" if sign else f"{value:.1f}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def percent(share: float | None) -> str:
+    return "-" if share is None else f"{round(share * 100)}%"
+
+
+def day(stamp: str | None) -> str:
+    """"2025-06-01T10:00:00.000000Z" -> "2025-06-01"."""
+    return (stamp or "")[:10] or "-"
+
+
+def table(header: list[str], rows: list[list[str]], indent: str = "") -> list[str]:
+    widths = [max(len(line[i]) for line in [header, *rows]) for i in range(len(header))]
+
+    def line(cells: list[str]) -> str:
+        return (indent + "  ".join(cell.ljust(width) for cell, width
+                                   in zip(cells, widths, strict=True))).rstrip()
+
+    return [line(header), indent + "  ".join("-" * width for width in widths),
+            *(line(row) for row in rows)]
+
+
+def to_text(doc: Document) -> str:
+    out = [doc.heading, *doc.intro]
+    for section in doc.sections:
+        out += ["", section.title]
+        out += [f"  {line}" for line in section.lines]
+        if section.header is not None and section.rows:
+            out += table(section.header, section.rows, indent="  ")
+        out += [f"  {note}" for note in section.notes]
+    return "\n".join(out)
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _escape(text: str) -> str:
+    """Text a client typed must not turn into Markdown markup."""
+    for char in "\\`*_[]<>#|":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def to_markdown(doc: Document) -> str:
+    esc = _escape
+    out = [f"# {esc(doc.heading)}", ""]
+    out += [f"{esc(line)}\n" for line in doc.intro]
+    for section in doc.sections:
+        out += [f"## {esc(section.title)}", ""]
+        out += [f"{esc(line)}\n" for line in section.lines]
+        if section.header is not None and section.rows:
+            out.append("| " + " | ".join(_cell(cell) for cell in section.header) + " |")
+            out.append("|" + "|".join("---" for _ in section.header) + "|")
+            out += ["| " + " | ".join(_cell(cell) for cell in row) + " |"
+                    for row in section.rows]
+            out.append("")
+        out += [f"{esc(note)}\n" for note in section.notes]
+    return "\n".join(out).rstrip() + "\n"

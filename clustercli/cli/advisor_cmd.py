@@ -1,0 +1,138 @@
+"""`clustercli clients | compare | stats`, and the privacy notice of advisor mode.
+
+Thin as every command: options in, the pure functions of `clustercli.advisor` do the work,
+the result printed in the chosen format.
+"""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from clustercli.cli.app import (
+    ClusterCommand,
+    H,
+    LangOption,
+    data_dir_option,
+    echo_error,
+    use_language,
+    write_output,
+)
+
+# Written in the data folder once the privacy notice has been shown there; holds no client data.
+PRIVACY_MARKER = ".privacy-notice-shown"
+
+
+class TableFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class ReportFormat(StrEnum):
+    terminal = "terminal"
+    md = "md"
+    json = "json"
+
+
+def _store():
+    from clustercli.storage import open_store
+
+    return open_store(data_dir_option())
+
+
+def _json(data: object) -> None:
+    write_output(json.dumps(data, ensure_ascii=False, indent=2), None)
+
+
+def _document(doc, format: ReportFormat) -> None:
+    from clustercli.advisor.layout import to_markdown, to_text
+
+    write_output(to_markdown(doc) if format is ReportFormat.md else to_text(doc), None)
+
+
+def privacy_notice_once(client: str, lang: str) -> None:
+    """The first time a client is named in a data folder: what is stored, where, and how to
+    export or erase it. A marker file remembers that it was shown (atomically, 0600)."""
+    if not client.strip():
+        return
+    from clustercli.clock import now
+    from clustercli.i18n import t
+    from clustercli.storage.atomic import ensure_dir, write_atomic
+
+    folder = data_dir_option()
+    marker = folder / PRIVACY_MARKER
+    if marker.exists():
+        return
+    echo_error(t("advisor.privacy", lang, folder=str(folder.resolve())))
+    ensure_dir(folder)
+    write_atomic(marker, f"privacy notice shown {now()}\n".encode())
+
+
+def clients(
+    format: Annotated[TableFormat, typer.Option("--format", help=H("advisor.opt.clients_format"))]
+    = TableFormat.table,
+    lang: LangOption = None,
+) -> None:
+    from clustercli.advisor.clients import clients_text, level_sets, overview, overview_json
+    from clustercli.advisor.labels import labels_for
+
+    lang = use_language(lang)
+    store = _store()
+    found = overview(store.list())
+    labels = labels_for(level_sets(found), store.question_set_data)
+    if format is TableFormat.json:
+        _json(overview_json(found, labels, lang))
+    else:
+        write_output(clients_text(found, labels, lang), None)
+
+
+def compare(
+    first: Annotated[str, typer.Argument(help=H("advisor.arg.first"))],
+    second: Annotated[str, typer.Argument(help=H("advisor.arg.second"))],
+    format: Annotated[ReportFormat, typer.Option("--format", help=H("advisor.opt.report_format"))]
+    = ReportFormat.terminal,
+    lang: LangOption = None,
+) -> None:
+    from clustercli.advisor.compare import compare as compare_two
+    from clustercli.advisor.compare_view import compare_document, compare_json
+
+    lang = use_language(lang)
+    comparison = compare_two(_store(), first.strip(), second.strip())
+    if format is ReportFormat.json:
+        _json(compare_json(comparison, lang))
+    else:
+        _document(compare_document(comparison, lang), format)
+
+
+def stats(
+    client: Annotated[str | None, typer.Option("--client", help=H("advisor.opt.stats_client"),
+                                               show_default=False)] = None,
+    since: Annotated[str | None, typer.Option("--since", help=H("advisor.opt.since"),
+                                              show_default=False)] = None,
+    format: Annotated[ReportFormat, typer.Option("--format", help=H("advisor.opt.report_format"))]
+    = ReportFormat.terminal,
+    lang: LangOption = None,
+) -> None:
+    from clustercli.advisor.labels import labels_for
+    from clustercli.advisor.stats import parse_since, pooled, select
+    from clustercli.advisor.stats_view import stats_document, stats_json
+
+    lang = use_language(lang)
+    first_day = parse_since(since) if since is not None else None  # before touching the store
+    store = _store()
+    found = pooled(select(store.list(), client, first_day))
+    labels = labels_for(list(found.sets), store.question_set_data)
+    if format is ReportFormat.json:
+        _json(stats_json(found, labels, lang, client, first_day))
+    else:
+        _document(stats_document(found, labels, lang, client, first_day), format)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("clients", help=H("advisor.help.clients"), cls=ClusterCommand)(clients)
+    app.command("compare", help=H("advisor.help.compare"), cls=ClusterCommand)(compare)
+    app.command("stats", help=H("advisor.help.stats"), cls=ClusterCommand)(stats)
+
