@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -98,3 +99,22 @@ def test_python_dash_m_and_version():
     proc = subprocess.run([sys.executable, "-m", "clustercli", "--version"],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and proc.stdout.strip() == f"clustercli {__version__}"
+
+
+@pytest.mark.parametrize("args", [["list"], ["clients"], ["stats"], ["list", "--format", "json"]])
+def test_commands_over_the_index_do_without_pydantic(args, tmp_path):
+    """typer would load pydantic to convert option values (~110 ms); our plain conversion of
+    text, paths, flags and choices keeps the listing commands fast."""
+    env = {**os.environ, "CLUSTERCLI_HOME": str(tmp_path)}
+    proc = subprocess.run([sys.executable, "-c", _PROBE, *args], capture_output=True,
+                          text=True, timeout=60, env=env)
+    assert proc.returncode == 0, proc.stderr
+    line = next(x for x in proc.stderr.splitlines() if x.startswith("MODULES="))
+    loaded = {name.split(".")[0] for name in json.loads(line.removeprefix("MODULES="))}
+    assert "clustercli" in loaded and "pydantic" not in loaded
+
+
+def test_plain_option_conversion_still_refuses_a_wrong_choice(cli):
+    result = cli("list", "--format", "xml", env={"CLUSTERCLI_LANG": "en"})
+    assert result.exit_code == 2
+    assert "'xml' is not one of 'table', 'json'" in result.stderr

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import StrEnum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -72,13 +72,49 @@ class _Context(typer.Context):
     formatter_class = _Formatter
 
 
+class _PlainCoercion:
+    """Typer turns every option value through a pydantic TypeAdapter, and building the first
+    one imports pydantic (~110 ms here) even for `list`, which needs none of it. Our options are
+    only text, paths, flags and choices; this converts those the obvious way, with typer's own
+    BadParameter for a wrong choice. A test checks that `list` does not load pydantic."""
+
+    def __init__(self, annotation: type) -> None:
+        self.annotation = annotation
+
+    def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
+        if value is None or isinstance(value, self.annotation):
+            return value
+        if issubclass(self.annotation, Enum):
+            try:
+                return self.annotation(value)
+            except ValueError:
+                choices = ", ".join(repr(member.value) for member in self.annotation)
+                raise typer.BadParameter(t("cli.bad_choice", current_language(), value=value,
+                                           choices=choices), ctx=ctx, param=param) from None
+        return self.annotation(value)
+
+
+def _plain_coercion(params: list[Any]) -> None:
+    for param in params:
+        annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+        multi = getattr(param, "multiple", False) or getattr(param, "nargs", 1) != 1
+        if not multi and isinstance(annotation, type) and (
+                annotation in (str, Path, bool) or issubclass(annotation, Enum)):
+            param._runtime_param = _PlainCoercion(annotation)
+
+
 class _Localized:
     context_class = _Context
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _plain_coercion(self.params)  # type: ignore[attr-defined]
 
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.help = t("cli.help.option", current_language())
+            _plain_coercion([option])  # made on demand, so not among the params at __init__
         return option
 
 

@@ -53,9 +53,10 @@ class Index:
     def read(self) -> dict[str, Entry] | None:
         """Every row by id; {} for no index yet, None for one that must be rebuilt."""
         try:
-            with database(self.path, self.storage) as db:
-                docs = db.table(TABLE).all()
-            entries = {str(doc.doc_id): row_from(doc) for doc in docs}
+            # Straight from the storage, not through TinyDB's table: a read-only pass over
+            # 10,000 rows needs none of its Document objects, which cost more than the JSON.
+            data = self.storage(str(self.path)).read() or {}
+            entries = {key: row_from(doc) for key, doc in data.get(TABLE, {}).items()}
         except (Damaged, ShapeError):
             return None
         if any(row.id != key for key, (row, _) in entries.items()):
