@@ -2,12 +2,13 @@
 
 Run on its own: uv run python bench/_bigstore.py DIR [N]   (DIR must not exist yet)
 
-Used by bench/advisor.py (list, clients, stats) and by the export benchmark. The records are
-written in the file store's own format (record files, the set copy and the index, through
-`storage.records` and `storage.jsonfile`), as `open_store` would have left them after N runs of
-`clustercli start --answers`; one save per answer through the store would take many minutes and
-measure nothing these benchmarks want. A final `list` through the real store checks that every
-index row is accepted as it is (no rescan), so the timed commands see a warm, valid index.
+Used by bench/advisor.py (list, clients, stats, export). The records are written in the file
+store's own format (record files and the set copy through `storage.records` and
+`storage.jsonfile`, the index and its summaries through the store's own `Index.rebuild`), as
+`open_store` would have left them after N runs of `clustercli start --answers`; one save per
+answer through the store would take many minutes and measure nothing these benchmarks want. A
+final `list` through the real store checks that every index row is accepted as it is (no
+rescan), so the timed commands see a warm, valid index.
 
 The answers are random but plausible and seeded (the same N gives the same store): each firm has
 a readiness leaning, so levels and scores spread; clients come back (several assessments per
@@ -39,7 +40,7 @@ from clustercli.storage import open_store
 from clustercli.storage.api import Answer, Assessment, HistoryEntry, SetRef
 from clustercli.storage.index import stamp
 from clustercli.storage.jsonfile import encode
-from clustercli.storage.records import assessment_to, row_of, row_to
+from clustercli.storage.records import assessment_to, row_of
 
 PATTERNS = 500
 NOTES = ("Vraagt door over de kosten.", "Twijfelt; komt hierop terug.",
@@ -119,11 +120,9 @@ def build(folder: Path, count: int, seed: int = 2001, clients: int | None = None
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with open(fd, "wb") as handle:
             handle.write(encode({"assessment": {record.id: assessment_to(record)}}))
-        rows[record.id] = row_to(row_of(record), stamp(os.stat(path)))
+        rows[record.id] = (row_of(record), stamp(os.stat(path)))
         ids.append(record.id)
-    index = store.root / "index.json"
-    index.write_bytes(encode({"rows": rows}))
-    os.chmod(index, 0o600)
+    store.index.rebuild(rows)  # the index and its summaries, as the store itself writes them
     listed = open_store(folder).list()
     assert len(listed) == count and all(row.status == "completed" for row in listed)
     return ids

@@ -20,7 +20,7 @@ def row(number: int, client: str, respondent: str = "", status: str = "completed
     stamp = updated or f"2025-01-{number:02d}T10:00:00.000000Z"
     done = stamp if status == "completed" else None
     return IndexRow(f"id-{number}", client, respondent, status, 30, SET, stamp, stamp, done,
-                    {"level": level} if done else None)
+                    level if done else None)
 
 
 def test_overview_groups_names_case_space_and_accent_insensitively():
@@ -44,7 +44,7 @@ def test_overview_groups_names_case_space_and_accent_insensitively():
 def test_last_level_follows_completion_not_start():
     early_start_late_finish = IndexRow(
         "x", "A", "", "completed", 30, SET, "2025-01-01T00:00:00Z", "2025-03-01T00:00:00Z",
-        "2025-03-01T00:00:00Z", {"level": "trekker"})
+        "2025-03-01T00:00:00Z", "trekker")
     found = overview([early_start_late_finish, row(2, "a", level="verkennen")])
     assert found.clients[0].last_level == "trekker"
 

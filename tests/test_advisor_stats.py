@@ -23,7 +23,7 @@ def row(number: int, answers: dict, level: str | None = None, scores: dict | Non
     done = stamp if status == "completed" else None
     data = {"level": level, "scores": scores or {}, "bands": {}, "answers": answers}
     return IndexRow(f"id-{number}", client, "", status, 30, SET, stamp, stamp, done,
-                    data if summary else None)
+                    level if done else None, data if summary else None)
 
 
 # Each row's part in the figures, worked out by hand:

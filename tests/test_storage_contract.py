@@ -114,9 +114,11 @@ def test_complete_and_reopen(store, again):
     store.save_answer(record.id, "q", 1)
     done = store.complete(record.id, {"level": 3})
     assert done.status == "completed" and done.completed == done.updated
-    [row] = again().list()
+    [row] = again().list(with_summaries=True)
     assert (row.status, row.summary, row.completed, row.answered) == ("completed", {"level": 3},
                                                                       done.completed, 1)
+    [row] = again().list()  # the summary only when asked for; a level only when it is text
+    assert (row.summary, row.level) == (None, None)
     reopened = store.reopen(record.id)
     assert reopened.status == "in_progress" and reopened.answers == done.answers
     assert reopened.updated >= done.updated
@@ -183,3 +185,15 @@ def test_returned_records_are_copies(store):
     saved.client = "changed"
     assert store.load(record.id).answers["q"].value == ["a"]
     assert store.load(record.id).client == ""
+
+
+def test_completed_rows_carry_their_level(store, again):
+    record = new(store)
+    store.complete(record.id, {"level": "klaar", "scores": {"trust": 80.0}})
+    [row] = again().list()
+    assert (row.level, row.summary) == ("klaar", None)
+    [row] = again().list(with_summaries=True)
+    assert row.summary == {"level": "klaar", "scores": {"trust": 80.0}}
+    store.reopen(record.id)
+    [row] = again().list(with_summaries=True)
+    assert (row.status, row.level, row.summary) == ("in_progress", None, None)

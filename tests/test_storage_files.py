@@ -190,11 +190,35 @@ def test_missing_index_is_rebuilt_with_summaries(data):
     store.save_answer(done.id, "q", 1)
     store.complete(done.id, {"level": "goed"})
     store.save_answer(busy.id, "q", 2)
-    before = store.list()
+    before = store.list(with_summaries=True)
     (data / "index.json").unlink()
-    assert open_store(data).list() == before
+    (data / "summaries.json").unlink()
+    assert open_store(data).list(with_summaries=True) == before
     rows = json.loads((data / "index.json").read_text())["rows"]
-    assert rows[done.id]["summary"] == {"level": "goed"} and busy.id in rows
+    assert rows[done.id]["level"] == "goed" and busy.id in rows
+    summaries = json.loads((data / "summaries.json").read_text())["summaries"]
+    assert summaries == {done.id: {"level": "goed"}}
+
+
+@pytest.mark.parametrize("damage", ["missing", "garbage", "row left out"])
+def test_a_lost_summary_is_read_again_from_the_record(data, damage):
+    """The rows of `list` do not need the summaries file; `stats` does, and a completed row
+    whose summary is gone is re-read from its record (which holds the summary too)."""
+    store = open_store(data)
+    done = new(store, "Done")
+    store.complete(done.id, {"level": "goed", "scores": {"trust": 75.0}})
+    path = data / "summaries.json"
+    if damage == "missing":
+        path.unlink()
+    elif damage == "garbage":
+        path.write_bytes(b"{not json")
+    else:
+        path.write_text('{"summaries": {}}')
+    [row] = open_store(data).list()
+    assert (row.level, row.summary) == ("goed", None)
+    [row] = open_store(data).list(with_summaries=True)
+    assert row.summary == {"level": "goed", "scores": {"trust": 75.0}}
+    assert json.loads(path.read_text())["summaries"][done.id]["level"] == "goed"  # repaired
 
 
 @pytest.mark.parametrize("garbage", [b"", b"{\"rows\": {", b"not json", b"[1, 2]",

@@ -63,7 +63,7 @@ def _line(rows: list[IndexRow]) -> ClientLine:
             respondents[key] = (row.updated, row.respondent.strip())
     done = [row for row in rows if row.status == "completed" and row.completed]
     last = max(done, key=lambda row: row.completed or "") if done else None
-    level = (last.summary or {}).get("level") if last else None
+    level = last.level if last else None
     return ClientLine(
         client=newest.client.strip(),
         assessments=len(rows),

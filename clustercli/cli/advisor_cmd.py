@@ -123,7 +123,7 @@ def stats(
     lang = use_language(lang)
     first_day = parse_since(since) if since is not None else None  # before touching the store
     store = _store()
-    found = pooled(select(store.list(), client, first_day))
+    found = pooled(select(store.list(with_summaries=True), client, first_day))
     labels = labels_for(list(found.sets), store.question_set_data)
     if format is ReportFormat.json:
         _json(stats_json(found, labels, lang, client, first_day))

@@ -31,18 +31,19 @@ def open_store(data_dir: Path, **options) -> Store:
     store = FileStore(Path(data_dir), **options)
     for folder in (store.root, store.records, store.sets.folder, store.locks.folder):
         ensure_dir(folder)
-    for folder in (store.root, store.records, store.sets.folder):
+    for folder in (store.root, store.sets.folder):
         sweep(folder)
-    _sweep_orphan_locks(store.locks.folder, store.records)
+    records = list(os.scandir(store.records))  # one look at a folder of 10,000 files
+    sweep(store.records, records)
+    _sweep_orphan_locks(store.locks.folder, {entry.name.removesuffix(".json")
+                                             for entry in records})
     return store
 
 
-def _sweep_orphan_locks(locks: Path, records: Path) -> None:
+def _sweep_orphan_locks(locks: Path, present: set[str]) -> None:
     """Lock files of assessments that no longer exist (a process killed inside `delete`):
     nobody needs them, and they name an erased assessment. Unlinking one is safe even while
     it is held, since only an operation that is about to find the record gone can hold it."""
-    with os.scandir(records) as entries:
-        present = {entry.name.removesuffix(".json") for entry in entries}
     with os.scandir(locks) as entries:
         for entry in entries:
             name = entry.name.removesuffix(".lock")

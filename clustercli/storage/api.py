@@ -84,6 +84,10 @@ class IndexRow:
     created: str
     updated: str
     completed: str | None = None
+    # The readiness level of a completed assessment (from its summary), for `clients`.
+    level: str | None = None
+    # The whole completion summary: only from `list(with_summaries=True)` (it is most of the
+    # index's bulk, and only `stats` needs it).
     summary: dict[str, Any] | None = None
     # For a damaged file: what is wrong with it, as a catalogue key of the `store` domain and its
     # parameters (the store does not know the user's language); `damage()` gives both as the
@@ -145,9 +149,10 @@ class Store(Protocol):
         """A completed assessment back to in progress (for `edit`); answers untouched."""
         ...
 
-    def list(self) -> list[IndexRow]:
+    def list(self, with_summaries: bool = False) -> list[IndexRow]:
         """Every assessment, newest `updated` first; damaged files as rows with status
-        "damaged" rather than an error."""
+        "damaged" rather than an error. Completed rows carry their level, and their whole
+        summary when asked for."""
         ...
 
     def find_by_client(self, client: str) -> list[IndexRow]:

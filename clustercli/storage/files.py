@@ -3,6 +3,7 @@
     <data>/assessments/<id>.json   one small TinyDB file per assessment (table `assessment`)
     <data>/sets/<hash>.json        the question sets they were started with
     <data>/index.json              rows for `list` (see index.py)
+    <data>/summaries.json          completion summaries for `stats` (see index.py)
     <data>/locks/                  lock files (see locks.py)
 
 A save touches one small file, whatever the number of assessments: read it, change it, replace
@@ -155,9 +156,9 @@ class FileStore:
             return {entry.name[:-5]: entry.path for entry in entries
                     if entry.name.endswith(".json") and _ID.fullmatch(entry.name[:-5])}
 
-    def list(self) -> list[IndexRow]:
+    def list(self, with_summaries: bool = False) -> list[IndexRow]:
         with _failures_named():
-            rows = self.index.scan(self._files(), self._read)
+            rows = self.index.scan(self._files(), self._read, with_summaries)
         return sorted(rows, key=lambda row: row.updated, reverse=True)
 
     def find_by_client(self, client: str) -> list[IndexRow]:

@@ -21,6 +21,7 @@ from its own file whether the index had it or not.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -35,6 +36,7 @@ from clustercli.storage.locks import Locks
 from clustercli.storage.records import ShapeError, row_from, row_of, row_to
 
 TABLE = "rows"
+SUMMARIES = "summaries"  # table of summaries.json: assessment id -> completion summary
 
 Entry = tuple[IndexRow, list[int]]  # a row and the stamp of the record file it came from
 Reader = Callable[[str], tuple[Assessment, list[int]]]
@@ -45,8 +47,18 @@ def stamp(info: os.stat_result) -> list[int]:
 
 
 class Index:
+    """`index.json` holds the rows; `summaries.json` beside it the completion summaries.
+
+    Two files because the summaries are most of the bulk (scores, answers) and only `stats`
+    reads them: `list` and `clients` at 10,000 assessments decode 5 MB instead of 11. Both are
+    written under the index lock, summaries first: a crash in between leaves a summary without
+    its row (harmless) rather than a trusted row without its summary; and a completed row
+    whose summary is missing is read again from its record file, which holds the summary too.
+    """
+
     def __init__(self, path: Path, storage: type[Storage], locks: Locks) -> None:
         self.path = path
+        self.summaries_path = path.with_name("summaries.json")
         self.storage = storage
         self.locks = locks
 
@@ -63,6 +75,14 @@ class Index:
             return None
         return entries
 
+    def read_summaries(self) -> dict[str, dict] | None:
+        """Summaries by id; None when the file is damaged (the rows are then re-read)."""
+        try:
+            data = self.storage(str(self.summaries_path)).read() or {}
+        except Damaged:
+            return None
+        return data.get(SUMMARIES, {})
+
     def put(self, row: IndexRow, record_stamp: list[int]) -> None:
         self.change({row.id: (row, record_stamp)})
 
@@ -74,6 +94,7 @@ class Index:
         next `scan` rebuilds it from the record files, which already hold these changes."""
         with self.locks.index():
             try:
+                self._change_summaries(changes)
                 with database(self.path, self.storage) as db:
                     table = db.table(TABLE)
                     # Two whole-table operations however many rows change (TinyDB copies the
@@ -85,25 +106,45 @@ class Index:
             except Damaged:
                 return
 
+    def _change_summaries(self, changes: dict[str, Entry | None]) -> None:
+        summaries = self.read_summaries() or {}  # a damaged file is rebuilt from the changes
+        before = dict(summaries)
+        for key, entry in changes.items():
+            summary = entry[0].summary if entry is not None else None
+            if summary is None:
+                summaries.pop(key, None)
+            else:
+                summaries[key] = summary
+        if summaries != before or not self.summaries_path.exists():
+            self.storage(str(self.summaries_path)).write({SUMMARIES: summaries})
+
     def rebuild(self, entries: dict[str, Entry]) -> None:
         """Replace the index by these rows, without reading the old one (it is unreadable)."""
         with self.locks.index():
+            self.storage(str(self.summaries_path)).write({SUMMARIES: {
+                key: entry[0].summary for key, entry in entries.items()
+                if entry[0].summary is not None}})
             self.storage(str(self.path)).write(
                 {TABLE: {key: row_to(*entry) for key, entry in entries.items()}})
 
-    def scan(self, files: dict[str, str], read: Reader) -> list[IndexRow]:
+    def scan(self, files: dict[str, str], read: Reader,
+             with_summaries: bool = False) -> list[IndexRow]:
         """A row for every record file, refreshed as the module docstring says; repairs the
         index on the way (best effort: a read-only data folder still lists)."""
         known = self.read()
         rebuild = known is None
         known = known or {}
+        summaries = (self.read_summaries() or {}) if with_summaries else {}
         rows: list[IndexRow] = []
         changes: dict[str, Entry | None] = {}
         for assessment_id, path in files.items():
             entry = known.get(assessment_id)
-            if entry is not None and entry[0].status == "completed":
+            if entry is not None and entry[0].status == "completed" and (
+                    not with_summaries or assessment_id in summaries):
                 try:
                     if entry[1] == stamp(os.stat(path)):
+                        if with_summaries:
+                            entry[0].summary = summaries[assessment_id]
                         rows.append(entry[0])
                         continue
                 except FileNotFoundError:  # deleted since we listed the folder
@@ -116,9 +157,11 @@ class Index:
             except (FileNotFoundError, NotFound):  # deleted since we listed the folder
                 continue
             row = row_of(record)
-            rows.append(row)
             if rebuild or entry is None or "completed" in (row.status, entry[0].status):
                 changes[assessment_id] = (row, record_stamp)
+            if not with_summaries and row.summary is not None:
+                row = dataclasses.replace(row, summary=None)  # the same answer either way
+            rows.append(row)
         for assessment_id in known.keys() - files.keys():
             changes[assessment_id] = None
         try:

@@ -25,8 +25,6 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from filelock import lock_descriptor, unlock_descriptor
-
 from clustercli.storage.api import Busy
 from clustercli.storage.atomic import FILE_MODE
 
@@ -46,6 +44,10 @@ class Locks:
         return os.path.join(self.folder, f"{name}.lock")
 
     def _acquire(self, path: str) -> int:
+        # Imported here: filelock costs tens of milliseconds to import, and read-only commands
+        # (`list`, `clients`, `stats`) never lock.
+        from filelock import lock_descriptor
+
         deadline = time.monotonic() + self.wait
         while True:
             fd = os.open(path, _FLAGS, FILE_MODE)
@@ -68,6 +70,8 @@ class Locks:
 
     @contextlib.contextmanager
     def _hold(self, name: str) -> Iterator[None]:
+        from filelock import unlock_descriptor
+
         fd = self._acquire(self._path(name))
         try:
             yield

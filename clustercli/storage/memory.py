@@ -8,6 +8,7 @@ contract tests in tests/test_storage_contract.py run against both.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
@@ -24,6 +25,7 @@ from clustercli.storage.api import (
     SetRef,
     Update,
 )
+from clustercli.storage.records import row_of
 
 
 class MemoryStore:
@@ -78,10 +80,10 @@ class MemoryStore:
         changes.reopen(record, clock.now())
         return copy.deepcopy(record)
 
-    def list(self) -> list[IndexRow]:
-        rows = [IndexRow(r.id, r.client, r.respondent, r.status, len(r.answers),
-                         r.question_set, r.created, r.updated, r.completed,
-                         copy.deepcopy(r.summary)) for r in self._records.values()]
+    def list(self, with_summaries: bool = False) -> list[IndexRow]:
+        rows = [copy.deepcopy(row_of(r)) for r in self._records.values()]
+        if not with_summaries:
+            rows = [dataclasses.replace(row, summary=None) for row in rows]
         return sorted(rows, key=lambda row: row.updated, reverse=True)
 
     def find_by_client(self, client: str) -> list[IndexRow]:

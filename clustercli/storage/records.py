@@ -141,20 +141,23 @@ def assessment_from(doc: dict[str, Any]) -> Assessment:
 
 
 def row_of(record: Assessment) -> IndexRow:
+    summary = record.summary if record.status == "completed" else None
+    level = summary.get("level") if isinstance(summary, dict) else None
     return IndexRow(record.id, record.client, record.respondent, record.status,
                     len(record.answers), record.question_set, record.created, record.updated,
-                    record.completed, record.summary)
+                    record.completed, level if isinstance(level, str) else None, summary)
 
 
 def row_to(row: IndexRow, stamp: list[int]) -> dict[str, Any]:
-    """An index document: the row plus the stamp of the record file it was taken from."""
+    """An index document: the row (its summary goes to the summaries file) plus the stamp of
+    the record file it was taken from."""
     ref = row.question_set
     return {"id": row.id, "client": row.client, "respondent": row.respondent,
             "status": row.status, "answered": row.answered,
             "question_set": None if ref is None else {"id": ref.id, "version": ref.version,
                                                       "hash": ref.hash},
             "created": row.created, "updated": row.updated, "completed": row.completed,
-            "summary": row.summary, "stamp": stamp}
+            "level": row.level, "stamp": stamp}
 
 
 def row_from(doc: dict[str, Any]) -> tuple[IndexRow, list[int]]:
@@ -165,7 +168,7 @@ def row_from(doc: dict[str, Any]) -> tuple[IndexRow, list[int]]:
         row = IndexRow(doc["id"], doc["client"], doc["respondent"], doc["status"],
                        doc["answered"], None if ref is None else SetRef(ref["id"], ref["version"],
                                                                         ref["hash"]),
-                       doc["created"], doc["updated"], doc["completed"], doc["summary"])
+                       doc["created"], doc["updated"], doc["completed"], doc["level"])
         stamp = doc["stamp"]
     except (KeyError, TypeError):
         raise ShapeError("row") from None
@@ -174,7 +177,7 @@ def row_from(doc: dict[str, Any]) -> tuple[IndexRow, list[int]]:
             and row.status in STATUSES  # never "damaged": those rows come from the files
             and type(row.answered) is int
             and (row.completed is None or type(row.completed) is str)
-            and (row.summary is None or type(row.summary) is dict)
+            and (row.level is None or type(row.level) is str)
             and (ref is None or all(type(part) is str for part in (ref["id"], ref["version"],
                                                                     ref["hash"])))
             and type(stamp) is list):
