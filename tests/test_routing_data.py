@@ -393,3 +393,25 @@ def test_the_fixed_ids_are_what_the_rules_read(data):
         "noord-holland", "zuid-holland", "zeeland", "noord-brabant", "limburg"]
     assert data.dimensions == ["motivation", "win_win", "relationship", "knowledge_level",
                                "knowledge_exchange", "ict_knowledge", "regional_network"]
+
+
+def test_questions_check_checks_the_organisation_data(cli, tmp_path, monkeypatch):
+    """An advisor who edits organisations.yaml finds a mistake with `questions check`."""
+    from clustercli.profile import organisations
+
+    broken = tmp_path / "organisations.yaml"
+    text = organisations.default_path().read_text(encoding="utf-8")
+    broken.write_text(text.replace("when: {question: sector, equals: finishing}",
+                                   "when: {question: sector, equals: afbouw}"), encoding="utf-8")
+    assert cli("questions", "check").exit_code == 0
+    monkeypatch.setattr(organisations, "default_path", lambda: broken)
+    result = cli("questions", "check", "--lang", "en")
+    assert result.exit_code == 2 and "organisations.yaml" in result.stderr
+    assert "afbouw" in result.stderr and "Traceback" not in result.output
+
+
+def test_trace_lists_the_routes(cli):
+    result = cli("questions", "trace", "--lang", "en")
+    assert result.exit_code == 0
+    assert all(f"organisation route `{rule}`" in result.stdout
+               for _, rule, _ in traced_rules())

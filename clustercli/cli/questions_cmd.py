@@ -40,12 +40,22 @@ def _load(path: Path | None):  # -> QuestionSet
 
 @questions_app.command("check", help=H("cli.questions.check.help"), cls=ClusterCommand)
 def check(path: SetPath = None, lang: LangOption = None) -> None:
+    from clustercli.errors import InputProblems
     from clustercli.i18n import t
     from clustercli.paths import shipped_set
+    from clustercli.profile import organisations
 
     lang = use_language(lang)
     qset = _load(path)
-
+    # The organisation data serves every set; against the shipped set it must also name only
+    # questions, answers and dimensions that set has (a custom set may route less).
+    data = organisations.shipped()
+    if path is None:
+        problems = organisations.check_against_question_set(data, qset)
+        if problems:
+            file = str(organisations.default_path())
+            raise InputProblems("routing.load.invalid", problems, file=file,
+                                count=len(problems))
     from clustercli.questionset.loader import rules_path_for
 
     set_path = path or shipped_set()
@@ -78,7 +88,8 @@ def show(path: SetPath = None,
 
 @questions_app.command("trace", help=H("cli.questions.trace.help"), cls=ClusterCommand)
 def trace(path: SetPath = None, lang: LangOption = None) -> None:
+    from clustercli.profile.routing import cited_routes
     from clustercli.questionset.describe import trace_markdown
 
     lang = use_language(lang)
-    write_output(trace_markdown(_load(path), lang), None)
+    write_output(trace_markdown(_load(path), lang, cited_routes()), None)

@@ -30,6 +30,7 @@ from clustercli.conditions import (
 )
 from clustercli.i18n import pick, t
 from clustercli.profile.organisations import Organisation, RoutingData, Rule, shipped
+from clustercli.questionset.describe import Cited
 
 TRACE_KIND = "route"
 
@@ -95,6 +96,11 @@ def traced_rules(data: RoutingData | None = None) -> list[tuple[str, str, tuple[
     """Each routing rule as (kind, id, sources), for `questions trace`."""
     data = data if data is not None else shipped()
     return [(TRACE_KIND, rule.id, tuple(rule.source)) for rule in data.rules]
+
+
+def cited_routes(data: RoutingData | None = None) -> list[Cited]:
+    """The routing rules as items of the trace table, beside the set's own items."""
+    return [Cited(kind, rule, sources) for kind, rule, sources in traced_rules(data)]
 
 
 @dataclass
