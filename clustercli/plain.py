@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from clustercli.conditions import UNKNOWN
 from clustercli.engine import values
-from clustercli.engine.driver import Ask, Change, Give, ReviewSection, Special
+from clustercli.engine.driver import Ask, Change, Give, Paused, ReviewSection, Special
 from clustercli.i18n import pick, t
 from clustercli.questionset.model import Question
 
@@ -92,6 +92,11 @@ class PlainUI:
         typed = self.read(t("plain.note_prompt", lang) + ": ").strip()
         if typed == "-":
             return None
+        command = COMMANDS.get(typed.lower())
+        if command is Special.PAUSE:
+            raise Paused  # ":pauze" is never meant as the text of a note
+        if command is not None:
+            return current  # another command: leave the note as it was
         return typed or current
 
     def review(self, sections: list[ReviewSection], lang: str) -> Change | Special:

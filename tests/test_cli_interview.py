@@ -91,8 +91,17 @@ def test_no_terminal_without_plain_or_answers(cli):
     assert listing(cli) == []
 
 
-def test_term_dumb_means_plain(cli):
-    result = cli("start", *SET, "--lang", "en", input=lines("1", ":pause"),
+def test_term_dumb_without_a_terminal_needs_plain_or_answers(cli, tmp_path):
+    """TERM=dumb asks for plain mode on a terminal (tests/test_terminal_pty.py); with stdin
+    from a pipe it changes nothing: --plain reads the pipe, an answers file runs on its own."""
+    result = cli("start", *SET, "--lang", "en", input=lines("1"), env={"TERM": "dumb"})
+    assert result.exit_code == 2 and "Use --plain" in result.stderr
+    answers = tmp_path / "a.yaml"
+    answers.write_text("sector: ict\ncooperates: false\ntrust_1: 4\ntrust_2: 2\n"
+                       "trust_3: weekly\n", encoding="utf-8")
+    result = cli("start", *SET, "--answers", str(answers), env={"TERM": "dumb"})
+    assert result.exit_code == 0, result.output
+    result = cli("start", *SET, "--plain", "--lang", "en", input=lines("1", ":pause"),
                  env={"TERM": "dumb"})
     assert result.exit_code == 130 and "Question 1 of 7" in result.stdout
 
@@ -228,3 +237,54 @@ def test_completion_keeps_a_summary_in_the_index(cli):
     assert row.summary["scores"]["trust"] is not None
     assert row.summary["answers"] == {"sector": "ict", "cooperates": True, "employees": 12,
                                       "motives": ["market_position"]}
+
+
+def test_opening_edit_and_leaving_keeps_it_completed(cli):
+    cli("start", "--plain", *SET, input=lines(*TYPED))
+    assessment_id = listing(cli)[0]["id"]
+    before = listing(cli)[0]
+    result = cli("edit", assessment_id, "--plain", "--lang", "en", input=lines(":pause"))
+    assert result.exit_code == 130
+    assert listing(cli)[0] == before  # still completed, not even touched
+    result = cli("edit", assessment_id, "--plain", "--lang", "en", input=lines(""))
+    assert result.exit_code == 0 and listing(cli)[0] == before  # finished without a change
+
+
+def test_a_change_in_edit_then_pause_leaves_it_to_resume(cli):
+    cli("start", "--plain", *SET, input=lines(*TYPED))
+    assessment_id = listing(cli)[0]["id"]
+    result = cli("edit", assessment_id, "--plain", "--lang", "en",
+                 input=lines("1", "2", ":pause"))
+    assert result.exit_code == 130 and listing(cli)[0]["status"] == "in_progress"
+    result = cli("resume", assessment_id, "--plain", "--lang", "en", input=lines(""))
+    assert result.exit_code == 0 and listing(cli)[0]["status"] == "completed"
+
+
+def test_resume_command_is_exact_for_the_shell(cli, tmp_path):
+    folder = tmp_path / "my data"
+    result = cli("--data-dir", str(folder), "start", "--plain", *SET, "--lang", "en",
+                 input=lines(":pause"))
+    assert result.exit_code == 130
+    assert f"clustercli --data-dir '{folder}' resume " in result.stderr
+    assert result.stderr.rstrip().endswith("--plain")
+
+
+def test_a_note_without_an_answer_is_reported_lost_on_pause(cli):
+    result = cli("start", "--plain", "--client", "X", *SET, "--lang", "en",
+                 input=lines(":note", "ask about exports", ":pause"))
+    assert result.exit_code == 130
+    assert "was not kept, because they had no answer yet: sector" in result.stdout
+
+
+def test_an_id_pasted_in_capitals_or_with_spaces_is_found(cli):
+    cli("start", "--plain", *SET, input=lines("1", ":pause"))
+    assessment_id = listing(cli)[0]["id"]
+    result = cli("resume", f" {assessment_id.upper()} ", "--plain", input=lines(":pause"))
+    assert result.exit_code == 130 and assessment_id in result.stderr
+
+
+def test_pause_typed_at_the_note_prompt_pauses(cli):
+    result = cli("start", "--plain", "--client", "X", *SET, "--lang", "en",
+                 input=lines("1", ":note", ":pause"))
+    assert result.exit_code == 130
+    assert listing(cli)[0]["answered"] == 1

@@ -136,7 +136,7 @@ def test_all_rule_problems_at_once(cli, tmp_path):
     (tmp_path / "valid.yaml").write_text(VALID_TEXT, encoding="utf-8")
     (tmp_path / "valid.rules.yaml").write_text(text, encoding="utf-8")
     result = cli("questions", "check", str(tmp_path / "valid.yaml"), "--lang", "en")
-    assert "have 2 problem(s)" in result.stderr
+    assert "(count: 2)" in result.stderr
     assert "F13" in result.stderr and "middle" in result.stderr
 
 

@@ -59,7 +59,7 @@ CASES = [
      ["5 points but 2 labels in 'en'"]),
     ("unknown dimension", _edit("dimension: trust\n    weight: 2",
                                 "dimension: trusst\n    weight: 2"),
-     ["unknown dimension 'trusst'", "dimension 'trust' has 2 scored"]),
+     ["unknown dimension 'trusst'", "dimension 'trust' has too few scored questions: 2"]),
     ("missing required field", _edit('    text: {nl: Opmerkingen, en: Remarks}\n', ""),
      ["question 'remarks'", "field 'text'", "required"]),
     ("misspelt field", _edit("    help: {nl:", "    hlep: {nl:"),
@@ -153,7 +153,7 @@ def test_semantic_problems_all_listed(cli, tmp_path):
     path = tmp_path / "two.yaml"
     path.write_text(text, encoding="utf-8")
     result = cli("questions", "check", str(path), "--lang", "en")
-    assert "2 problem(s)" in result.stderr
+    assert "(count: 2)" in result.stderr
     assert "'F99'" in result.stderr and "'x', which does not exist" in result.stderr
 
 

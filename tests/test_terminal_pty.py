@@ -169,3 +169,19 @@ def test_redirected_stdout_prompts_on_the_terminal_summary_to_the_file(tmp_path)
     text = out.read_text(encoding="utf-8")
     assert "Klaar" in text and assessment_id in text and "In welke sector" in text
     assert "Vraag 1 van" not in text and "\x1b[" not in text  # no prompts, no escape codes
+
+
+def test_term_dumb_on_a_terminal_means_plain_mode(tmp_path):
+    """A dumb terminal (or a screen reader set up as one) gets plain mode without asking."""
+    env = dict(os.environ, TERM="dumb", CLUSTERCLI_HOME=str(tmp_path), CLUSTERCLI_LANG="en")
+    child = pexpect.spawn(sys.executable, ["-m", "clustercli", "start"], env=env,
+                          encoding="utf-8", dimensions=(50, 120), timeout=20)
+    child.delaybeforesend = None
+    child.expect("Question 1 of ")
+    child.expect("Your answer")
+    assert "\x1b[" not in child.before  # no colour, no cursor movement
+    child.sendline(":pause")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "resume" in child.before and "--plain" in child.before

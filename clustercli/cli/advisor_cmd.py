@@ -16,6 +16,7 @@ from clustercli.cli.app import (
     ClusterCommand,
     H,
     LangOption,
+    clean_id,
     data_dir_option,
     echo_error,
     use_language,
@@ -90,8 +91,10 @@ def clients(
 
 
 def compare(
-    first: Annotated[str, typer.Argument(help=H("advisor.arg.first"))],
-    second: Annotated[str, typer.Argument(help=H("advisor.arg.second"))],
+    first: Annotated[str, typer.Argument(
+        callback=clean_id, help=H("advisor.arg.first"))],
+    second: Annotated[str, typer.Argument(
+        callback=clean_id, help=H("advisor.arg.second"))],
     format: Annotated[ReportFormat, typer.Option("--format", help=H("advisor.opt.report_format"))]
     = ReportFormat.terminal,
     lang: LangOption = None,

@@ -52,6 +52,11 @@ def data_dir_option() -> Path:
     return data_dir(_run["data_dir"])
 
 
+def clean_id(value: str | None) -> str | None:
+    """An id as typed or pasted: surrounding spaces and capitals do not make another id."""
+    return value.strip().lower() if isinstance(value, str) else value
+
+
 def echo_error(text: str) -> None:
     typer.echo(text, err=True)
 

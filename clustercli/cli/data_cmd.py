@@ -15,7 +15,14 @@ from typing import Annotated
 
 import typer
 
-from clustercli.cli.app import ClusterCommand, H, LangOption, echo_error, use_language
+from clustercli.cli.app import (
+    ClusterCommand,
+    H,
+    LangOption,
+    clean_id,
+    echo_error,
+    use_language,
+)
 
 # Accepted as "yes" in either language: an advisor may answer in English to a Dutch screen.
 YES = {"j", "ja", "y", "yes"}
@@ -152,8 +159,8 @@ def import_file(
 
 
 def delete(
-    assessment_id: Annotated[str | None, typer.Argument(help=H("portability.arg.delete_id"),
-                                                        show_default=False)] = None,
+    assessment_id: Annotated[str | None, typer.Argument(
+        callback=clean_id, help=H("portability.arg.delete_id"), show_default=False)] = None,
     client: Annotated[str | None, typer.Option("--client", help=H("portability.opt.client"),
                                                show_default=False)] = None,
     yes: Yes = False,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import shlex
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -17,6 +18,7 @@ from clustercli.cli.app import (
     H,
     LangOption,
     _run,
+    clean_id,
     data_dir_option,
     echo_error,
     use_language,
@@ -37,18 +39,24 @@ def _store():
     return open_store(data_dir_option())
 
 
-def resume_command(assessment_id: str) -> str:
+def resume_command(assessment_id: str, mode: str = "terminal") -> str:
+    """The exact command to continue, as it can be pasted into a shell."""
     explicit = _run.get("data_dir")
-    prefix = f"clustercli --data-dir {explicit} " if explicit else "clustercli "
-    return f"{prefix}resume {assessment_id}"
+    prefix = f"clustercli --data-dir {shlex.quote(str(explicit))} " if explicit else \
+        "clustercli "
+    plain = " --plain" if mode == "plain" else ""
+    return f"{prefix}resume {assessment_id}{plain}"
 
 
 def _mode(plain: bool, have_answers: bool) -> str:
-    """"plain", "terminal" or "batch" (answers file, nobody to ask)."""
-    if plain or os.environ.get("TERM") == "dumb":
+    """"plain", "terminal" or "batch" (answers file, nobody to ask).
+
+    TERM=dumb asks for plain mode on a terminal; with stdin from a file or a pipe only --plain
+    reads it line by line (scriptable), and an answers file runs without asking anything."""
+    if plain:
         return "plain"
     if sys.stdin.isatty():
-        return "terminal"
+        return "plain" if os.environ.get("TERM") == "dumb" else "terminal"
     if have_answers:
         return "batch"
     from clustercli.errors import BadInput
@@ -98,7 +106,7 @@ def _converse(session, mode: str, *, notes: bool, intro: bool, at_review: bool =
         missing = flow.missing_after_defaults(session)
         if missing:
             raise BadInput("engine.missing_answers", questions=", ".join(missing),
-                           command=resume_command(session.id))
+                           command=resume_command(session.id, mode))
         return
     screen = _screen() if mode == "terminal" else None
     ui = _interface(mode, screen)
@@ -119,7 +127,10 @@ def _converse(session, mode: str, *, notes: bool, intro: bool, at_review: bool =
     try:
         driver.run(session, ui, notes=notes, start_at_review=at_review)
     except driver.Paused:
-        raise Interrupted("engine.paused", command=resume_command(session.id)) from None
+        unsaved = session.unsaved_notes()
+        if unsaved:  # typed before the question had an answer: nothing to keep them with
+            ui.notice(t("engine.notes_not_saved", lang, questions=", ".join(unsaved)))
+        raise Interrupted("engine.paused", command=resume_command(session.id, mode)) from None
 
 
 def _finish(session, mode: str) -> None:
@@ -128,7 +139,8 @@ def _finish(session, mode: str) -> None:
     from clustercli.engine.driver import review_sections
     from clustercli.engine.flow import completion_summary
 
-    session.complete(completion_summary(session))
+    if session.record.status != "completed":  # an `edit` without changes stays as it was
+        session.complete(completion_summary(session))
     sections = review_sections(session)
     if mode == "terminal":
         from clustercli.render import screens
@@ -187,8 +199,8 @@ def start(
 
 
 def resume(
-    assessment_id: Annotated[str | None, typer.Argument(help=H("cli.arg.resume_id"),
-                                                        show_default=False)] = None,
+    assessment_id: Annotated[str | None, typer.Argument(
+        callback=clean_id, help=H("cli.arg.resume_id"), show_default=False)] = None,
     lang: LangOption = None,
     plain: Plain = False,
 ) -> None:
@@ -213,7 +225,8 @@ def resume(
 
 
 def edit(
-    assessment_id: Annotated[str, typer.Argument(help=H("cli.arg.edit_id"))],
+    assessment_id: Annotated[str, typer.Argument(
+        callback=clean_id, help=H("cli.arg.edit_id"))],
     lang: LangOption = None,
     plain: Plain = False,
 ) -> None:
@@ -228,7 +241,8 @@ def edit(
         raise BadInput("engine.not_completed", id=assessment_id,
                        command=resume_command(assessment_id))
     mode = _mode(plain, False)
-    session.record = store.reopen(assessment_id)
+    # Not reopened yet: only a real change makes it unfinished (see Session.answer), so
+    # looking at the review and leaving leaves it completed.
     _converse(session, mode, notes=bool(session.record.client), intro=False, at_review=True)
     _finish(session, mode)
 

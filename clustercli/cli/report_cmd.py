@@ -19,6 +19,7 @@ from clustercli.cli.app import (
     ClusterCommand,
     H,
     Language,
+    clean_id,
     data_dir_option,
     echo_error,
     use_language,
@@ -80,7 +81,8 @@ def _store():
 
 
 def show(
-    assessment_id: Annotated[str, typer.Argument(help=H("report.cli.arg_id"))],
+    assessment_id: Annotated[str, typer.Argument(
+        callback=clean_id, help=H("report.cli.arg_id"))],
     format: Annotated[ReportFormat, typer.Option("--format", help=H("report.cli.format"))] = (
         ReportFormat.terminal),
     output: Annotated[Path | None, typer.Option("-o", "--output", help=H("report.cli.output"),

@@ -35,9 +35,24 @@ class Session:
     def interview(self) -> Interview:
         return Interview(self.qset, self.record.values())
 
+    def _reopen_if_completed(self) -> None:
+        """`edit`: a completed assessment becomes unfinished at its first change, not before,
+        so that opening the review and leaving changes nothing."""
+        if self.record.status == "completed":
+            self.record = self.store.reopen(self.id)
+
+    def unsaved_notes(self) -> list[str]:
+        """Questions with a note typed before they had an answer (lost if the user stops)."""
+        return list(self._pending_notes)
+
     def answer(self, q: Question, value: Any, note: Any = _KEEP) -> list[str]:
         """Save an answer; return the ids of answers that no longer apply (now inactive)."""
         value = values.check(q, value, self.lang)
+        current = self.record.answers.get(q.id)
+        if current is not None and current.value == value and note is _KEEP \
+                and q.id not in self._pending_notes:
+            return []  # the same answer again: nothing to save, nothing to reopen
+        self._reopen_if_completed()
         if note is _KEEP:
             current = self.record.answers.get(q.id)
             note = self._pending_notes.pop(q.id, current.note if current else None)
@@ -63,6 +78,7 @@ class Session:
             else:
                 self._pending_notes.pop(q.id, None)
         elif current.note != text:
+            self._reopen_if_completed()
             self.record = self.store.save_answer(self.id, q.id, current.value, text)
 
     def suggestion(self, q: Question) -> Any:
