@@ -231,7 +231,7 @@ def test_every_problem_is_listed(cli, tmp_path):
     path.write_text("\n".join(["not json", *lines, "", "{}"]) + "\n", encoding="utf-8")
     result = do_import(cli, tmp_path / "t", path)
     assert result.exit_code == 2
-    assert "(2 problem(s))" in result.stderr
+    assert "(problems: 2)" in result.stderr
     assert f"{path}:1:" in result.stderr and f"{path}:{len(lines) + 3}:" in result.stderr
 
 

@@ -321,8 +321,8 @@ def test_broken_data_is_reported_with_file_line_and_entry(tmp_path: Path, name, 
     en = format_error(caught.value, "en")
     nl = format_error(caught.value, "nl")
     assert f"{path}:{line}:" in en, en
-    assert en.startswith(f"The organisations data {path} has")
-    assert nl.startswith(f"De gegevens over organisaties {path} bevatten")
+    assert en.startswith(f"Problems in the organisations data {path} (count: ")
+    assert nl.startswith(f"Problemen in de gegevens over organisaties {path} (aantal: ")
     for fragment_en in english:
         assert fragment_en in en, en
     for fragment_nl in dutch:
