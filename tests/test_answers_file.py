@@ -115,3 +115,140 @@ def test_missing_file(tmp_path):
 
 def test_empty_file_gives_no_answers(tmp_path):
     assert read(tmp_path, "").answers == {}
+
+
+# --- Answers whose question is undecided: they wait for the answers they depend on ----------
+
+CHAIN = """\
+id: chain
+version: "1.0"
+languages: [nl, en]
+title: {nl: Keten, en: Chain}
+questions:
+  - id: a
+    type: yesno
+    text: {nl: A?, en: A?}
+    source: [design]
+  - id: b
+    type: yesno
+    when: {question: a, equals: true}
+    text: {nl: B?, en: B?}
+    source: [design]
+  - id: c
+    type: yesno
+    when: {question: b, equals: true}
+    text: {nl: C?, en: C?}
+    source: [design]
+"""
+
+
+@pytest.fixture
+def chain(tmp_path):
+    path = tmp_path / "chain.yaml"
+    path.write_text(CHAIN, encoding="utf-8")
+    return load(path)
+
+
+def test_a_question_reading_an_unanswered_one_is_undecided_not_left_out(chain):
+    settled = answers_file.settle(chain, {}, {"b": True, "c": True})
+    assert settled.store == {} and settled.left_out == ()
+    assert settled.pending == {"b": True, "c": True}
+
+
+def test_left_out_only_when_every_question_read_is_decided(chain):
+    # b reads a (answered): out. c reads b, which has no answer but can never apply: out too.
+    settled = answers_file.settle(chain, {"a": False}, {"b": True, "c": True})
+    assert settled.left_out == ("b", "c") and settled.pending == {}
+
+
+def test_pending_answers_are_stored_along_the_chain_once_they_apply(chain):
+    settled = answers_file.settle(chain, {"a": True}, {"b": True, "c": False})
+    assert settled.store == {"b": True, "c": False} and settled.pending == {}
+    settled = answers_file.settle(chain, {"a": True}, {"b": False, "c": True})
+    assert settled.store == {"b": False} and settled.left_out == ("c",)
+
+
+def test_an_answered_question_that_stops_applying_decides_nothing(chain):
+    # the active answer b=True no longer applies once a=False: c depends on nothing open
+    settled = answers_file.settle(chain, {"a": False, "b": True}, {"c": True})
+    assert settled.left_out == ("c",)
+
+
+def test_the_shipped_example_keeps_the_answers_until_cooperates_is_given(tmp_path):
+    given = shipped_file(tmp_path)
+    assert given.not_applicable == ()
+    assert list(given.pending) == ["cooperates_regionally", "wants_regional", "win_win_current",
+                                   "relationship_partners", "knowledge_exchange_partners"]
+    assert "cooperates" not in given.answers and "motives" in given.answers
+
+
+def shipped_file(tmp_path):
+    from tests.test_advisor_support import shipped, shipped_answers
+
+    answers = shipped_answers(cooperates=None, cooperates_regionally="no", wants_regional=True,
+                              support_wanted=[])
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(answers), encoding="utf-8")
+    return answers_file.read(path, shipped(), "en")
+
+
+class AnswerUI:
+    """Answers `cooperates` as told; any other question asked is a failure of this fix."""
+
+    def __init__(self, cooperates: bool) -> None:
+        self.cooperates = cooperates
+        self.asked: list[str] = []
+        self.notices: list[str] = []
+
+    def ask(self, ask):
+        from clustercli.engine.driver import Give
+
+        self.asked.append(ask.question.id)
+        if ask.question.id != "cooperates":
+            raise EOFError  # stop: the test fails on `asked`
+        return Give(self.cooperates)
+
+    def review(self, sections, lang):
+        from clustercli.engine.driver import Special
+
+        return Special.FINISH
+
+    def ask_note(self, question, current, lang):
+        return None
+
+    def notice(self, text):
+        self.notices.append(text)
+
+
+def run_shipped(tmp_path, cooperates: bool):
+    from clustercli.engine import driver, flow
+    from clustercli.engine import session as sessions
+    from clustercli.storage.memory import MemoryStore
+    from tests.test_advisor_support import shipped
+
+    given = shipped_file(tmp_path)
+    store = MemoryStore()
+    session = sessions.start(store, shipped(), "en")
+    notices = flow.apply_given(session, given)
+    assert not [n for n in notices if n.startswith("Left out")]
+    assert any("cooperates_regionally, wants_regional, win_win_current" in n for n in notices)
+    ui = AnswerUI(cooperates)
+    driver.run(session, ui)
+    assert ui.asked == ["cooperates"]  # nothing from the file is asked again
+    return store.load(session.id).values(), ui.notices
+
+
+def test_the_shipped_example_stores_the_waiting_answers_after_a_yes(tmp_path):
+    answers, notices = run_shipped(tmp_path, True)
+    assert answers["cooperates"] is True and answers["cooperates_regionally"] == "no"
+    assert answers["wants_regional"] is True and answers["win_win_current"] == 4
+    assert notices == []
+
+
+def test_the_shipped_example_leaves_out_what_a_no_rules_out(tmp_path):
+    answers, notices = run_shipped(tmp_path, False)
+    assert answers["cooperates"] is False and answers["wants_regional"] is True
+    assert "cooperates_regionally" not in answers and "win_win_current" not in answers
+    assert notices == ["Left out from the answers file because these questions do not apply to "
+                       "your answers: cooperates_regionally, win_win_current, "
+                       "relationship_partners, knowledge_exchange_partners"]

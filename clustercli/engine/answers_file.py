@@ -1,14 +1,18 @@
 """Answers files (`start --answers FILE`): question id -> value, in YAML or JSON.
 
 The whole file is checked before anything is stored: an unknown question id or an impossible
-value stops the run (exit 2) naming the file, line, question and the allowed values. Answers to
-questions that do not apply are left out with a notice, decided in question order (whether a
-question applies depends on the earlier answers).
+value stops the run (exit 2) naming the file, line, question and the allowed values.
+
+Whether a question applies depends on earlier answers, and some of those may be asked later on
+the terminal. So the file's answers fall into three groups (`settle`): the ones whose question
+applies now are stored; the ones whose question can no longer come to apply are left out with a
+notice; the rest wait in the session (pending) until the answers they depend on are given.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +26,8 @@ from clustercli.yamlfile import LocatedDict, YamlError, load_file
 @dataclass(frozen=True)
 class GivenAnswers:
     answers: dict[str, Any]  # checked values of the questions that apply, in set order
-    not_applicable: tuple[str, ...]  # ids given in the file whose question does not apply
+    not_applicable: tuple[str, ...]  # ids given in the file whose question cannot apply
+    pending: dict[str, Any] = field(default_factory=dict)  # undecided yet, in set order
 
 
 def read(path: Path, qset: QuestionSet, lang: str) -> GivenAnswers:
@@ -57,14 +62,45 @@ def read(path: Path, qset: QuestionSet, lang: str) -> GivenAnswers:
     return _settle(qset, checked)
 
 
-def _settle(qset: QuestionSet, given: dict[str, Any]) -> GivenAnswers:
-    kept: dict[str, Any] = {}
-    skipped = []
+@dataclass(frozen=True)
+class Settled:
+    store: dict[str, Any]  # pending answers whose question applies now, in set order
+    left_out: tuple[str, ...]  # pending answers whose question can no longer apply
+    pending: dict[str, Any]  # still undecided
+
+
+def settle(qset: QuestionSet, answers: Mapping[str, Any], pending: Mapping[str, Any]) -> Settled:
+    """Sort `pending` (checked values of unanswered questions) against the active `answers`.
+
+    One walk in set order is enough, because a `when` only reads earlier questions. A question
+    is *decided* when it has an answer, or when its `when` is false and every question it reads
+    is decided: nothing asked later can change that. A question that applies but has no answer
+    yet is undecided (it will be asked), and so is every question whose `when` reads it.
+    An active answer whose question stops applying on the way (because a pending answer was
+    stored before it) is dropped here too, as the session will drop it.
+    """
+    working = dict(answers)
+    decided: set[str] = set()
+    store: dict[str, Any] = {}
+    left_out = []
     for q in qset.questions:
-        if q.id not in given:
+        if q.when is None or conditions.evaluate(q.when, working):
+            if q.id in pending and q.id not in working:
+                working[q.id] = store[q.id] = pending[q.id]
+            if q.id in working:
+                decided.add(q.id)
             continue
-        if q.when is None or conditions.evaluate(q.when, kept):
-            kept[q.id] = given[q.id]
-        else:
-            skipped.append(q.id)
-    return GivenAnswers(kept, tuple(skipped))
+        working.pop(q.id, None)
+        if conditions.questions_named(q.when) <= decided:
+            decided.add(q.id)
+            if q.id in pending:
+                left_out.append(q.id)
+    rest = {q.id: pending[q.id] for q in qset.questions
+            if q.id in pending and q.id not in decided}
+    return Settled(store, tuple(left_out), rest)
+
+
+def _settle(qset: QuestionSet, given: dict[str, Any]) -> GivenAnswers:
+    """A new assessment has no answers yet: only the file's own answers decide."""
+    settled = settle(qset, {}, given)
+    return GivenAnswers(settled.store, settled.left_out, settled.pending)

@@ -128,8 +128,16 @@ def run(session: Session, ui: UserInterface, *, notes: bool = False,
                                 interview.previous(current.id) is not None, notes,
                                 session.note(current.id)))
             current = _act(session, ui, current, action, notes)
-    except (KeyboardInterrupt, EOFError):
+    except (KeyboardInterrupt, EOFError, Paused):
+        _tell_pending(session, ui)
         raise Paused from None
+
+
+def _tell_pending(session: Session, ui: UserInterface) -> None:
+    """Answers from the file still waiting live only in memory: say they were not kept."""
+    pending = session.pending_answers()
+    if pending:
+        ui.notice(t("engine.file_pending_lost", session.lang, questions=", ".join(pending)))
 
 
 def _act(session: Session, ui: UserInterface, current: Question, action: Give | Special,
@@ -145,6 +153,9 @@ def _act(session: Session, ui: UserInterface, current: Question, action: Give | 
         if dropped:
             names = ", ".join(pick(session.qset.question(qid).text, lang) for qid in dropped)
             ui.notice(t("engine.dropped", lang, count=len(dropped), questions=names))
+        left_out = session.take_left_out()  # pending answers from the file that cannot apply
+        if left_out:
+            ui.notice(t("engine.file_not_applicable", lang, questions=", ".join(left_out)))
         return None
     if action is Special.BACK:
         previous = session.interview().previous(current.id)

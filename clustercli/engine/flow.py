@@ -34,7 +34,8 @@ def intro(qset: QuestionSet) -> Intro:
 
 
 def apply_given(session: Session, given: GivenAnswers) -> list[str]:
-    """Store the answers of an answers file; return notices (in the session's language)."""
+    """Store the answers of an answers file that apply and keep the undecided ones pending in
+    the session; return notices (in the session's language)."""
     lang = session.lang
     notices = []
     if given.not_applicable:
@@ -42,6 +43,13 @@ def apply_given(session: Session, given: GivenAnswers) -> list[str]:
                          questions=", ".join(given.not_applicable)))
     for question_id, value in given.answers.items():
         session.answer(session.qset.question(question_id), value)
+    session.hold(given.pending)
+    left_out = session.take_left_out()  # only when the session already had answers
+    if left_out:
+        notices.append(t("engine.file_not_applicable", lang, questions=", ".join(left_out)))
+    if session.pending_answers():
+        notices.append(t("engine.file_pending", lang,
+                         questions=", ".join(session.pending_answers())))
     return notices
 
 

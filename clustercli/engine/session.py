@@ -3,6 +3,10 @@
 Every answer is saved the moment it is given (the store makes it durable). After each change the
 answers whose question stopped applying are moved into history, never deleted, and the caller
 learns which ones, to tell the user.
+
+Answers from an answers file whose question is still undecided (it depends on an answer to be
+given later) wait here, in memory: each change stores the ones that now apply, without asking,
+and sets aside the ones that can no longer apply (see `answers_file.settle`).
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from clustercli.engine import values
+from clustercli.engine import answers_file, values
 from clustercli.engine.interview import Interview
 from clustercli.questionset.loader import canonical_json, content_hash, from_data
 from clustercli.questionset.model import Question, QuestionSet
@@ -27,6 +31,8 @@ class Session:
         self.qset = qset
         self.lang = lang
         self._pending_notes: dict[str, str] = {}  # notes typed before the answer
+        self._pending_answers: dict[str, Any] = {}  # from an answers file, still undecided
+        self._left_out: list[str] = []  # pending answers found not to apply, not yet told
 
     @property
     def id(self) -> str:
@@ -57,10 +63,38 @@ class Session:
             current = self.record.answers.get(q.id)
             note = self._pending_notes.pop(q.id, current.note if current else None)
         self.record = self.store.save_answer(self.id, q.id, value, note)
+        return self._settle()
+
+    def _settle(self) -> list[str]:
+        """Store the pending answers that now apply, then set aside the active answers that
+        stopped applying; return the latter."""
+        if self._pending_answers:
+            settled = answers_file.settle(self.qset, self.record.values(),
+                                          self._pending_answers)
+            self._pending_answers = settled.pending
+            self._left_out += settled.left_out
+            for question_id, value in settled.store.items():
+                self.record = self.store.save_answer(self.id, question_id, value,
+                                                     self._pending_notes.pop(question_id, None))
         dropped = self.interview().no_longer_applicable()
         if dropped:
             self.record = self.store.deactivate(self.id, dropped)
         return dropped
+
+    def hold(self, pending: dict[str, Any]) -> list[str]:
+        """Keep answers (checked values) whose question is not decided yet; they are stored
+        when it comes to apply. Returns the active answers that stopped applying (if any)."""
+        self._pending_answers.update(pending)
+        return self._settle()
+
+    def pending_answers(self) -> list[str]:
+        """Questions with an answer from the file still waiting (lost if the user stops)."""
+        return list(self._pending_answers)
+
+    def take_left_out(self) -> list[str]:
+        """Pending answers found not to apply since the last call, to tell the user once."""
+        left_out, self._left_out = self._left_out, []
+        return left_out
 
     def note(self, question_id: str) -> str | None:
         if question_id in self._pending_notes:
