@@ -79,6 +79,20 @@ def test_win_win_knelpunt_caps_a_firm_that_is_otherwise_ready(qset):
     assert profile.next_steps[0].advice == "win_win_knelpunt"
 
 
+def test_dont_know_on_win_win_does_not_get_round_the_cap(qset):
+    """All win-win statements "weet niet", everything else strong: without answers on what
+    the study calls crucial (F7), the level stays where a knelpunt there would keep it."""
+    answers = _answers(qset, **dict.fromkeys(DIMENSIONS, 5))
+    answers.update({q.id: "unknown" for q in qset.scored_questions("win_win")})
+    profile = build_profile(qset, answers)
+    assert profile.dimension("win_win").band == "insufficient"
+    assert profile.level.reached == "klaar"
+    assert (profile.level.id, [c.id for c in profile.level.caps]) == (
+        "opbouwen", ["win_win_unknown"])
+    assert profile.level.caps[0].source == ("F7",)
+    assert "win_win_unknown" in [a.id for a in profile.advice]
+
+
 def test_one_success_factor_knelpunt_still_allows_ready_two_do_not(qset):
     one = build_profile(qset, _answers(qset, relationship=2, motivation=5, win_win=5))
     assert one.level.id == "klaar"
@@ -134,3 +148,35 @@ def test_rule_texts_use_plain_words(qset):
         for lang, words in JARGON.items():
             problems += [(item_id, lang, w) for w in words if w in texts[lang].lower()]
     assert problems == []
+
+
+# Words that give a figure or an opinion of the study: such a text must say it is the study's
+# (with its year), never read as today's statistic (study-findings.md).
+FIGURE_WORDS = {
+    "nl": ("derde", "driekwart", "meerderheid", "ondernemers vond", "ondernemers vind",
+           "ondernemers noem", "ondernemers zag", "ondernemers zien", "volgens ondernemers",
+           "volgens de ondernemers", "de meeste mkb"),
+    "en": ("third", "three quarters", "majority", "owners see", "owners saw", "owners name",
+           "entrepreneurs consider", "according to", "most sme"),
+}
+
+
+def _texts_quoting_the_study(qset):
+    from clustercli.i18n import catalogue
+    from clustercli.profile.organisations import shipped
+
+    for lang in ("nl", "en"):
+        texts = [(rule.id, rule.text[lang]) for rule in qset.rules.advice]
+        texts += [(key, reason[lang]) for key, reason in shipped().reasons.items()]
+        # the mirror's lines are printed with a source line that names the study and 2001
+        texts += [(key, text) for key, text in catalogue(lang).items()
+                  if key.startswith("profile.") and not key.startswith("profile.mirror.")]
+        for where, text in texts:
+            if any(word in text.lower() for word in FIGURE_WORDS[lang]):
+                yield where, text
+
+
+def test_the_study_s_figures_and_opinions_always_carry_its_year(qset):
+    found = list(_texts_quoting_the_study(qset))
+    assert len(found) >= 10  # the scan reads the texts it is meant to read
+    assert [(where, text) for where, text in found if "2001" not in text] == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -38,7 +39,9 @@ class Profile:
         """The small JSON-ready record an assessment keeps on completion (for `list`)."""
         return {
             "level": None if self.level is None else self.level.id,
-            "scores": {d.id: None if d.score is None else round(d.score, 1)
+            # Rounded down to one decimal, as `compare` shows them and as the report does to
+            # whole points: a kept 74.96 must not read as 75.0, the next band up.
+            "scores": {d.id: None if d.score is None else math.floor(d.score * 10 + 1e-9) / 10
                        for d in self.dimensions},
             "bands": {d.id: d.band for d in self.dimensions},
         }
