@@ -286,7 +286,7 @@ BROKEN = [
     ("duplicate key", _edit("    name: KVK\n", "    name: KVK\n    name: KvK\n"),
      "name: KvK", ["'name' appears twice"], ["staat er twee keer in"]),
     ("placeholder in one language only",
-     _edit('en: "Entrepreneurs consider KVK', 'en: "In {province}, entrepreneurs consider KVK'),
+     _edit('en: "In the EIM study (2001), entrepreneurs', 'en: "In {province}, entrepreneurs'),
      "  kvk_always:", ["reasons[kvk_always]", "different placeholders (en: province; nl: -)"],
      ["verschillende plaatshouders"]),
     ("text in an unknown language", _edit('en: "Trade association for hospitality."',
