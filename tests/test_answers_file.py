@@ -13,6 +13,7 @@ from clustercli.questionset.loader import load
 from tests.conftest import VALID_SET
 
 QSET = load(VALID_SET)
+VALID_TEXT = VALID_SET.read_text(encoding="utf-8")
 
 
 def read(tmp_path, text: str, name: str = "answers.yaml"):
@@ -252,3 +253,22 @@ def test_the_shipped_example_leaves_out_what_a_no_rules_out(tmp_path):
     assert notices == ["Left out from the answers file because these questions do not apply to "
                        "your answers: cooperates_regionally, win_win_current, "
                        "relationship_partners, knowledge_exchange_partners"]
+
+
+def test_an_optional_question_of_any_type_can_be_left_open(tmp_path):
+    """Skipping an optional number (or choice, scale, yes/no) stores None: answered, no value;
+    a required one still needs an answer."""
+    from clustercli.engine import values
+    from clustercli.questionset.loader import load_from_text
+
+    text = VALID_TEXT.replace("    default: 5\n", "    default: 5\n    required: false\n")
+    qset = load_from_text(text, "optional.yaml")
+    employees = qset.question("employees")
+    assert values.check(employees, "", "en") is None
+    assert values.parse_typed(employees, "  ", "en") is None
+    assert values.label(employees, None, "en") == "(no answer)"
+    path = tmp_path / "a.yaml"
+    path.write_text("employees: null\n", encoding="utf-8")
+    assert answers_file.read(path, qset, "en").answers == {"employees": None}
+    with pytest.raises(values.AnswerError):
+        values.check(QSET.question("employees"), "", "en")  # required in the test set

@@ -288,3 +288,18 @@ def test_pause_typed_at_the_note_prompt_pauses(cli):
                  input=lines("1", ":note", ":pause"))
     assert result.exit_code == 130
     assert listing(cli)[0]["answered"] == 1
+
+
+def test_the_report_at_the_end_says_what_changed_since_the_previous_check(cli, tmp_path):
+    answers = tmp_path / "a.yaml"
+    answers.write_text("sector: ict\ncooperates: false\ntrust_1: 2\ntrust_2: 4\n"
+                       "trust_3: never\n", encoding="utf-8")
+    first = cli("start", *SET, "--client", "Zoë", "--respondent", "owner",
+                "--answers", str(answers), "--lang", "en")
+    assert first.exit_code == 0 and "Since the previous self-check" not in first.stdout
+    answers.write_text("sector: ict\ncooperates: false\ntrust_1: 5\ntrust_2: 1\n"
+                       "trust_3: weekly\n", encoding="utf-8")
+    second = cli("start", *SET, "--client", "zoe", "--respondent", "Owner",
+                 "--answers", str(answers), "--lang", "en")
+    assert second.exit_code == 0, second.output
+    assert "Since the previous self-check" in second.stdout

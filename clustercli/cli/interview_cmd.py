@@ -142,14 +142,14 @@ def _finish(session, mode: str) -> None:
     if session.record.status != "completed":  # an `edit` without changes stays as it was
         session.complete(completion_summary(session))
     sections = review_sections(session)
-    if mode == "terminal":
+    if mode == "terminal" and sys.stdout.isatty():
         from clustercli.render import screens
 
         screens.end(screens.console(sys.stdout), session.lang, session.id, sections)
-    else:
+    else:  # plain mode, an answers file, or stdout into a file: plain lines, no panels
         write_output(_summary_text(session, sections), None)
-    print_report(session.record, session.qset, session.lang, plain=mode != "terminal",
-                 stream=sys.stdout)
+    print_report(session.record, session.qset, session.lang, store=session.store,
+                 plain=mode != "terminal" or not sys.stdout.isatty(), stream=sys.stdout)
     if mode == "terminal" and not sys.stdout.isatty():
         from clustercli.render import screens
 

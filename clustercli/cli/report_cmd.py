@@ -46,13 +46,18 @@ def build(record: Assessment, qset: QuestionSet, lang: str, *,
     return build_report(record, qset, lang, with_notes=with_notes)
 
 
-def print_report(record: Assessment, qset: QuestionSet, lang: str, *, plain: bool = False,
-                 with_notes: bool = False, stream: TextIO | None = None) -> None:
-    """The report on the terminal (rich, or plain text where `terminal.use_plain` says so):
-    what the lead calls at the end of start, resume and edit."""
+def print_report(record: Assessment, qset: QuestionSet, lang: str, *, store=None,
+                 plain: bool = False, with_notes: bool = False,
+                 stream: TextIO | None = None) -> None:
+    """The report on the terminal (rich, or plain text where `terminal.use_plain` says so),
+    at the end of start, resume and edit: the very report `show` gives, the change since an
+    earlier check of the same client and respondent included when the store is given."""
     from clustercli.render import terminal
 
-    terminal.show(build(record, qset, lang, with_notes=with_notes), stream, plain=plain)
+    report = build(record, qset, lang, with_notes=with_notes)
+    if store is not None:
+        report = _with_change_since_previous(report, store, record, lang)
+    terminal.show(report, stream, plain=plain)
 
 
 def render(report: Report, form: ReportFormat) -> str:

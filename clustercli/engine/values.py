@@ -51,6 +51,8 @@ def check(q: Question, value: Any, lang: str, in_file: bool = False) -> Any:
     """`value` as stored, or AnswerError. Numbers that are whole become ints."""
     if isinstance(value, float) and value.is_integer() and q.type in ("scale", "number"):
         value = int(value)
+    if not q.required and q.type not in ("text", "multi") and _is_empty(value):
+        value = None  # an optional number, choice, scale or yes/no left open
     if not possible_value(q, value):
         key = "engine.values.required" if _is_empty(value) and q.required else \
             "engine.values.invalid"
@@ -74,6 +76,8 @@ def parse_typed(q: Question, raw: str, lang: str) -> Any:
     text = raw.strip()
     if q.allow_unknown and text.lower() in UNKNOWN_WORDS:
         return UNKNOWN
+    if not text and not q.required:  # left open: "" for text, [] for multi, else None
+        return check(q, [] if q.type == "multi" else "", lang)
     if q.type == "choice":
         return check(q, _option_by_number_or_key(q, text, lang), lang)
     if q.type == "multi":
@@ -129,6 +133,8 @@ def label(q: Question, value: Any, lang: str) -> str:
     """An answer in words, as the user saw it: "Eens (4)", "Ja", "ICT, Bouw"."""
     if value == UNKNOWN:
         return t("engine.values.unknown_label", lang)
+    if value is None:
+        return t("engine.values.empty", lang)
     if q.type == "choice":
         option = q.option(value)
         return pick(option.label, lang) if option else str(value)

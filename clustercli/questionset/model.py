@@ -128,10 +128,13 @@ class QuestionSet(_Model):
 
 
 def possible_value(question: Question, value: Any) -> bool:
-    """Whether `value` is a valid stored answer to `question` (the answers-file form)."""
+    """Whether `value` is a valid stored answer to `question` (the answers-file form).
+    An optional question may be skipped: "" (text), [] (multi), or None (the other types)."""
     if value == UNKNOWN:
         return question.allow_unknown
     kind = question.type
+    if value is None:
+        return not question.required and kind not in ("text", "multi")
     if kind == "choice":
         return isinstance(value, str) and value in question.option_keys
     if kind == "multi":

@@ -123,7 +123,7 @@ def _level(report: Report) -> list[str]:
     out = [_open(report, "level")]
     level = report.level
     if level is None:
-        return [*out, f"<p>{e(text.label(report, 'no_level'))}</p>", "</section>"]
+        return [*out, f"<p>{e(text.no_level(report))}</p>", "</section>"]
     css = "level capped" if level.capped else "level"
     out += [f'<div class="{css}" data-level="{e(level.id)}">',
             f'<p class="name">{e(text.level_line(report, level))}</p>',

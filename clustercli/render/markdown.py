@@ -47,7 +47,7 @@ def _level(report: Report) -> list[str]:
     out = _section(report, "level")
     level = report.level
     if level is None:
-        return [*out, md(text.label(report, "no_level"))]
+        return [*out, md(text.no_level(report))]
     out += [f"**{md(text.level_line(report, level))}**", "", md(level.meaning)]
     if level.capped:
         out += ["", md(text.label(report, "capped", reached=level.reached_title)), ""]

@@ -52,7 +52,7 @@ def render_plain(report: Report) -> str:
         out += ["", report.unfinished]
     out += _section(report, "level")
     if report.level is None:
-        out.append(text.label(report, "no_level"))
+        out.append(text.no_level(report))
     else:
         out += [text.level_line(report, report.level), report.level.meaning]
         if report.level.capped:
@@ -159,7 +159,7 @@ def print_rich(report: Report, console: Any) -> None:
     console.print()
     level = report.level
     if level is None:
-        console.print(Text(text.label(report, "no_level")))
+        console.print(Text(text.no_level(report)))
     else:
         body = [Text(text.level_line(report, level), style="bold"), Text(level.meaning)]
         if level.capped:

@@ -57,7 +57,9 @@ def build_report(record: Assessment, qset: QuestionSet, lang: str, *, with_notes
     recommendations = route(active, facts({d.id: d for d in profile.dimensions}), lang, data)
     meta = _meta(record, qset, active, lang)
     dimensions = tuple(_dimension(qset, d, lang) for d in profile.dimensions)
-    level = _level(qset, profile, lang)
+    # An unfinished check has no level yet: its unanswered parts would count as "don't know"
+    # and the caps would blame the user for questions not yet asked.
+    level = _level(qset, profile, lang) if record.status == "completed" else None
     advice = tuple(model.Advice(a.id, pick(a.text, lang), a.source) for a in profile.advice)
     organisations = tuple(
         model.Organisation(r.id, r.name, r.aka, r.via, r.kind, kind_label(r.kind, lang), r.about,

@@ -162,7 +162,7 @@ class Report:
     lang: str
     meta: Meta
     unfinished: str | None  # the notice for an assessment that is not finished, else None
-    level: Level | None  # None: the question set has no levels
+    level: Level | None  # None: the check is not finished, or the set has no levels
     dimensions: tuple[Dimension, ...]
     thresholds: Thresholds
     strongest: tuple[Point, ...]

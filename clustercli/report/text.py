@@ -26,6 +26,11 @@ def label(report: Report, key: str, **params: object) -> str:
     return t(f"report.label.{key}", report.lang, **params)
 
 
+def no_level(report: Report) -> str:
+    """Why there is no level: the check is not finished, or the set has no levels."""
+    return label(report, "level_when_finished" if report.unfinished else "no_level")
+
+
 def chart_text(report: Report, key: str, **params: object) -> str:
     return t(f"report.chart.{key}", report.lang, **params)
 
