@@ -98,14 +98,20 @@ def new(store, client: str):
     return store.create(question_set=SET, set_data='{"id": "x"}', language="nl", client=client)
 
 
+@pytest.mark.parametrize("status", ["in_progress", "completed"])
 @pytest.mark.parametrize("kind", list(KINDS))
-def test_damage_is_reported_and_the_file_kept(kind, tmp_path):
+def test_damage_is_reported_and_the_file_kept(kind, status, tmp_path):
+    # completed: its index row is trusted while the file is unchanged, so a chmod or chown
+    # (which leaves size and times of the content alone) must still count as a change
     damage, key, params = KINDS[kind]
     store = open_store(tmp_path / "data")
     victim, bystander = new(store, "Victim BV"), new(store, "Bystander BV")
     store.save_answer(victim.id, "q", 1)
     store.save_answer(victim.id, "q", 2)  # one history entry
     store.save_answer(bystander.id, "q", 1)
+    if status == "completed":
+        store.complete(victim.id, {"level": "goed"})
+        assert [row.status for row in store.list() if row.id == victim.id] == ["completed"]
     path = tmp_path / "data" / "assessments" / f"{victim.id}.json"
     damage(path)
     before = fingerprint(path)

@@ -15,7 +15,6 @@ of `api.py`, and tests of the layers above use `MemoryStore`.
 
 from __future__ import annotations
 
-import contextlib
 import os
 from pathlib import Path
 
@@ -23,30 +22,43 @@ from clustercli.storage.api import Store
 
 
 def open_store(data_dir: Path, **options) -> Store:
-    """The file store in `data_dir` (created 0700 if missing), after sweeping up what killed
-    processes left behind. `options` go to `FileStore` (the tests choose the TinyDB storage)."""
-    from clustercli.storage.atomic import ensure_dir, sweep
+    """The file store in `data_dir` (created 0700 if missing; one the user made keeps its
+    mode, but the folders we keep in it are 0700 whatever they were), after sweeping up what
+    killed processes left behind. `options` go to `FileStore` (the tests choose the TinyDB
+    storage)."""
+    from clustercli.storage.atomic import ensure_dir, ensure_private_dir, sweep
     from clustercli.storage.files import FileStore
 
     store = FileStore(Path(data_dir), **options)
-    for folder in (store.root, store.records, store.sets.folder, store.locks.folder):
-        ensure_dir(folder)
+    ensure_dir(store.root)
+    for folder in (store.records, store.sets.folder, store.locks.folder):
+        ensure_private_dir(folder)
     for folder in (store.root, store.sets.folder):
         sweep(folder)
     records = list(os.scandir(store.records))  # one look at a folder of 10,000 files
     sweep(store.records, records)
-    _sweep_orphan_locks(store.locks.folder, {entry.name.removesuffix(".json")
-                                             for entry in records})
+    _sweep_orphan_locks(store.locks.folder, store.records,
+                        {entry.name.removesuffix(".json") for entry in records})
     return store
 
 
-def _sweep_orphan_locks(locks: Path, present: set[str]) -> None:
+def _sweep_orphan_locks(locks: Path, records: Path, present: set[str]) -> None:
     """Lock files of assessments that no longer exist (a process killed inside `delete`):
-    nobody needs them, and they name an erased assessment. Unlinking one is safe even while
-    it is held, since only an operation that is about to find the record gone can hold it."""
+    nobody needs them, and they name an erased assessment.
+
+    `present` is a listing taken a moment ago, so a record missing from it may have been
+    created since, or be about to be (a `put` of a new id holds its lock first). So each lock
+    file goes only if nobody holds it and, looked at again while we hold it, its record is
+    still absent (`Locks.forget_if_unused`)."""
+    from clustercli.storage.locks import Locks
+
     with os.scandir(locks) as entries:
-        for entry in entries:
-            name = entry.name.removesuffix(".lock")
-            if name not in ("index", "sets") and name not in present:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(entry.path)
+        orphans = [name for entry in entries if entry.name.endswith(".lock")
+                   and (name := entry.name[:-5]) not in ("index", "sets")
+                   and name not in present]
+    if not orphans:  # the usual case: no Locks, so no import of filelock
+        return
+    held = Locks(locks)
+    for name in orphans:
+        held.forget_if_unused(
+            name, lambda name=name: not os.path.lexists(records / f"{name}.json"))

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
-from clustercli.errors import BadInput, ClusterError
+from clustercli.errors import EXIT_FAILURE, BadInput, ClusterError
 
 Status = Literal["in_progress", "completed"]
 # Why an answer stopped being current: a new value, its question no longer applies, an import
@@ -108,6 +108,14 @@ class Damaged(ClusterError):
     """A file in the data folder cannot be read or makes no sense (exit 1). It is left as is."""
 
 
+class SetMissing(Damaged, NotFound):
+    """The copy of a question set is gone from the data folder. Damage there (exit 1, naming
+    the file) for whoever needs the set of a stored record; still a `NotFound` for a caller
+    asking whether the store has the set at all (an import that brings it along)."""
+
+    exit_code = EXIT_FAILURE
+
+
 class Busy(ClusterError):
     """Another process has held a lock in the data folder far longer than any save takes."""
 
@@ -176,5 +184,7 @@ class Store(Protocol):
         ...
 
     def question_set_data(self, set_hash: str) -> str:
-        """The stored canonical JSON of a question set."""
+        """The stored canonical JSON of a question set; `NotFound` if there is no copy (the
+        file store raises `SetMissing`, a `NotFound` that is also `Damaged`: a copy a record
+        names is gone from the data folder)."""
         ...

@@ -14,8 +14,11 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import stat
 import time
 from pathlib import Path
+
+from clustercli import clock
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -38,6 +41,41 @@ def ensure_dir(path: Path) -> None:
         except FileExistsError:  # made by a concurrent process
             continue
         os.chmod(folder, DIR_MODE)  # mkdir's mode is filtered by the umask; chmod's is not
+
+
+def ensure_private_dir(path: Path) -> None:
+    """`ensure_dir`, and 0700 even if it existed with a looser mode: for the folders that are
+    the tool's own (a folder the user chose and made keeps its mode; what we put inside it
+    does not depend on that). One that is not ours, or a link, is left alone."""
+    ensure_dir(path)
+    info = os.lstat(path)
+    if (stat.S_ISDIR(info.st_mode) and info.st_uid == os.geteuid()
+            and stat.S_IMODE(info.st_mode) != DIR_MODE):
+        os.chmod(path, DIR_MODE)
+
+
+def move_aside(path: Path, prefix: str, suffix: str = "") -> Path | None:
+    """Move a damaged file out of the way, to `<prefix><UTC time><suffix>` beside it, so that
+    what is written in its place never overwrites it. None if there was nothing to move.
+
+    The copy holds whatever the original held (client names), so it gets our file mode like
+    every other file of ours; one that is not ours, or not a file, keeps what it has."""
+    moment = clock.now().replace(":", "").replace(".", "")
+    target = path.with_name(f"{prefix}{moment}{suffix}")
+    count = 1
+    while os.path.lexists(target):  # two in the same microsecond
+        count += 1
+        target = path.with_name(f"{prefix}{moment}-{count}{suffix}")
+    try:
+        os.rename(path, target)
+    except FileNotFoundError:
+        return None
+    with contextlib.suppress(OSError):
+        info = os.lstat(target)
+        if stat.S_ISREG(info.st_mode) and info.st_uid == os.geteuid():
+            os.chmod(target, FILE_MODE)
+    fsync_dir(path.parent)
+    return target
 
 
 def fsync_dir(folder: Path) -> None:

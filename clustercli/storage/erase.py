@@ -3,7 +3,8 @@
 What an assessment leaves in the data folder: its record file (answers, history, notes), temp
 files of writers that died while saving it, its row in the index, its lock file, and the copy of
 its question set once no other assessment uses that set (with any damaged copies of that set
-that were moved aside). All of it goes. The cost is one pass whatever the number erased: one
+that were moved aside), and any damaged index or summaries file that was moved aside (it may
+hold its row). All of it goes. The cost is one pass whatever the number erased: one
 sync of the folder, one index write, one scan for the set copies still in use, one look for
 temp files; erasing 10,000 one by one would rewrite the index 10,000 times.
 """
@@ -49,8 +50,11 @@ def erase(store: FileStore, assessment_ids: Iterable[str]) -> None:
     store.index.change(dict.fromkeys(paths))
     with store.locks.sets():
         # A scan of what is left: it also rebuilds an index that `change` could not read, so
-        # no old copy of a row survives in it.
+        # no old copy of a row survives in it; the damaged one it moved aside goes next.
         rows = store.index.scan(store._files(), store._read)
+        # Those copies hold rows of every client, not only the erased ones; but the index is
+        # only a cache of the record files, so dropping them all loses nothing.
+        store.index.remove_aside()
         # A damaged record whose set we do not know might use any of them: keep them all.
         if any(row.question_set is None for row in rows):
             return

@@ -4,6 +4,7 @@
     <data>/sets/<hash>.json        the question sets they were started with
     <data>/index.json              rows for `list` (see index.py)
     <data>/summaries.json          completion summaries for `stats` (see index.py)
+    <data>/*.json.damaged-<time>   a damaged index or summaries file, moved aside (index.py)
     <data>/locks/                  lock files (see locks.py)
 
 A save touches one small file, whatever the number of assessments: read it, change it, replace
@@ -36,6 +37,7 @@ from clustercli.storage.api import (
     IndexRow,
     NotFound,
     Reason,
+    SetMissing,
     SetRef,
     Update,
 )
@@ -166,7 +168,13 @@ class FileStore:
         return [row for row in self.list() if client_key(row.client) == key]
 
     def question_set_data(self, set_hash: str) -> str:
-        return self.sets.read(set_hash)
+        try:
+            return self.sets.read(set_hash)
+        except NotFound:
+            path = self.sets.path(set_hash)
+            if path is None:  # not a hash we could have written: no file to name
+                raise
+            raise SetMissing("store.set_missing", file=str(path)) from None
 
     # -- changing --------------------------------------------------------------------------
 

@@ -6,8 +6,13 @@ of a save stays flat however many assessments there are.
 
 The index is a cache of the record files, and `scan` treats it as one:
 - a completed row is trusted only while its record file is the very file the row was taken
-  from (same inode, size and modification time: `stamp`); every write replaces the file, so any
-  later change shows. Completed rows are what `clients` and `stats` read by the thousand;
+  from (same inode, size, modification and change time, mode and owner: `stamp`); every
+  write replaces the file, so any later change shows. Change time, mode and owner are there
+  for what leaves the content alone: a chmod or chown that makes the file unreadable must
+  show it as damaged (mode and owner too, since the change time ticks coarsely: a chmod in
+  the same tick as the write leaves it as it was). Rows with the older, shorter stamp never
+  match, so their files are simply read once more. Completed rows are what `clients` and
+  `stats` read by the thousand;
 - in-progress rows change with every answer, so they are always re-read from their files;
 - a record file with no row gets one, a row with no record file is dropped.
 So a crash between writing a record and writing the index costs nothing: the next `list`
@@ -16,13 +21,17 @@ repairs the row.
 Why rebuilding a damaged or missing index is safe: every field of a row, the completed
 summary included, is copied from a record file (the record holds its summary too). Rebuilding
 reads them all again, so it loses nothing; a record that cannot be read is listed as damaged
-from its own file whether the index had it or not.
+from its own file whether the index had it or not. A damaged `index.json` or `summaries.json`
+is still never written over: it is moved aside first (`<name>.damaged-<UTC time>`), as the
+promise for every damaged file goes, and erasure removes those copies (see `remove_aside`).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,7 +40,8 @@ from tinydb import Storage
 from tinydb.table import Document
 
 from clustercli.storage.api import Assessment, Damaged, IndexRow, NotFound
-from clustercli.storage.jsonfile import database
+from clustercli.storage.atomic import move_aside, remove_durably
+from clustercli.storage.jsonfile import database, read_checked
 from clustercli.storage.locks import Locks
 from clustercli.storage.records import ShapeError, row_from, row_of, row_to
 
@@ -43,7 +53,8 @@ Reader = Callable[[str], tuple[Assessment, list[int]]]
 
 
 def stamp(info: os.stat_result) -> list[int]:
-    return [info.st_ino, info.st_size, info.st_mtime_ns]
+    return [info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_mode,
+            info.st_uid]
 
 
 class Index:
@@ -107,7 +118,10 @@ class Index:
                 return
 
     def _change_summaries(self, changes: dict[str, Entry | None]) -> None:
-        summaries = self.read_summaries() or {}  # a damaged file is rebuilt from the changes
+        summaries = self.read_summaries()
+        if summaries is None:  # damaged: moved aside, and started afresh from the changes
+            self._aside(self.summaries_path)
+            summaries = {}
         before = dict(summaries)
         for key, entry in changes.items():
             summary = entry[0].summary if entry is not None else None
@@ -119,13 +133,32 @@ class Index:
             self.storage(str(self.summaries_path)).write({SUMMARIES: summaries})
 
     def rebuild(self, entries: dict[str, Entry]) -> None:
-        """Replace the index by these rows, without reading the old one (it is unreadable)."""
+        """Replace the index by these rows (the old one was unreadable when `scan` looked)."""
         with self.locks.index():
+            # Looked at again under the lock: another process may have rebuilt it meanwhile.
+            if self.read() is None:
+                self._aside(self.path)
+            if self.read_summaries() is None:
+                self._aside(self.summaries_path)
             self.storage(str(self.summaries_path)).write({SUMMARIES: {
                 key: entry[0].summary for key, entry in entries.items()
                 if entry[0].summary is not None}})
             self.storage(str(self.path)).write(
                 {TABLE: {key: row_to(*entry) for key, entry in entries.items()}})
+
+    def _aside(self, path: Path) -> None:
+        move_aside(path, f"{path.name}.damaged-")
+
+    def remove_aside(self) -> None:
+        """Erasure: the damaged copies moved aside hold rows of every client, erased ones
+        too. They are only a cache of the record files (each row was copied from one), so
+        removing all of them loses nothing that is not in a record file still."""
+        with self.locks.index(), os.scandir(self.path.parent) as entries:
+            aside = [entry.path for entry in entries if entry.name.startswith(
+                (f"{self.path.name}.damaged-", f"{self.summaries_path.name}.damaged-"))
+                and not entry.is_dir(follow_symlinks=False)]
+            for path in aside:
+                remove_durably(Path(path))
 
     def scan(self, files: dict[str, str], read: Reader,
              with_summaries: bool = False) -> list[IndexRow]:
@@ -142,7 +175,8 @@ class Index:
             if entry is not None and entry[0].status == "completed" and (
                     not with_summaries or assessment_id in summaries):
                 try:
-                    if entry[1] == stamp(os.stat(path)):
+                    # lstat: a symlink put in the record's place is not the file we read
+                    if entry[1] == stamp(os.lstat(path)):
                         if with_summaries:
                             entry[0].summary = summaries[assessment_id]
                         rows.append(entry[0])
@@ -176,7 +210,8 @@ class Index:
 
 def _damaged_row(assessment_id: str, error: Damaged, entry: Entry | None,
                  path: str) -> IndexRow:
-    """What we still know of a damaged record: its last index row, else only its file's time."""
+    """What we still know of a damaged record: its last index row, else its file's time and
+    the names still legible in it."""
     if entry is not None:
         base = entry[0]
         return IndexRow(assessment_id, base.client, base.respondent, "damaged", base.answered,
@@ -187,5 +222,28 @@ def _damaged_row(assessment_id: str, error: Damaged, entry: Entry | None,
         moment = when.isoformat(timespec="microseconds").replace("+00:00", "Z")
     except OSError:
         moment = ""
-    return IndexRow(assessment_id, "", "", "damaged", 0, None, moment, moment,
+    client, respondent = _names_in(path)
+    return IndexRow(assessment_id, client, respondent, "damaged", 0, None, moment, moment,
                     problem=error.key, problem_params=dict(error.params))
+
+
+def _names_in(path: str) -> tuple[str, str]:
+    """Client and respondent as written in a damaged record's bytes, best effort: so that
+    `list --client` finds it and `delete --client` erases it even without its index row.
+    The first match is the record's own field: it is written before answers, notes and the
+    summary (and a quote inside a note is escaped, so a note cannot fake the pattern)."""
+    try:
+        found = read_checked(Path(path))
+    except Damaged:  # unreadable: nothing more to know
+        return "", ""
+    raw = found[0] if found is not None else b""
+    return _text_field(raw, b"client"), _text_field(raw, b"respondent")
+
+
+def _text_field(raw: bytes, name: bytes) -> str:
+    match = re.search(rb'"' + name + rb'"\s*:\s*("(?:[^"\\]|\\.)*")', raw)
+    try:
+        value = json.loads(match.group(1).decode("utf-8")) if match else ""
+    except ValueError:  # UnicodeDecodeError too
+        return ""
+    return value if isinstance(value, str) else ""

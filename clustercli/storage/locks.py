@@ -22,7 +22,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from clustercli.storage.api import Busy
@@ -89,6 +89,29 @@ class Locks:
 
     def sets(self) -> contextlib.AbstractContextManager[None]:
         return self._hold("sets")
+
+    def forget_if_unused(self, name: str, gone: Callable[[], bool]) -> None:
+        """Remove a lock file nobody holds, if `gone()` (asked while we hold it) says its
+        assessment does not exist. Held, it is left: a `put` of a new id holds the lock before
+        the record exists. Holding it ourselves is what makes the check worth something: a
+        process that opened the file meanwhile waits, then finds it unlinked (see the module
+        docstring) and locks the one at the path instead."""
+        from filelock import lock_descriptor, unlock_descriptor
+
+        try:
+            fd = os.open(self._path(name), _FLAGS & ~os.O_CREAT)
+        except OSError:  # gone already, or a link or folder: not a lock file of ours
+            return
+        try:
+            if not lock_descriptor(fd, blocking=False):
+                return
+            try:
+                if os.fstat(fd).st_nlink > 0 and gone():
+                    self.forget(name)
+            finally:
+                unlock_descriptor(fd)
+        finally:
+            os.close(fd)
 
     def forget(self, assessment_id: str) -> None:
         """Remove the lock file of an assessment that no longer exists (call while holding it)."""

@@ -14,9 +14,8 @@ import os
 import re
 from pathlib import Path
 
-from clustercli import clock
 from clustercli.storage.api import Damaged, NotFound
-from clustercli.storage.atomic import remove_durably, write_atomic
+from clustercli.storage.atomic import move_aside, remove_durably, write_atomic
 from clustercli.storage.jsonfile import read_checked
 
 _HASH = re.compile(r"[A-Za-z0-9_-]{1,128}")
@@ -45,8 +44,7 @@ class SetCopies:
         if exists:
             # Same hash, other bytes: the copy is damaged. Its right content is known exactly,
             # so we write it afresh; the damaged file is moved aside, not overwritten.
-            stamp = clock.now().replace(":", "").replace(".", "")
-            os.replace(path, path.with_name(f"{set_hash}.damaged-{stamp}.json"))
+            move_aside(path, f"{set_hash}.damaged-", ".json")
         write_atomic(path, wanted)
 
     def read(self, set_hash: str) -> str:
