@@ -6,7 +6,8 @@ and the deadline only catches a prompt that ignores even that.
 
 Keys sent at once are all handled before the screen is next drawn, so a test that looks at the
 screen (`see=True`) sends them one argument at a time, each once the screen has settled after
-the one before, like a person would.
+the one before, like a person would. Such a test also learns how tall each prompt wanted to be
+(`tallest`), to check it against the terminal's height.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
+from prompt_toolkit.renderer import Renderer
 
 from clustercli.engine import session as sessions
 from clustercli.engine.driver import Paused, run
@@ -51,6 +53,7 @@ class Played:
     finished: bool
     notices: list[str] = field(default_factory=list)
     screen: str = ""  # what was drawn, without escape codes (only with see=True)
+    tallest: int = 0  # the most lines a prompt wanted while being answered (only with see=True)
 
 
 class RecordingUI(TerminalUI):
@@ -64,7 +67,8 @@ class RecordingUI(TerminalUI):
 
 
 def play(*keys: str, lang: str = "en", notes: bool = False, qset_path: Path = VALID_SET,
-         see: bool = False, rows: int = 40, at_review_of: dict | None = None) -> Played:
+         see: bool = False, rows: int = 40, columns: int = 100,
+         at_review_of: dict | None = None) -> Played:
     """Run the interview on `keys`; `at_review_of`: answers stored first, start at the review."""
     store = MemoryStore()
     session = sessions.start(store, load(qset_path), lang, client="Bakkerij" if notes else "")
@@ -72,6 +76,15 @@ def play(*keys: str, lang: str = "en", notes: bool = False, qset_path: Path = VA
         session.answer(session.qset.question(question_id), value)
     drawn = io.StringIO()
     outcome: dict[str, object] = {}
+    heights = [0]
+    render = Renderer.render
+
+    def measured(self, app, layout, is_done=False):
+        # prompt_toolkit cuts a prompt taller than the terminal, so ask the layout itself.
+        if not is_done:
+            size = self.output.get_size()
+            heights.append(layout.container.preferred_height(size.columns, size.rows).preferred)
+        return render(self, app, layout, is_done)
 
     def settle(before: int) -> None:
         """Wait until something new was drawn and nothing more for a moment (at most 1 s)."""
@@ -99,7 +112,7 @@ def play(*keys: str, lang: str = "en", notes: bool = False, qset_path: Path = VA
             else:
                 pipe.send_text("".join(keys))
                 pipe.close()
-            output = Vt100_Output(drawn, lambda: Size(rows=rows, columns=100),
+            output = Vt100_Output(drawn, lambda: Size(rows=rows, columns=columns),
                                   term="xterm-256color") if see else DummyOutput()
             ui = RecordingUI(input=pipe, output=output)
             outcome["ui"] = ui
@@ -112,11 +125,15 @@ def play(*keys: str, lang: str = "en", notes: bool = False, qset_path: Path = VA
                 outcome["error"] = error
 
     thread = threading.Thread(target=interview, daemon=True)
-    thread.start()
-    thread.join(timeout=20)
+    Renderer.render = measured  # type: ignore[method-assign]
+    try:
+        thread.start()
+        thread.join(timeout=20)
+    finally:
+        Renderer.render = render  # type: ignore[method-assign]
     assert not thread.is_alive(), "the interview hung waiting for keys"
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
     ui = outcome["ui"]
     return Played(store.load(session.id), bool(outcome["finished"]), ui.notices,  # type: ignore[attr-defined]
-                  _ANSI.sub("", drawn.getvalue()))
+                  _ANSI.sub("", drawn.getvalue()), max(heights))

@@ -10,7 +10,7 @@ from rich.console import Console
 from clustercli.engine import session as sessions
 from clustercli.engine.driver import Special, review_sections
 from clustercli.prompts import keys
-from clustercli.prompts.ui import _fit, _pages
+from clustercli.prompts.review import cut, split
 from clustercli.questionset.loader import load
 from clustercli.render import screens
 from clustercli.storage.memory import MemoryStore
@@ -95,22 +95,24 @@ def _sections():
 
 def test_review_pages_fit_the_terminal():
     _, sections = _sections()
-    pages = _pages(sections, "en", height=3)
+    # 7 rows: the title, "back to the overview" and the hint leave room for four answers; the
+    # five of the first part are shared out evenly over two pages.
+    pages = split(sections, "en", rows=7, columns=100, hint="← < back · Ctrl-P pause")
     assert [title for title, _ in pages] == [
         "About your firm, part 1 of 2 (3)", "About your firm, part 2 of 2 (2)", "Trust (3)"]
-    assert [len(items) for _, items in _pages(sections, "en", height=30)] == [5, 3]
+    assert [len(items) for _, items in split(sections, "en", 40, 100, "hint")] == [5, 3]
 
 
 def test_review_on_a_small_terminal_shows_pages():
-    played = play(*TO_REVIEW, UP * 2 + ENTER, ENTER, ENTER, ENTER, see=True, rows=10)
+    played = play(*TO_REVIEW, UP * 2 + ENTER, ENTER, ENTER, ENTER, see=True, rows=7)
     assert played.finished
-    assert "About your firm, part 1 of 2 (4)" in played.screen
-    assert "Remarks — all fine" in played.screen  # part 2 holds the fifth answer
+    assert "About your firm, part 1 of 2 (3)" in played.screen
+    assert "Remarks — all fine" in played.screen  # part 2 holds the last two answers
 
 
-def test_fit_keeps_one_line():
-    assert _fit("a  b\nc", 10) == "a b c"
-    assert _fit("x" * 20, 10) == "x" * 9 + "…"
+def test_cut_keeps_one_line():
+    assert cut("a  b\nc", 10) == "a b c"
+    assert cut("x" * 20, 10) == "x" * 9 + "…"
 
 
 def _render(draw) -> str:

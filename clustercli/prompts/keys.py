@@ -2,7 +2,8 @@
 
 questionary's select and checkbox swallow every key they do not know, and its text prompt types
 every printable one, so the actions are extra key bindings merged into each prompt's application:
-pressing one ends the prompt with the action (a `Special`) as its result. Two sets of keys:
+pressing one ends the prompt with a `Stopped`: the action (a `Special`) and what the prompt held
+then, so that help and notes can bring the prompt back as it was. Two sets of keys:
 
 - chords (Ctrl-T back, Ctrl-G help, Ctrl-P pause, Ctrl-N note) work on every prompt, text too,
   since they are never text. Chosen among the keys a terminal passes through and a one-line
@@ -23,6 +24,7 @@ from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bin
 
 from clustercli.engine.driver import Special
 from clustercli.i18n import t
+from clustercli.prompts.widgets import Draft, snapshot
 
 CHORDS = {Special.BACK: "c-t", Special.HELP: "c-g", Special.PAUSE: "c-p", Special.NOTE: "c-n"}
 LIST_KEYS = {Special.BACK: ("left", "<"), Special.HELP: ("?",)}
@@ -31,6 +33,15 @@ KEY_NAMES = {"c-t": "Ctrl-T", "c-g": "Ctrl-G", "c-p": "Ctrl-P", "c-n": "Ctrl-N",
              "<": "<", "?": "?"}
 ACTION_WORDS = {Special.BACK: "prompts.action.back", Special.HELP: "prompts.action.help",
                 Special.PAUSE: "prompts.action.pause", Special.NOTE: "prompts.action.note"}
+
+
+@dataclass(frozen=True)
+class Stopped:
+    """A prompt ended by a special action, with its ticks, typed text or pointer at that
+    moment."""
+
+    action: Special
+    draft: Draft
 
 
 @dataclass(frozen=True)
@@ -76,7 +87,7 @@ def _finish_with(action: Special):
         # The question will be shown again (help, note) or another one comes (back): leave no
         # half-answered copy of it on the screen.
         event.app.erase_when_done = True
-        event.app.exit(result=action)
+        event.app.exit(result=Stopped(action, snapshot(event.app)))
 
     return handler
 

@@ -3,6 +3,10 @@
 `TerminalUI` implements the driver's `UserInterface`. It only shows and reads; the driver decides
 what comes next. Everything runs in the prompt_toolkit session it is given (the user's terminal
 even when stdout is redirected, or a pipe in the tests), or the current one.
+
+Help and notes end the prompt (the driver shows the help, asks for the note) and the driver then
+asks the same question again with its stored answer; what the user had ticked or typed is kept
+here in between and shown instead.
 """
 
 from __future__ import annotations
@@ -21,16 +25,18 @@ from prompt_toolkit.output import Output, create_output
 
 from clustercli.engine.driver import Ask, Change, Give, ReviewSection, Special
 from clustercli.i18n import pick, t
-from clustercli.prompts import keys, widgets
+from clustercli.prompts import keys, review, widgets
 from clustercli.questionset.model import Question
 
 LIST_TYPES = ("choice", "scale", "yesno", "multi")
+REVIEW_KEYS = keys.offer(back=True, help=False, note=False, in_list=True)
 
 
 class TerminalUI:
     def __init__(self, input: Input | None = None, output: Output | None = None) -> None:
         self._input = input
         self._output = output
+        self._kept: tuple[str, widgets.Draft] | None = None  # (question id, its draft)
 
     @contextmanager
     def _session(self) -> Iterator[None]:
@@ -53,13 +59,17 @@ class TerminalUI:
             section=ask.section))]
         if ask.note:
             above.append(("", "\n" + t("prompts.current_note", lang, note=ask.note)))
+        kept, self._kept = self._kept, None
+        draft = kept[1] if kept is not None and kept[0] == q.id else None
         with self._session():
-            question = _build(q, lang, ask.suggestion)
+            question = _build(q, lang, ask.suggestion, draft)
             keys.bind(question.application, offered)
             widgets.frame(question, above, keys.hint(offered, lang))
             result = question.unsafe_ask()
-        if isinstance(result, Special):
-            return result
+        if isinstance(result, keys.Stopped):
+            if result.action in (Special.HELP, Special.NOTE):  # the same question comes back
+                self._kept = (q.id, result.draft)
+            return result.action
         if q.type == "multi":
             return Give(widgets.multi_value(result))
         if q.type in ("number", "text"):
@@ -77,82 +87,35 @@ class TerminalUI:
     def review(self, sections: list[ReviewSection], lang: str) -> Change | Special:
         """Two levels, so that no list is taller than the terminal: first the parts (each
         dimension, split into pages if it is long), then the answers of the part chosen."""
-        pages = _pages(sections, lang, self._rows() - 6)
-        pointed: Any = Special.FINISH
-        while True:
-            choices = [questionary.Choice(title, value=index)
-                       for index, (title, _) in enumerate(pages)]
-            choices.append(questionary.Choice(t("prompts.review_finish", lang),
-                                              value=Special.FINISH))
-            picked = self._pick(t("prompts.review_title", lang), choices, pointed,
-                                t("prompts.review_instruction", lang), lang)
-            if isinstance(picked, Special):
-                return picked
-            pointed = picked
-            title, items = pages[picked]
-            width = self._columns() - 6
-            choices = [questionary.Choice(_fit(f"{pick(item.question.text, lang)} — "
-                                               f"{item.answer}"
-                                               + (" ✎" if item.note else ""), width),
-                                          value=Change(item.question.id)) for item in items]
-            choices.append(questionary.Choice(t("prompts.review_to_overview", lang),
-                                              value=Special.BACK))
-            chosen = self._pick(title, choices, None, t("prompts.review_pick", lang), lang)
-            if chosen is not Special.BACK:
-                return chosen
+        with self._session():
+            size = get_app_session().output.get_size()
+        return review.run(lambda *asked: self._pick(*asked, lang), sections, lang, size.rows,
+                          size.columns, keys.hint(REVIEW_KEYS, lang))
 
     def _pick(self, message: str, choices: list[questionary.Choice], pointed: Any,
               instruction: str, lang: str) -> Any:
-        offered = keys.offer(back=True, help=False, note=False, in_list=True)
         with self._session():
             question = widgets.select(message, choices, pointed, instruction)
-            keys.bind(question.application, offered)
-            widgets.frame(question, None, keys.hint(offered, lang))
-            return question.unsafe_ask()
-
-    def _rows(self) -> int:
-        with self._session():
-            return get_app_session().output.get_size().rows
-
-    def _columns(self) -> int:
-        with self._session():
-            return get_app_session().output.get_size().columns
+            keys.bind(question.application, REVIEW_KEYS)
+            widgets.frame(question, None, keys.hint(REVIEW_KEYS, lang))
+            result = question.unsafe_ask()
+        return result.action if isinstance(result, keys.Stopped) else result
 
 
-def _build(q: Question, lang: str, suggestion: Any) -> questionary.Question:
+def _build(q: Question, lang: str, suggestion: Any,
+           draft: widgets.Draft | None) -> questionary.Question:
     message = pick(q.text, lang)
-    if q.type == "yesno":
-        return widgets.yes_no(q, lang, message, suggestion)
     if q.type == "multi":
-        return widgets.checkbox(q, lang, message, suggestion)
+        return widgets.checkbox(q, lang, message, suggestion, draft)
     if q.type in ("number", "text"):
-        return widgets.typed(q, lang, message, suggestion)
+        return widgets.typed(q, lang, message, suggestion, draft)
+    pointed = draft.pointed if draft is not None else suggestion
+    if q.type == "yesno":
+        return widgets.yes_no(q, lang, message, pointed)
     options = widgets.scale_choices(q, lang) if q.type == "scale" else \
         widgets.option_choices(q, lang)
-    return widgets.select(message, widgets.with_unknown(q, lang, options), suggestion,
+    return widgets.select(message, widgets.with_unknown(q, lang, options), pointed,
                           t("prompts.list_instruction", lang))
-
-
-def _pages(sections: list[ReviewSection], lang: str,
-           height: int) -> list[tuple[str, tuple[Any, ...]]]:
-    """(title, items) per part of the review; a long dimension becomes several pages."""
-    size = max(3, height)
-    pages = []
-    for section in sections:
-        chunks = [section.items[i:i + size] for i in range(0, len(section.items), size)]
-        for number, chunk in enumerate(chunks, 1):
-            title = t("prompts.review_part", lang, title=section.title, count=len(chunk))
-            if len(chunks) > 1:
-                title = t("prompts.review_page", lang, title=section.title, page=number,
-                          pages=len(chunks), count=len(chunk))
-            pages.append((title, chunk))
-    return pages
-
-
-def _fit(text: str, width: int) -> str:
-    """One line per answer: a list taller than it looks would push the top off the screen."""
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[:max(1, width - 1)] + "…"
 
 
 def on_terminal(stream: TextIO) -> TerminalUI:

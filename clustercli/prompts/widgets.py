@@ -3,17 +3,20 @@
 choice and scale are select lists ("weet niet / n.v.t." last where allowed); multi a checkbox
 list; yesno a select of Ja/Nee (questionary's confirm hard-codes y/n, so it is built here, with
 the j/k cursor keys off so that `j` can mean ja); number and text a validated text prompt whose
-messages come from the engine's own checks, so they read as in plain mode.
+messages come from the engine's own checks, worded for a prompt that already shows its question.
+A prompt ended by help or a note comes back from a `Draft`: as the user left it.
 """
 
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from typing import Any
 
 import questionary
 from prompt_toolkit.application import Application
 from prompt_toolkit.application import application as _application_module
+from prompt_toolkit.document import Document
 from prompt_toolkit.filters import is_done
 from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
@@ -34,9 +37,33 @@ _application_module.load_key_bindings = functools.cache(_application_module.load
 _application_module.load_page_navigation_bindings = functools.cache(
     _application_module.load_page_navigation_bindings)
 
+# The engine's refusals name the question's id, for answers files; on screen the question is
+# right above the refusal, so the prompt says the same without it.
+REFUSALS = {"engine.values.invalid": "prompts.invalid", "engine.values.required":
+            "prompts.answer_needed"}
 POINTER = "»"
 STYLE = questionary.Style([("progress", "bold"), ("hint", "fg:ansibrightblack"),
                            ("instruction", "fg:ansibrightblack"), ("refusal", "fg:ansired")])
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What a prompt held when a special action ended it: the value under a list's pointer,
+    a checkbox's ticks, a text prompt's line and cursor."""
+
+    pointed: Any = None
+    ticked: tuple[Any, ...] = ()
+    text: str = ""
+    cursor: int = 0
+
+
+def snapshot(app: Application) -> Draft:
+    control = _inquirer(app)
+    if control is not None:
+        return Draft(pointed=control.get_pointed_at().value,
+                     ticked=tuple(control.selected_options))
+    buffer = app.current_buffer
+    return Draft(text=buffer.text, cursor=buffer.cursor_position)
 
 
 def frame(question: questionary.Question, above: StyleAndTextTuples | None,
@@ -128,9 +155,14 @@ def _answer_at(index: int):
     return handler
 
 
-def checkbox(q: Question, lang: str, message: str, default: Any) -> questionary.Question:
+def checkbox(q: Question, lang: str, message: str, default: Any,
+             draft: Draft | None = None) -> questionary.Question:
     """Space ticks, Enter confirms; an empty answer to a required question is refused."""
     unknown_label = values.label(q, UNKNOWN, lang)
+    if draft is not None:
+        ticked = list(draft.ticked)
+    else:
+        ticked = default if isinstance(default, list) else [UNKNOWN] if default == UNKNOWN else []
 
     def validate(chosen: list[Any]) -> bool | str:
         if not chosen and q.required:
@@ -139,17 +171,40 @@ def checkbox(q: Question, lang: str, message: str, default: Any) -> questionary.
             return t("prompts.unknown_alone", lang, unknown=unknown_label)
         return True
 
-    choices = with_unknown(q, lang, option_choices(q, lang, default), default == UNKNOWN)
+    choices = with_unknown(q, lang, option_choices(q, lang, ticked), UNKNOWN in ticked)
+    pointed = draft.pointed if draft is not None else None
     question = questionary.checkbox(message, choices, validate=validate, pointer=POINTER,
                                     instruction=t("prompts.checkbox_instruction", lang),
-                                    use_jk_keys=False, use_emacs_keys=False, style=STYLE)
+                                    initial_choice=pointed, use_jk_keys=False,
+                                    use_emacs_keys=False, style=STYLE)
     # questionary shows the refusal in a bottom toolbar, which prompt_toolkit only draws once
     # the terminal has answered a cursor-position request (never with PROMPT_TOOLKIT_NO_CPR);
     # `frame` shows it instead, so drop that toolbar (the last part of its layout).
     parts = question.application.layout.container.children
     if len(parts) == 4 and isinstance(parts[-1], ConditionalContainer):
         parts.pop()
+    _say_when_answered(question, q, lang, message)
     return question
+
+
+def _say_when_answered(question: questionary.Question, q: Question, lang: str,
+                       message: str) -> None:
+    """Once answered, the checkbox's own line says "done (2 selections)" in English whatever
+    the language: show the chosen labels instead, as the other prompts show their answer."""
+    app = question.application
+    control = _inquirer(app)
+    assert control is not None  # a checkbox always has its list
+
+    def answered() -> StyleAndTextTuples:
+        chosen = [choice.value for choice in control.get_selected_values()]
+        return [("class:qmark", "?"), ("class:question", f" {message} "),
+                ("class:answer", values.label(q, multi_value(chosen), lang))]
+
+    app.layout = Layout(HSplit([
+        ConditionalContainer(app.layout.container, filter=~is_done),
+        ConditionalContainer(Window(FormattedTextControl(answered), dont_extend_height=True,
+                                    wrap_lines=True), filter=is_done)]),
+        focused_element=app.layout.current_window)
 
 
 def multi_value(chosen: list[Any]) -> Any:
@@ -157,7 +212,8 @@ def multi_value(chosen: list[Any]) -> Any:
     return UNKNOWN if chosen == [UNKNOWN] else chosen
 
 
-def typed(q: Question, lang: str, message: str, default: Any) -> questionary.Question:
+def typed(q: Question, lang: str, message: str, default: Any,
+          draft: Draft | None = None) -> questionary.Question:
     """number and text: the engine reads and checks what is typed, as in plain mode."""
 
     def validate(text: str) -> bool | str:
@@ -169,19 +225,24 @@ def typed(q: Question, lang: str, message: str, default: Any) -> questionary.Que
         try:
             values.parse_typed(q, text, lang)
         except values.AnswerError as error:
-            return t(error.key, lang, **error.params)
+            return t(REFUSALS.get(error.key, error.key), lang, **error.params)
         return True
 
-    if q.type == "number":
-        instruction = f"({values.allowed_text(q, lang)})"
+    if q.type == "number":  # an optional one left empty is stored as None by the engine
+        allowed = values.allowed_text(q, lang)
+        instruction = t("prompts.number_optional", lang, allowed=allowed) if not q.required \
+            else f"({allowed})"
     else:
         instruction = t("prompts.text_optional", lang) if not q.required else ""
     if default is None:
         shown = ""
     else:  # a word parse_typed reads back as "unknown"
         shown = t("prompts.unknown_word", lang) if default == UNKNOWN else str(default)
-    return questionary.text(message, default=shown, validate=validate, instruction=instruction,
-                            validate_while_typing=False, style=STYLE)
+    question = questionary.text(message, default=shown, validate=validate,
+                                instruction=instruction, validate_while_typing=False, style=STYLE)
+    if draft is not None:
+        question.application.layout.current_buffer.reset(Document(draft.text, draft.cursor))
+    return question
 
 
 def typed_value(q: Question, text: str, lang: str) -> Any:
