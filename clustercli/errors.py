@@ -52,9 +52,11 @@ class BadInput(ClusterError):
 class InputProblems(BadInput):
     """A file with one or more located problems (a question set, an answers file)."""
 
-    def __init__(self, key: str, problems: list[Problem], **params: Any) -> None:
+    def __init__(self, key: str, problems: list[Problem], note: str | None = None,
+                 **params: Any) -> None:
         super().__init__(key, **params)
         self.problems = problems
+        self.note = note  # a catalogue key said after the problems, e.g. what was not checked
 
     def __str__(self) -> str:
         return "\n".join(f"{p.file}:{p.line}: {p.question} {p.field} {p.key} {p.params}"

@@ -51,7 +51,8 @@ def t(key: str, lang: str, /, **params: Any) -> str:
     if text is None:
         text = catalogue(DEFAULT_LANGUAGE).get(key, key)
     try:
-        return text.format(**params) if params else text
+        # Always formatted, so that a literal brace written {{ }} reads as one brace.
+        return text.format(**params)
     except (KeyError, IndexError, ValueError):
         return text
 

@@ -28,5 +28,7 @@ def format_error(error: ClusterError, lang: str) -> str:
     headline = t(error.key, lang, **error.params)
     if isinstance(error, InputProblems):
         lines = [headline] + [f"  {format_problem(p, lang)}" for p in error.problems]
+        if error.note:
+            lines.append(t(error.note, lang))
         return "\n".join(lines)
     return headline

@@ -28,6 +28,7 @@ _KEYS = {
     "too_long": "schema.too_long",
     "string_too_long": "schema.too_long",
 }
+_BOUNDS = (("gt", ">"), ("ge", "≥"), ("lt", "<"), ("le", "≤"))
 _TYPE_NAMES = {
     "string_type": "text", "int_type": "integer", "float_type": "number",
     "bool_type": "true/false", "list_type": "list", "dict_type": "mapping",
@@ -55,6 +56,10 @@ def from_pydantic(error: dict[str, Any], raw: Any, file: str, field: str | None,
         key = _KEYS.get(kind, "schema.invalid")
         params.update({k: v if k == "expected" else short(v) for k, v in ctx.items()})
         params["value"] = short(error.get("input"))
+        # Our own words for the bound or length, not pydantic's English sentence.
+        params["bound"] = " ".join(f"{symbol} {_number(ctx[name])}" for name, symbol in _BOUNDS
+                                   if name in ctx)
+        params["limit"] = ctx.get("min_length", ctx.get("max_length", ""))
     return Problem(key, params, file=file, line=line_of(raw, loc), question=question,
                    field=field)
 
@@ -63,3 +68,7 @@ def short(value: Any) -> Any:
     """A value as shown in a message: at most 60 characters."""
     text = repr(value) if not isinstance(value, str) else value
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _number(value: Any) -> Any:
+    return int(value) if isinstance(value, float) and value.is_integer() else value

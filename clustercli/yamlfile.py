@@ -24,6 +24,8 @@ from typing import Any
 
 import yaml
 
+from clustercli.errors import Problem
+
 MAX_BYTES = 2_000_000  # a question set is tens of kilobytes; refuse anything absurd
 
 
@@ -36,6 +38,12 @@ class YamlError(Exception):
         self.line = line
         self.column = column
         self.params = params
+        self.also: list[YamlError] = []  # further problems of the same kind (duplicate keys)
+
+    def problems(self) -> list[Problem]:
+        """This error and the ones found with it, as located Problems."""
+        return [Problem(e.key, e.params, file=e.file, line=e.line, column=e.column)
+                for e in (self, *self.also)]
 
 
 class LocatedDict(dict):
@@ -74,7 +82,11 @@ class _Strict:
                 raise yaml.constructor.ConstructorError(
                     None, None, "unhashable key", key_node.start_mark) from None
             if key in result:
-                raise _DuplicateKey(key, result.key_lines[key], key_node.start_mark)
+                # Noted, not raised: the rest of the file is read, so that every repeated key
+                # is reported in one go (load_text raises them together).
+                self.duplicates.append(_DuplicateKey(key, result.key_lines[key],
+                                                     key_node.start_mark))
+                continue
             result.key_lines[key] = key_node.start_mark.line + 1
             result[key] = self.construct_object(value_node, deep=True)
         return result
@@ -135,11 +147,10 @@ LOADER = C_LOADER or PURE_LOADER
 
 def load_text(text: str, file: str, loader: type | None = None) -> Any:
     """Parse YAML (JSON is YAML too) from text; raise YamlError on any failure."""
+    parser = (loader or LOADER)(text)
+    parser.duplicates = []
     try:
-        return yaml.load(text, Loader=loader or LOADER)
-    except _DuplicateKey as dup:
-        raise YamlError("yaml.duplicate_key", file, dup.mark.line + 1, dup.mark.column + 1,
-                        name=dup.key, first_line=dup.first_line) from None
+        data = parser.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -156,6 +167,15 @@ def load_text(text: str, file: str, loader: type | None = None) -> Any:
         raise YamlError("yaml.too_deep", file) from None
     except ValueError as exc:  # e.g. `!!timestamp 2001-02-30`
         raise YamlError("yaml.bad_value", file, detail=str(exc)) from None
+    finally:
+        parser.dispose()
+    if parser.duplicates:
+        found = [YamlError("yaml.duplicate_key", file, dup.mark.line + 1, dup.mark.column + 1,
+                           name=dup.key, first_line=dup.first_line)
+                 for dup in parser.duplicates]
+        found[0].also = found[1:]
+        raise found[0]
+    return data
 
 
 def load_file(path: Path) -> Any:

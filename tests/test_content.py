@@ -56,7 +56,8 @@ def test_question_count_fits_ten_to_fifteen_minutes(qset):
 # --- reserved questions ----------------------------------------------------------------------
 
 SECTORS = ("metal", "technology", "rubber_plastics", "construction", "finishing", "renovation",
-           "installation", "hospitality", "retail", "trade_export", "transport_logistics",
+           "installation", "hospitality", "retail", "food_retail", "trade_export",
+           "transport_logistics",
            "passenger_transport", "agriculture", "contract_farming", "food", "chemicals", "ict",
            "creative_media", "health_life_sciences", "energy", "water", "business_services",
            "other")
@@ -100,7 +101,7 @@ def test_reserved_details(qset):
     stimulation = qset.question("stimulation_important")
     assert (stimulation.min, stimulation.max) == (1, 5)
     assert qset.question("support_wanted").required is False
-    assert qset.question("motives").required is True
+    assert qset.question("motives").required is False  # "no gain at all": choose nothing
 
 
 # --- scored dimensions -----------------------------------------------------------------------
@@ -112,7 +113,7 @@ DIMENSIONS = {
     "knowledge_level": {"F8"},
     "knowledge_exchange": {"F8"},
     "ict_knowledge": {"F6"},
-    "regional_network": {"F3", "F4", "F9", "F10", "F11"},
+    "regional_network": {"F10", "F11"},  # F3, F4, F9 are unscored profile questions
 }
 # Asked only of firms that cooperate: they are about current partners.
 PARTNER_ITEMS = ("win_win_current", "relationship_partners", "knowledge_exchange_partners")

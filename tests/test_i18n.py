@@ -60,3 +60,7 @@ def test_language_resolution(monkeypatch):
 def test_placeholders_filled():
     assert t("yaml.too_big", "en", size=5, limit=3) == \
         "the file is too large (5 bytes; at most 3)"
+
+
+def test_literal_braces_come_out_single():
+    assert "{question: ID, equals: VALUE}" in t("cond.not_mapping", "en")

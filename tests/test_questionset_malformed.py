@@ -48,6 +48,11 @@ CASES = [
     ("unknown source", _edit("source: [F3]", "source: [F13]"),
      ["question 'cooperates'", "unknown source 'F13'"]),
     ("no source", _edit("source: [F3]", "source: []"), ["no source given"]),
+    ("source twice", _edit("source: [F3]", "source: [F3, F3]"),
+     ["question 'cooperates'", "the source 'F3' is listed twice"]),
+    ("dimension id twice", _edit("dimensions:\n", "dimensions:\n  - id: trust\n    title: "
+                                 "{nl: X, en: X}\n    source: [F8]\n"),
+     ["dimension id 'trust' is used 2 times", "valid.yaml:14:"]),
     ("empty file", "", ["the file is empty"]),
     ("only a comment", "# nothing here\n", ["the file is empty"]),
     ("list at top level", "- id: x\n- id: y\n", ["must hold a mapping", "not a list"]),
@@ -137,14 +142,22 @@ def test_missing_file_or_folder(cli, tmp_path, target, fragment):
     assert result.exit_code == 2 and fragment in result.stderr
 
 
-def test_all_problems_listed_at_once(cli, tmp_path):
-    text = _edit("source: [F3]", "source: [F99]").replace("weight: 2", "weight: -1")
+def test_all_problems_of_form_listed_at_once(cli, tmp_path):
+    text = _edit("weight: 2", "weight: -1").replace("required: false", "required: 'no'")
+    text = text.replace('version: "1.0"', 'version: "1.0"\nversion: "1.1"')
     path = tmp_path / "two.yaml"
-    path.write_text(_edit("source: [F3]", "source: [F99]"), encoding="utf-8")
-    path.write_text(text, encoding="utf-8")
+    path.write_text(text.replace('    source: [F3]', '    source: [F3]\n    source: [F4]'),
+                    encoding="utf-8")
     result = cli("questions", "check", str(path), "--lang", "en")
     assert result.exit_code == 2
-    assert "field 'weight'" in result.stderr  # shape errors are all listed together
+    assert "'version' appears twice" in result.stderr  # every repeated key, not the first
+    assert "'source' appears twice" in result.stderr
+    path.write_text(text.replace('version: "1.0"\nversion: "1.1"', 'version: "1.0"'),
+                    encoding="utf-8")
+    result = cli("questions", "check", str(path), "--lang", "en")
+    assert "(count: 2)" in result.stderr
+    assert "field 'weight'" in result.stderr and "field 'required'" in result.stderr
+    assert "Once they are fixed, the check also looks at the meaning" in result.stderr
 
 
 def test_semantic_problems_all_listed(cli, tmp_path):

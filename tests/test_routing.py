@@ -14,7 +14,8 @@ from clustercli.profile.routing import kind_label, route
 from tests.test_routing_data import ALLOWED_DOMAINS, ALLOWED_NAMES, DO_NOT_NAME, M_NAMES
 
 SECTORS = ["metal", "technology", "rubber_plastics", "construction", "finishing", "renovation",
-           "installation", "hospitality", "retail", "trade_export", "transport_logistics",
+           "installation", "hospitality", "retail", "food_retail", "trade_export",
+           "transport_logistics",
            "passenger_transport", "agriculture", "contract_farming", "food", "chemicals", "ict",
            "creative_media", "health_life_sciences", "energy", "water", "business_services",
            "other"]
@@ -32,6 +33,7 @@ ASSOCIATIONS = {
     "installation": {"Techniek Nederland", "NVKL"},
     "hospitality": {"Koninklijke Horeca Nederland"},
     "retail": {"INretail"},
+    "food_retail": set(),  # no confirmed association for food shops: ask KVK
     "trade_export": {"evofenedex"},
     "transport_logistics": {"Transport en Logistiek Nederland"},
     "passenger_transport": {"KNV"},

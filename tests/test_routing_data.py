@@ -384,7 +384,8 @@ def test_a_question_set_without_an_option_the_rules_read_is_reported(data):
 def test_the_fixed_ids_are_what_the_rules_read(data):
     assert data.answers["sector"].keys == [
         "metal", "technology", "rubber_plastics", "construction", "finishing", "renovation",
-        "installation", "hospitality", "retail", "trade_export", "transport_logistics",
+        "installation", "hospitality", "retail", "food_retail", "trade_export",
+        "transport_logistics",
         "passenger_transport", "agriculture", "contract_farming", "food", "chemicals", "ict",
         "creative_media", "health_life_sciences", "energy", "water", "business_services",
         "other"]

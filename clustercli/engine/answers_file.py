@@ -34,8 +34,9 @@ def read(path: Path, qset: QuestionSet, lang: str) -> GivenAnswers:
     try:
         raw = load_file(path)
     except YamlError as exc:
-        problem = Problem(exc.key, exc.params, file=exc.file, line=exc.line, column=exc.column)
-        raise InputProblems("answers.invalid", [problem], file=str(path), count=1) from None
+        problems = exc.problems()
+        raise InputProblems("answers.invalid", problems, file=str(path),
+                            count=len(problems)) from None
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):

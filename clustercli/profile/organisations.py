@@ -74,8 +74,9 @@ def load(path: Path) -> RoutingData:
     try:
         raw = load_file(path)
     except YamlError as exc:
-        problem = Problem(exc.key, exc.params, file=exc.file, line=exc.line, column=exc.column)
-        raise InputProblems("routing.load.invalid", [problem], file=exc.file, count=1) from None
+        problems = exc.problems()
+        raise InputProblems("routing.load.invalid", problems, file=exc.file,
+                            count=len(problems)) from None
     return from_data(raw, str(path))
 
 

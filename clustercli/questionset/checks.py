@@ -106,8 +106,10 @@ def _check_ids(qset: QuestionSet) -> Iterator[Problem]:
                       ("dimension", [d.id for d in qset.dimensions])):
         for item_id, count in Counter(ids).items():
             if count > 1:
-                yield _problem("qset.duplicate_id", item_id if kind == "question" else None,
-                               "id", kind=kind, id=item_id, count=count)
+                question = item_id if kind == "question" else None
+                field = "id" if kind == "question" else f"dimensions[{item_id}].id"
+                yield _problem("qset.duplicate_id", question, field, kind=kind, id=item_id,
+                               count=count)
     for q in qset.questions:
         for key, count in Counter(q.option_keys).items():
             if count > 1:
@@ -123,6 +125,9 @@ def _check_sources(qset: QuestionSet) -> Iterator[Problem]:
     for question, field, sources in owners:
         if not sources:
             yield _problem("qset.no_source", question, field, allowed=", ".join(KNOWN_SOURCES))
+        for source, count in Counter(sources).items():
+            if count > 1:
+                yield _problem("qset.duplicate_source", question, field, source=source)
         for source in sources:
             if source not in KNOWN_SOURCES:
                 yield _problem("qset.unknown_source", question, field, source=source,

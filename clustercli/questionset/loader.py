@@ -98,7 +98,9 @@ def _check_set(raw: Any, file: str, inline_rules: bool) -> QuestionSet:
         qset = QuestionSet.model_validate(body)
     except ValidationError as exc:
         problems = [_from_pydantic(error, raw, file) for error in exc.errors()]
-        raise InputProblems("qset.invalid", problems, file=file, count=len(problems)) from None
+        # The checks of meaning need a set of the right shape: say they are still to come.
+        raise InputProblems("qset.invalid", problems, note="qset.meaning_not_checked",
+                            file=file, count=len(problems)) from None
     qset, problems = _resolve_scales(qset)
     problems += check_set(qset)
     if problems:
@@ -137,8 +139,8 @@ def _single(problem_key: str, file: str, line: int | None = None, key: str = "qs
 
 
 def _from_yaml_error(exc: YamlError, key: str = "qset.invalid") -> InputProblems:
-    problem = Problem(exc.key, exc.params, file=exc.file, line=exc.line, column=exc.column)
-    return InputProblems(key, [problem], file=exc.file, count=1)
+    problems = exc.problems()
+    return InputProblems(key, problems, file=exc.file, count=len(problems))
 
 
 def _resolve_scales(qset: QuestionSet) -> tuple[QuestionSet, list[Problem]]:
