@@ -1,3 +1,3 @@
-from clustercli.cli import main
+from clustercli.entry import main
 
 main()
