@@ -238,3 +238,22 @@ def test_every_problem_is_listed(cli, tmp_path):
 def test_an_unreadable_file(cli, tmp_path):
     result = do_import(cli, tmp_path / "t", tmp_path / "missing.jsonl")
     assert result.exit_code == 2 and "missing.jsonl" in result.stderr
+
+
+def test_the_summary_of_an_imported_record_is_worked_out_not_believed(cli, tmp_path):
+    """A file that claims a level and scores its answers do not give: the index (clients,
+    stats, CSV) gets what the answers give, and importing it twice still changes nothing."""
+    assessment_id = start(cli, tmp_path, "Smederij")
+    lines = export(cli, tmp_path / "e.jsonl")
+    honest = next(line for line in lines if line.get("id") == assessment_id)["summary"]
+    forged = [dict(line, summary={**line["summary"], "level": "trekker",
+                                  "scores": {"trust": 99.0}})
+              if line.get("id") == assessment_id else line for line in lines]
+    path = tmp_path / "forged.jsonl"
+    path.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in forged),
+                    encoding="utf-8")
+    other = tmp_path / "other"
+    assert do_import(cli, other, path).exit_code == 0
+    [row] = open_store(other).list(with_summaries=True)
+    assert row.summary == honest and row.summary["scores"]["trust"] != 99.0
+    assert "Unchanged: 1" in do_import(cli, other, path).stdout

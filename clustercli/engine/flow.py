@@ -102,9 +102,14 @@ SUMMARY_ANSWERS = ("sector", "province", "employees", "cooperates", "cooperates_
 
 def completion_summary(session: Session) -> dict:
     """What an assessment keeps on completion: level, scores, bands and the reserved answers."""
+    return summary_for(session.qset, session.record.values())
+
+
+def summary_for(qset: QuestionSet, answers: dict) -> dict:
+    """The completion summary of these answers, worked out afresh (never taken on trust from
+    a file: `import` recomputes it too)."""
     from clustercli.profile import build_profile
 
-    answers = session.record.values()
-    summary = build_profile(session.qset, answers).summary()
+    summary = build_profile(qset, answers).summary()
     summary["answers"] = {q: answers[q] for q in SUMMARY_ANSWERS if q in answers}
     return summary

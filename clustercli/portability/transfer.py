@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from clustercli.engine.flow import summary_for
 from clustercli.errors import ClusterError
 from clustercli.portability.bundle import Bundle, check_records
 from clustercli.portability.merge import merge
@@ -93,6 +94,15 @@ def import_bundle(store: Store, bundle: Bundle, file: str) -> dict[str, list[str
         return sets[set_hash]
 
     check_records(bundle, file, stored_set, local.get)
+    for record in bundle.records.values():
+        # A completed record's summary (level, scores) feeds `clients`, `stats` and the CSV:
+        # worked out here from its answers, not believed from the file. Before the merge, so
+        # that importing the same file twice still changes nothing.
+        if record.status == "completed":
+            qset = bundle.parsed.get(record.question_set.hash) or \
+                stored_set(record.question_set.hash)
+            if qset is not None:
+                record.summary = summary_for(qset, record.values())
     outcome: dict[str, str] = {}
 
     def update_for(incoming: Assessment) -> Update:
