@@ -303,3 +303,36 @@ def test_the_report_at_the_end_says_what_changed_since_the_previous_check(cli, t
                  "--answers", str(answers), "--lang", "en")
     assert second.exit_code == 0, second.output
     assert "Since the previous self-check" in second.stdout
+
+
+def test_resume_under_a_changed_shipped_set_says_what_changed(cli, tmp_path):
+    """A check begun with an older version of the shipped set goes on with that version, and
+    `resume` says what the new version changed."""
+    from clustercli.paths import shipped_set
+
+    text = shipped_set().read_text(encoding="utf-8")
+    older = text.replace('version: "1.0"', 'version: "0.9"', 1).replace(
+        "In welke provincie is uw bedrijf gevestigd?", "In welke provincie zit u?", 1)
+    assert older != text
+    older_path = tmp_path / "cluster-readiness.yaml"
+    older_path.write_text(older, encoding="utf-8")
+    rules = shipped_set().with_name("cluster-readiness.rules.yaml")
+    (tmp_path / rules.name).write_text(rules.read_text(encoding="utf-8"), encoding="utf-8")
+    result = cli("start", "--plain", "--questions", str(older_path), "--lang", "en",
+                 input=lines("1", ":pause"))
+    assert result.exit_code == 130
+    result = cli("resume", "--plain", "--lang", "en", input=lines(":pause"))
+    assert result.exit_code == 130
+    assert "version 0.9 -> 1.0" in result.stdout
+    assert "continues with version 0.9" in result.stdout
+    assert "Changed questions: In which province is your firm based?" in result.stdout
+
+
+def test_back_and_help_in_plain_mode_through_the_command(cli):
+    result = cli("start", "--plain", *SET, "--lang", "en",
+                 input=lines("1", ":back", "2", ":help", ":pause"))
+    assert result.exit_code == 130
+    out = result.stdout
+    assert out.count("Question 1 of 7") == 2  # back from question 2 to question 1
+    assert "There is no extra explanation for this question." in out
+    assert listing(cli)[0]["answered"] == 1
