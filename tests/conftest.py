@@ -36,3 +36,25 @@ def cli():
 @pytest.fixture
 def valid_text() -> str:
     return VALID_SET.read_text(encoding="utf-8")
+
+
+# The store contract, run on both implementations: tests that take `store` (and `again`, the
+# same store as a later run of the tool sees it) run once on memory and once on files.
+@pytest.fixture(params=["memory", "file"])
+def kind(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture
+def store(kind: str, tmp_path: Path):
+    from clustercli.storage import open_store
+    from clustercli.storage.memory import MemoryStore
+
+    return MemoryStore() if kind == "memory" else open_store(tmp_path / "data")
+
+
+@pytest.fixture
+def again(kind: str, store, tmp_path: Path):
+    from clustercli.storage import open_store
+
+    return (lambda: store) if kind == "memory" else (lambda: open_store(tmp_path / "data"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import copy
 import os
-from pathlib import Path
 
 import pytest
 
@@ -18,19 +17,6 @@ OTHER = SetRef("other", "2", "b" * 64)
 SET_DATA = '{"id": "cluster-readiness"}'
 
 
-@pytest.fixture(params=["memory", "file"])
-def kind(request: pytest.FixtureRequest) -> str:
-    return request.param
-
-
-@pytest.fixture
-def store(kind: str, tmp_path: Path):
-    return MemoryStore() if kind == "memory" else open_store(tmp_path / "data")
-
-
-@pytest.fixture
-def again(kind: str, store, tmp_path: Path):
-    return (lambda: store) if kind == "memory" else (lambda: open_store(tmp_path / "data"))
 
 
 def new(store, client: str = "", ref: SetRef = SET):

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import uuid
-from pathlib import Path
 
 import pytest
 
-from clustercli.storage import open_store
 from clustercli.storage.api import (
     Answer,
     Assessment,
@@ -16,27 +14,12 @@ from clustercli.storage.api import (
     NotFound,
     SetRef,
 )
-from clustercli.storage.memory import MemoryStore
 
 SET = SetRef("cluster-readiness", "1.0", "a" * 64)
 SET_DATA = '{"id": "cluster-readiness", "version": "1.0"}'
 OTHER = SetRef("other", "2", "b" * 64)
 
 
-@pytest.fixture(params=["memory", "file"])
-def kind(request: pytest.FixtureRequest) -> str:
-    return request.param
-
-
-@pytest.fixture
-def store(kind: str, tmp_path: Path):
-    return MemoryStore() if kind == "memory" else open_store(tmp_path / "data")
-
-
-@pytest.fixture
-def again(kind: str, store, tmp_path: Path):
-    """The same store as a later run of the tool sees it (for memory: the same object)."""
-    return (lambda: store) if kind == "memory" else (lambda: open_store(tmp_path / "data"))
 
 
 def new(store, client: str = "", respondent: str = "", ref: SetRef = SET) -> Assessment:
