@@ -31,14 +31,29 @@ def resolve_language(explicit: str | None = None) -> str:
 
 
 @cache
+def _domain(lang: str, domain: str) -> dict[str, str]:
+    """One catalogue file: a message needs only its own domain's file, so `--help` does not
+    read the report's or the routing's strings."""
+    try:
+        with (_LOCALES / lang / f"{domain}.json").open(encoding="utf-8") as handle:
+            return json.load(handle)
+    except FileNotFoundError:
+        return {}
+
+
+@cache
 def catalogue(lang: str) -> dict[str, str]:
+    """Every message of `lang`, keyed `domain.key` (for the tests and the key checks)."""
     messages: dict[str, str] = {}
     for path in sorted((_LOCALES / lang).glob("*.json")):
-        domain = path.stem
-        with path.open(encoding="utf-8") as handle:
-            for key, text in json.load(handle).items():
-                messages[f"{domain}.{key}"] = text
+        for key, text in _domain(lang, path.stem).items():
+            messages[f"{path.stem}.{key}"] = text
     return messages
+
+
+def _lookup(key: str, lang: str) -> str | None:
+    domain, _, rest = key.partition(".")
+    return _domain(lang, domain).get(rest)
 
 
 def t(key: str, lang: str, /, **params: Any) -> str:
@@ -47,9 +62,9 @@ def t(key: str, lang: str, /, **params: Any) -> str:
     A missing key is a bug, not a user error; we still show the key rather than crash, and the
     catalogue test keeps it from reaching a release.
     """
-    text = catalogue(lang).get(key)
+    text = _lookup(key, lang)
     if text is None:
-        text = catalogue(DEFAULT_LANGUAGE).get(key, key)
+        text = _lookup(key, DEFAULT_LANGUAGE) or key
     try:
         # Always formatted, so that a literal brace written {{ }} reads as one brace.
         return text.format(**params)

@@ -38,6 +38,13 @@ def imported_libraries(source: str) -> set[str]:
     return names
 
 
+def imported_names(source: str) -> set[str]:
+    """The names a module imports from `__future__`."""
+    return {alias.name for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.ImportFrom) and node.module == "__future__"
+            for alias in node.names}
+
+
 def violations(module: str, source: str) -> list[str]:
     found = []
     for library in sorted(imported_libraries(source) & set(RULES)):
@@ -120,3 +127,10 @@ def test_plain_option_conversion_still_refuses_a_wrong_choice(cli):
     result = cli("list", "--format", "xml", env={"CLUSTERCLI_LANG": "en"})
     assert result.exit_code == 2
     assert "'xml' is not one of 'table', 'json'" in result.stderr
+
+
+def test_command_modules_keep_their_annotations_evaluated():
+    """See clustercli/cli/__init__.py: typer would eval string annotations on every run."""
+    offenders = [path.name for path in (PACKAGE / "cli").glob("*.py")
+                 if "annotations" in imported_names(path.read_text(encoding="utf-8"))]
+    assert offenders == []

@@ -4,7 +4,6 @@ Thin as every command: options in, the pure functions of `clustercli.advisor` do
 the result printed in the chosen format.
 """
 
-from __future__ import annotations
 
 import json
 from enum import StrEnum

@@ -7,7 +7,6 @@ the user. Only typer and the standard library are imported at the top, so that `
 `--version` stay fast; everything else is imported inside the command that needs it.
 """
 
-from __future__ import annotations
 
 import os
 import sys

@@ -6,7 +6,6 @@ pure core (`clustercli.portability`) and in docs/export-format.md; this module r
 asks before erasing, and prints.
 """
 
-from __future__ import annotations
 
 import sys
 from enum import StrEnum

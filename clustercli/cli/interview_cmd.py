@@ -1,6 +1,5 @@
 """`clustercli start | resume | edit | list`: running the self-check and finding it again."""
 
-from __future__ import annotations
 
 import functools
 import json

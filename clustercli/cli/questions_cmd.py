@@ -1,6 +1,5 @@
 """`clustercli questions check|show|trace`: the question-set format, for authors and advisors."""
 
-from __future__ import annotations
 
 import json
 from enum import StrEnum

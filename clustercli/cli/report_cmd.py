@@ -6,8 +6,6 @@ CLI's own helpers are imported at the top; the report, the renderers and rich on
 report is made, so that `clustercli --help` stays fast.
 """
 
-from __future__ import annotations
-
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -39,14 +37,14 @@ class ReportFormat(StrEnum):
     json = "json"
 
 
-def build(record: Assessment, qset: QuestionSet, lang: str, *,
-          with_notes: bool = False) -> Report:
+def build(record: "Assessment", qset: "QuestionSet", lang: str, *,
+          with_notes: bool = False) -> "Report":
     from clustercli.report import build_report
 
     return build_report(record, qset, lang, with_notes=with_notes)
 
 
-def print_report(record: Assessment, qset: QuestionSet, lang: str, *, store=None,
+def print_report(record: "Assessment", qset: "QuestionSet", lang: str, *, store=None,
                  plain: bool = False, with_notes: bool = False,
                  stream: TextIO | None = None) -> None:
     """The report on the terminal (rich, or plain text where `terminal.use_plain` says so),
@@ -60,7 +58,7 @@ def print_report(record: Assessment, qset: QuestionSet, lang: str, *, store=None
     terminal.show(report, stream, plain=plain)
 
 
-def render(report: Report, form: ReportFormat) -> str:
+def render(report: "Report", form: ReportFormat) -> str:
     """The report as text in a file format (terminal: the plain text, as in a file)."""
     if form is ReportFormat.md:
         from clustercli.render.markdown import render_markdown
@@ -119,7 +117,8 @@ def show(
         echo_error(t("report.written", lang, file=str(output)))
 
 
-def _with_change_since_previous(report: Report, store, record: Assessment, lang: str) -> Report:
+def _with_change_since_previous(report: "Report", store, record: "Assessment",
+                                lang: str) -> "Report":
     from dataclasses import replace
 
     from clustercli.advisor.compare import change_since_previous
