@@ -86,9 +86,12 @@ def _exact(value: Any, keys: set[str], where: str) -> dict[str, Any]:
 def _answer(value: Any, question: str) -> Answer:
     # Answers are most of a record, and every save reads them all: one cheap test for the
     # usual case, the slow path only to name what is wrong.
-    if type(value) is dict and value.keys() == _ANSWER_KEYS and type(value["at"]) is str and (
-            value["note"] is None or type(value["note"]) is str):
-        return Answer(value["value"], value["at"], value["note"])
+    if type(value) is dict and len(value) == 3:
+        # Three keys, and these three found: exactly _ANSWER_KEYS, without building key views
+        # (an export reads 350,000 answers).
+        at, note = value.get("at"), value.get("note", 0)
+        if type(at) is str and (note is None or type(note) is str) and "value" in value:
+            return Answer(value["value"], at, note)
     where = f"answers.{question}"
     value = _exact(value, _ANSWER_KEYS, where)
     _text(value, "at", f"{where}.")
