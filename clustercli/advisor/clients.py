@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from clustercli.advisor.labels import Labels
@@ -19,9 +18,8 @@ from clustercli.i18n import pick, t
 from clustercli.names import client_key
 from clustercli.storage.api import IndexRow
 
-# Thousands of rows share a few hundred names: normalising each name once keeps `clients` at
-# 10,000 assessments well inside its time.
-key_of = cache(client_key)
+# client_key is cached itself: thousands of rows share a few hundred names.
+key_of = client_key
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ small but readable type, and no entry split over two pages.
 from __future__ import annotations
 
 from html import escape
-from typing import TextIO
 
 from clustercli.render.chart import svg_chart
 from clustercli.report import text
@@ -94,10 +93,6 @@ def render_html(report: Report) -> str:
         out += ["</ul>", "</section>"]
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"
-
-
-def write_html(report: Report, stream: TextIO) -> None:
-    stream.write(render_html(report))
 
 
 def _page_title(report: Report) -> str:

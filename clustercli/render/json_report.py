@@ -7,7 +7,6 @@ The form is documented in docs/report-json.md and docs/report.schema.json. Keys 
 from __future__ import annotations
 
 import json
-from typing import TextIO
 
 from clustercli.report.data import report_data
 from clustercli.report.model import Report
@@ -15,7 +14,3 @@ from clustercli.report.model import Report
 
 def render_json(report: Report) -> str:
     return json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n"
-
-
-def write_json(report: Report, stream: TextIO) -> None:
-    stream.write(render_json(report))

@@ -7,7 +7,6 @@ answer with `*` or `|` cannot turn into markup or break the scores table.
 from __future__ import annotations
 
 import re
-from typing import TextIO
 
 from clustercli.report import text
 from clustercli.report.model import Point, Report
@@ -33,10 +32,6 @@ def render_markdown(report: Report) -> str:
     if report.notes is not None:
         out += _notes(report)
     return _BLANKS.sub("\n\n", "\n".join(out)).strip() + "\n"
-
-
-def write_markdown(report: Report, stream: TextIO) -> None:
-    stream.write(render_markdown(report))
 
 
 def _section(report: Report, name: str) -> list[str]:

@@ -97,9 +97,6 @@ class Index:
     def put(self, row: IndexRow, record_stamp: list[int]) -> None:
         self.change({row.id: (row, record_stamp)})
 
-    def drop(self, assessment_id: str) -> None:
-        self.change({assessment_id: None})
-
     def change(self, changes: dict[str, Entry | None]) -> None:
         """Apply row changes under the index lock. If the index cannot be read, leave it: the
         next `scan` rebuilds it from the record files, which already hold these changes."""
