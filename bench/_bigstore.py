@@ -36,11 +36,11 @@ from clustercli.paths import shipped_set
 from clustercli.profile import build_profile
 from clustercli.questionset.loader import canonical_json, content_hash, load
 from clustercli.questionset.model import Question, QuestionSet
+from clustercli.records import Answer, Assessment, HistoryEntry, SetRef
 from clustercli.storage import open_store
-from clustercli.storage.api import Answer, Assessment, HistoryEntry, SetRef
+from clustercli.storage.documents import assessment_to, row_of
 from clustercli.storage.index import stamp
 from clustercli.storage.jsonfile import encode
-from clustercli.storage.records import assessment_to, row_of
 
 PATTERNS = 500
 NOTES = ("Vraagt door over de kosten.", "Twijfelt; komt hierop terug.",

@@ -29,11 +29,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from _timing import ms, print_table, time_call
 
 from clustercli import clock
+from clustercli.records import Answer, Assessment, HistoryEntry, SetRef
 from clustercli.storage import open_store
-from clustercli.storage.api import Answer, Assessment, HistoryEntry, SetRef
 from clustercli.storage.atomic import write_atomic
+from clustercli.storage.documents import assessment_to, row_of, row_to
 from clustercli.storage.jsonfile import encode
-from clustercli.storage.records import assessment_to, row_of, row_to
 
 SIZES = (10, 1_000, 10_000)
 IN_PROGRESS = 10

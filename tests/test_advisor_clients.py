@@ -9,7 +9,7 @@ from pathlib import Path
 
 from clustercli.advisor.clients import overview
 from clustercli.cli.advisor_cmd import PRIVACY_MARKER
-from clustercli.storage.api import IndexRow, SetRef
+from clustercli.records import IndexRow, SetRef
 from tests.test_advisor_support import as_json, listing, run_start, shipped_answers
 
 SET = SetRef("s", "1", "h" * 64)

@@ -11,7 +11,7 @@ from clustercli.advisor.layout import to_text
 from clustercli.advisor.stats import parse_since, pooled, select
 from clustercli.advisor.stats_view import stats_document
 from clustercli.errors import BadInput
-from clustercli.storage.api import IndexRow, SetRef
+from clustercli.records import IndexRow, SetRef
 from tests.test_advisor_support import as_json, run_start, shipped_answers
 
 SET = SetRef("s", "1", "h" * 64)

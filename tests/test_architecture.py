@@ -88,6 +88,7 @@ sys.__stderr__.write("MODULES=" + json.dumps(sorted(sys.modules)) + "\\n")
 
 @pytest.mark.parametrize(("args", "also_absent"), [
     (["--help"], ("pydantic",)), (["--version"], ("pydantic",)), (["questions", "--help"], ())])
+@pytest.mark.slow
 def test_help_and_version_import_nothing_heavy(args, also_absent):
     # typer itself loads pydantic once it builds a command's options, so only the root
     # help and --version can promise to do without it.
@@ -102,6 +103,7 @@ def test_help_and_version_import_nothing_heavy(args, also_absent):
     assert sorted(loaded & set(HEAVY + also_absent)) == []
 
 
+@pytest.mark.slow
 def test_python_dash_m_and_version():
     from clustercli import __version__
 
@@ -110,6 +112,7 @@ def test_python_dash_m_and_version():
     assert proc.returncode == 0 and proc.stdout.strip() == f"clustercli {__version__}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [["list"], ["clients"], ["stats"], ["list", "--format", "json"]])
 def test_commands_over_the_index_do_without_pydantic(args, tmp_path):
     """typer would load pydantic to convert option values (~110 ms); our plain conversion of

@@ -183,7 +183,7 @@ def test_every_finding_is_cited_by_a_question(qset, finding):
 
 
 def test_traceability_doc_is_current(qset):
-    from clustercli.profile.routing import cited_routes
+    from clustercli.routing.recommendations import cited_routes
 
     expected = trace_markdown(qset, "en", cited_routes())
     found = TRACEABILITY.read_text(encoding="utf-8") if TRACEABILITY.exists() else ""

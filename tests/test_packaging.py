@@ -18,6 +18,7 @@ def test_checkout_reads_its_own_questions():
     assert questions_dir() == ROOT / "questions"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("uv") is None, reason="uv builds the wheel")
 def test_wheel_contains_package_and_question_sets(tmp_path):
     proc = subprocess.run(["uv", "build", "--wheel", "--out-dir", str(tmp_path), str(ROOT)],

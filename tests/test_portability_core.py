@@ -10,7 +10,7 @@ import pytest
 from clustercli.errors import BadInput
 from clustercli.portability.merge import merge
 from clustercli.portability.retention import Duration, cutoff, older_than, parse_duration
-from clustercli.storage.api import Answer, Assessment, HistoryEntry, IndexRow, SetRef
+from clustercli.records import Answer, Assessment, HistoryEntry, IndexRow, SetRef
 
 REF = SetRef("s", "1", "a" * 64)
 T = [f"2025-01-0{n}T10:00:00.000000Z" for n in range(1, 10)]

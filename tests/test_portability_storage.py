@@ -8,8 +8,8 @@ import os
 
 import pytest
 
+from clustercli.records import Damaged, HistoryEntry, NotFound, SetRef
 from clustercli.storage import open_store
-from clustercli.storage.api import Damaged, HistoryEntry, NotFound, SetRef
 from clustercli.storage.memory import MemoryStore
 
 SET = SetRef("cluster-readiness", "1.0", "a" * 64)

@@ -163,7 +163,7 @@ FIGURE_WORDS = {
 
 def _texts_quoting_the_study(qset):
     from clustercli.i18n import catalogue
-    from clustercli.profile.organisations import shipped
+    from clustercli.routing.data import shipped
 
     for lang in ("nl", "en"):
         texts = [(rule.id, rule.text[lang]) for rule in qset.rules.advice]

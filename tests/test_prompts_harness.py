@@ -29,7 +29,7 @@ from clustercli.engine import session as sessions
 from clustercli.engine.driver import Paused, run
 from clustercli.prompts.ui import TerminalUI
 from clustercli.questionset.loader import load
-from clustercli.storage.api import Assessment
+from clustercli.records import Assessment
 from clustercli.storage.memory import MemoryStore
 from tests.conftest import VALID_SET
 

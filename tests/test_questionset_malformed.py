@@ -177,6 +177,7 @@ def test_dutch_messages_by_default(cli, tmp_path):
     assert result.exit_code == 2 and "onbekende bron 'F13'" in result.stderr
 
 
+@pytest.mark.slow
 def test_real_process_gives_no_traceback(tmp_path):
     path = tmp_path / "bomb.yaml"
     path.write_text(CASES[[c[0] for c in CASES].index("alias bomb")][1], encoding="utf-8")

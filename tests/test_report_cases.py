@@ -18,7 +18,7 @@ from clustercli.paths import shipped_set
 from clustercli.profile import build_profile
 from clustercli.questionset.loader import content_hash, load
 from clustercli.questionset.model import QuestionSet
-from clustercli.storage.api import Answer, Assessment, SetRef
+from clustercli.records import Answer, Assessment, SetRef
 
 CREATED = "2026-11-20T09:00:00.000000Z"
 UPDATED = "2026-11-20T09:14:00.000000Z"

@@ -12,8 +12,8 @@ import pytest
 from clustercli.cli.report_cmd import print_report
 from clustercli.paths import data_dir
 from clustercli.questionset.loader import canonical_json, content_hash
+from clustercli.records import SetRef
 from clustercli.storage import open_store
-from clustercli.storage.api import SetRef
 from clustercli.storage.memory import MemoryStore
 from tests.test_report_cases import (
     many_unknowns,
@@ -118,6 +118,7 @@ def test_print_report_for_the_end_of_an_interview(monkeypatch):
     assert out.index("How ready is your firm?") < out.index("Next steps")
 
 
+@pytest.mark.slow
 def test_show_help_does_not_load_the_report(tmp_path):
     import subprocess
     import sys

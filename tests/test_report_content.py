@@ -9,13 +9,13 @@ import pytest
 from clustercli.i18n import LANGUAGES, catalogue
 from clustercli.questionset.loader import content_hash, load_from_text
 from clustercli.questionset.model import KNOWN_SOURCES
+from clustercli.records import Answer, Assessment, SetRef
 from clustercli.render.html import render_html
 from clustercli.render.json_report import render_json
 from clustercli.render.markdown import md, render_markdown
 from clustercli.render.terminal import render_plain
 from clustercli.report import build_report, shown_score
 from clustercli.report.text import SECTIONS
-from clustercli.storage.api import Answer, Assessment, SetRef
 from tests.conftest import VALID_SET
 from tests.test_report_cases import CASES, everything_at_once, shipped, unfinished
 from tests.test_report_json import SCHEMA_FILE, validate

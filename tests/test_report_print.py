@@ -18,6 +18,8 @@ from clustercli.render.html import render_html
 from clustercli.report import build_report
 from tests.test_report_cases import CASES, everything_at_once, shipped
 
+pytestmark = pytest.mark.slow  # real processes: a pseudo-terminal, a kill or a browser
+
 BROWSERS = ("chromium", "chromium-browser")
 MAX_PAGES = 3
 

@@ -104,6 +104,7 @@ def test_when_plain_text_is_used(monkeypatch, env, flag, stream, plain):
         assert ESCAPE not in out
 
 
+@pytest.mark.slow
 def test_plain_text_does_not_load_rich():
     probe = ("import sys, io\n"
              "from clustercli.render.terminal import show\n"

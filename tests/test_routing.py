@@ -9,8 +9,8 @@ import re
 import pytest
 
 from clustercli.conditions import DimensionFact
-from clustercli.profile.organisations import default_path, load, shipped
-from clustercli.profile.routing import kind_label, route
+from clustercli.routing.data import default_path, load, shipped
+from clustercli.routing.recommendations import kind_label, route
 from tests.test_routing_data import ALLOWED_DOMAINS, ALLOWED_NAMES, DO_NOT_NAME, M_NAMES
 
 SECTORS = ["metal", "technology", "rubber_plastics", "construction", "finishing", "renovation",

@@ -11,15 +11,15 @@ import pytest
 from clustercli.errors import InputProblems
 from clustercli.i18n import catalogue
 from clustercli.messages import format_error
-from clustercli.profile.organisations import (
+from clustercli.questionset.model import QuestionSet
+from clustercli.routing.data import (
     KINDS,
     check_against_question_set,
     default_path,
     load,
     shipped,
 )
-from clustercli.profile.routing import traced_rules
-from clustercli.questionset.model import QuestionSet
+from clustercli.routing.recommendations import traced_rules
 
 DATA_FILE = default_path()
 DATA_TEXT = DATA_FILE.read_text(encoding="utf-8")
@@ -398,7 +398,7 @@ def test_the_fixed_ids_are_what_the_rules_read(data):
 
 def test_questions_check_checks_the_organisation_data(cli, tmp_path, monkeypatch):
     """An advisor who edits organisations.yaml finds a mistake with `questions check`."""
-    from clustercli.profile import organisations
+    from clustercli.routing import data as organisations
 
     broken = tmp_path / "organisations.yaml"
     text = organisations.default_path().read_text(encoding="utf-8")

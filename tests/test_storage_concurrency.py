@@ -8,13 +8,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from clustercli.records import SetRef
 from clustercli.storage import open_store
-from clustercli.storage.api import SetRef
 
 WRITER = Path(__file__).parent / "storage_helpers" / "writer.py"
 COUNT = 200
 
 
+@pytest.mark.slow
 def test_two_processes_saving_into_one_assessment_lose_nothing(tmp_path):
     data = tmp_path / "data"
     store = open_store(data)

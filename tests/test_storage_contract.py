@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from clustercli.storage.api import (
+from clustercli.records import (
     Answer,
     Assessment,
     HistoryEntry,

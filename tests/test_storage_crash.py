@@ -18,6 +18,8 @@ import pytest
 from clustercli.storage import open_store
 from clustercli.storage.atomic import is_temp
 
+pytestmark = pytest.mark.slow  # real processes: a pseudo-terminal, a kill or a browser
+
 CHILD = Path(__file__).parent / "storage_helpers" / "crash_child.py"
 POINTS = 50
 

@@ -13,8 +13,8 @@ import pytest
 
 from clustercli.i18n import t
 from clustercli.messages import format_error
+from clustercli.records import Damaged, SetRef
 from clustercli.storage import open_store
-from clustercli.storage.api import Damaged, SetRef
 
 SET = SetRef("cluster-readiness", "1.0", "d" * 64)
 

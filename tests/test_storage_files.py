@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
+from clustercli.records import Busy, NotFound, SetRef
 from clustercli.storage import open_store
-from clustercli.storage.api import Busy, NotFound, SetRef
 from clustercli.storage.atomic import is_temp, write_atomic
 
 SET = SetRef("cluster-readiness", "1.0", "c" * 64)
@@ -150,6 +150,7 @@ def test_a_record_deleted_while_a_save_waits_for_its_lock(data):
     assert not lock_file.exists()
 
 
+@pytest.mark.slow
 def test_sweep_removes_temp_files_of_dead_writers_only(data):
     store = open_store(data)
     record = new(store)

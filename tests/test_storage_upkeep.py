@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from clustercli.messages import format_error
+from clustercli.records import Damaged, NotFound, SetRef
 from clustercli.storage import open_store
-from clustercli.storage.api import Damaged, NotFound, SetRef
 
 SET = SetRef("cluster-readiness", "1.0", "e" * 64)
 NAME = 'Bakkerij Zoë "de Gouden Krakeling"'

@@ -23,6 +23,8 @@ from clustercli.questionset.loader import load
 from clustercli.questionset.model import Question
 from clustercli.storage import open_store
 
+pytestmark = pytest.mark.slow  # real processes: a pseudo-terminal, a kill or a browser
+
 QSET = load(shipped_set())
 ENTER, SPACE, DOWN = "\r", " ", "\x1b[B"
 

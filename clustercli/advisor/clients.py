@@ -16,7 +16,7 @@ from clustercli.advisor.labels import Labels
 from clustercli.advisor.layout import day, table
 from clustercli.i18n import pick, t
 from clustercli.names import client_key
-from clustercli.storage.api import IndexRow
+from clustercli.records import IndexRow
 
 # client_key is cached itself: thousands of rows share a few hundred names.
 key_of = client_key

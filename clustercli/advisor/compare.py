@@ -26,7 +26,7 @@ from typing import Literal
 
 from clustercli.errors import BadInput
 from clustercli.names import client_key
-from clustercli.storage.api import Assessment, Store
+from clustercli.records import Assessment, Store
 
 DISCUSS_AT = 25  # points on the 0-100 scale
 BAND_ORDER = ("knelpunt", "aandachtspunt", "sterk")  # lowest first; "insufficient" is no band

@@ -25,7 +25,7 @@ from datetime import date
 from clustercli.advisor.clients import key_of
 from clustercli.errors import BadInput
 from clustercli.names import client_key
-from clustercli.storage.api import IndexRow
+from clustercli.records import IndexRow
 
 MIN_N = 10
 STUDY_YEAR = 2001

@@ -168,7 +168,7 @@ def delete(
     from clustercli.engine.listing import list_table
     from clustercli.errors import BadInput
     from clustercli.i18n import t
-    from clustercli.storage.api import NotFound
+    from clustercli.records import NotFound
 
     lang = use_language(lang)
     if (assessment_id is None) == (client is None):

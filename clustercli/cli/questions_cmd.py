@@ -42,7 +42,7 @@ def check(path: SetPath = None, lang: LangOption = None) -> None:
     from clustercli.errors import InputProblems
     from clustercli.i18n import t
     from clustercli.paths import shipped_set
-    from clustercli.profile import organisations
+    from clustercli.routing import data as organisations
 
     lang = use_language(lang)
     qset = _load(path)
@@ -87,8 +87,8 @@ def show(path: SetPath = None,
 
 @questions_app.command("trace", help=H("cli.questions.trace.help"), cls=ClusterCommand)
 def trace(path: SetPath = None, lang: LangOption = None) -> None:
-    from clustercli.profile.routing import cited_routes
     from clustercli.questionset.describe import trace_markdown
+    from clustercli.routing.recommendations import cited_routes
 
     lang = use_language(lang)
     write_output(trace_markdown(_load(path), lang, cited_routes()), None)

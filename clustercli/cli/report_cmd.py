@@ -26,8 +26,8 @@ from clustercli.cli.app import (
 
 if TYPE_CHECKING:
     from clustercli.questionset.model import QuestionSet
+    from clustercli.records import Assessment
     from clustercli.report.model import Report
-    from clustercli.storage.api import Assessment
 
 
 class ReportFormat(StrEnum):

@@ -15,7 +15,7 @@ from clustercli.engine.session import Session
 from clustercli.errors import BadInput
 from clustercli.i18n import pick, t
 from clustercli.questionset.model import QuestionSet
-from clustercli.storage.api import IndexRow, Store
+from clustercli.records import IndexRow, Store
 
 SECONDS_PER_QUESTION = 20  # measured by hand on the shipped set: reading, thinking, a key
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from clustercli.i18n import t
-from clustercli.storage.api import IndexRow
+from clustercli.records import IndexRow
 
 
 def list_json(rows: list[IndexRow]) -> list[dict[str, Any]]:

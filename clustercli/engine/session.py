@@ -19,7 +19,7 @@ from clustercli.engine import answers_file, values
 from clustercli.engine.interview import Interview
 from clustercli.questionset.loader import canonical_json, content_hash, from_data
 from clustercli.questionset.model import Question, QuestionSet
-from clustercli.storage.api import Assessment, SetRef, Store
+from clustercli.records import Assessment, SetRef, Store
 
 _KEEP = object()  # "leave the note as it is"
 

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 from clustercli import clock
 from clustercli.errors import ClusterError, InputProblems, Problem
-from clustercli.storage.api import Assessment
-from clustercli.storage.records import FORMAT, ShapeError, assessment_from, assessment_to
+from clustercli.records import Assessment
+from clustercli.storage.documents import FORMAT, ShapeError, assessment_from, assessment_to
 
 if TYPE_CHECKING:  # the question-set models (pydantic) only when a file is read: export
     from clustercli.questionset.model import QuestionSet  # of 10,000 need not load them

@@ -22,7 +22,7 @@ import json
 from typing import Any
 
 from clustercli import clock
-from clustercli.storage.api import Assessment, HistoryEntry
+from clustercli.records import Assessment, HistoryEntry
 
 
 def merge(local: Assessment | None, incoming: Assessment) -> Assessment | None:

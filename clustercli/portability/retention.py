@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from clustercli import clock
 from clustercli.errors import BadInput
-from clustercli.storage.api import IndexRow
+from clustercli.records import IndexRow
 
 _PART = re.compile(r"(\d+)([ymwd])")
 _WHOLE = re.compile(r"(?:\d+[ymwd])+")

@@ -22,7 +22,7 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from clustercli.storage.api import Assessment
+from clustercli.records import Assessment
 
 if TYPE_CHECKING:
     from clustercli.questionset.model import QuestionSet

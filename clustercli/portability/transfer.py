@@ -12,7 +12,7 @@ from clustercli.engine.flow import summary_for
 from clustercli.errors import ClusterError
 from clustercli.portability.bundle import Bundle, check_records
 from clustercli.portability.merge import merge
-from clustercli.storage.api import Assessment, NotFound, Store, Update
+from clustercli.records import Assessment, NotFound, Store, Update
 
 if TYPE_CHECKING:
     from clustercli.questionset.model import QuestionSet

@@ -11,9 +11,10 @@ their own:
 - levels.py: `readiness_level` -> LevelResult (the level, what the rules alone gave, the caps);
 - explain.py: `explain` -> Explanation (weakest answers; an exact lift to the next band);
 - advice.py: `fire_advice`, `next_steps`;
-- mirror.py: `mirror` -> MirrorLine per figure of the study;
-- rules.py: the rules file format and its checks;
-- routing.py, organisations.py: whom to approach (`routing.route`), kept apart from this.
+- mirror.py: `mirror` -> MirrorLine per figure of the study.
+
+The rules file format lives with the question set (`questionset.rules`), whom to approach in
+`clustercli.routing`.
 
 A set without a rules file scores with the default bands (sterk >= 75, aandachtspunt >= 50) and
 has no level (None), no advice and no next steps.
@@ -21,25 +22,12 @@ has no level (None), no advice and no next steps.
 
 from __future__ import annotations
 
-from typing import Any
+from clustercli.profile.advice import FiredAdvice, NextStep
+from clustercli.profile.build import Profile, build_profile
+from clustercli.profile.explain import Explanation, Lift, Target, Weakness
+from clustercli.profile.levels import CapHit, LevelResult
+from clustercli.profile.mirror import Message, MirrorLine
+from clustercli.profile.scoring import DimensionResult
 
-# The question-set loader imports `profile.rules` (a set carries its rules), and importing a
-# submodule runs this file first: so the heavy parts load only when a name is asked for.
-_EXPORTS = {
-    "build_profile": "build", "Profile": "build",
-    "CapHit": "levels", "LevelResult": "levels",
-    "DimensionResult": "scoring",
-    "Explanation": "explain", "Lift": "explain", "Target": "explain", "Weakness": "explain",
-    "FiredAdvice": "advice", "NextStep": "advice",
-    "Message": "mirror", "MirrorLine": "mirror",
-    "Rules": "rules",
-}
-__all__ = sorted(_EXPORTS)
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _EXPORTS:
-        raise AttributeError(f"module 'clustercli.profile' has no attribute {name!r}")
-    from importlib import import_module
-
-    return getattr(import_module(f"clustercli.profile.{_EXPORTS[name]}"), name)
+__all__ = ["CapHit", "DimensionResult", "Explanation", "FiredAdvice", "LevelResult", "Lift",
+           "Message", "MirrorLine", "NextStep", "Profile", "Target", "Weakness", "build_profile"]

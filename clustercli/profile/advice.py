@@ -15,7 +15,7 @@ from typing import Any
 
 from clustercli import conditions
 from clustercli.conditions import DimensionFact
-from clustercli.profile.rules import MAX_STEPS, Rules
+from clustercli.questionset.rules import MAX_STEPS, Rules
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ from clustercli.profile.advice import FiredAdvice, NextStep, fire_advice, next_s
 from clustercli.profile.explain import Explanation, explain
 from clustercli.profile.levels import LevelResult, readiness_level
 from clustercli.profile.mirror import MirrorLine, mirror
-from clustercli.profile.rules import DEFAULT_BANDS, Rules
 from clustercli.profile.scoring import (
     DimensionResult,
     active_answers,
@@ -19,6 +18,7 @@ from clustercli.profile.scoring import (
     score_dimension,
 )
 from clustercli.questionset.model import QuestionSet
+from clustercli.questionset.rules import DEFAULT_BANDS, Rules
 
 
 @dataclass(frozen=True)

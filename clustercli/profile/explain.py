@@ -25,7 +25,6 @@ from typing import Any
 from clustercli import conditions
 from clustercli.conditions import UNKNOWN
 from clustercli.i18n import pick, t
-from clustercli.profile.rules import Bands
 from clustercli.profile.scoring import (
     BAND_ORDER,
     INSUFFICIENT,
@@ -34,6 +33,7 @@ from clustercli.profile.scoring import (
     possible_points,
 )
 from clustercli.questionset.model import Question, QuestionSet
+from clustercli.questionset.rules import Bands
 
 MAX_WEAKEST = 3
 MAX_TARGETS = 6

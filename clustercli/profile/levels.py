@@ -1,6 +1,6 @@
 """The readiness level: the highest level whose rule holds, lowered by every cap that holds.
 
-Levels and caps are data in the set's rules file (see `clustercli.profile.rules`), evaluated by
+Levels and caps are data in the set's rules file (see `clustercli.questionset.rules`), evaluated by
 the one evaluator, `conditions.evaluate`, over the active answers and the dimension facts. A set
 without levels has no level (None).
 """
@@ -13,7 +13,7 @@ from typing import Any
 
 from clustercli import conditions
 from clustercli.conditions import DimensionFact
-from clustercli.profile.rules import Rules
+from clustercli.questionset.rules import Rules
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,8 @@ from typing import Any
 
 from clustercli.conditions import UNKNOWN, DimensionFact
 from clustercli.errors import BadInput
-from clustercli.profile.rules import DEFAULT_BANDS, Bands
 from clustercli.questionset.model import Question, QuestionSet, possible_value
+from clustercli.questionset.rules import DEFAULT_BANDS, Bands
 
 STERK, AANDACHTSPUNT, KNELPUNT, INSUFFICIENT = "sterk", "aandachtspunt", "knelpunt", "insufficient"
 BAND_ORDER = (KNELPUNT, AANDACHTSPUNT, STERK)  # low to high; insufficient is outside the order

@@ -3,7 +3,7 @@
 Whatever is wrong comes back as one InputProblems listing every problem found, each located by
 file, line and, where it applies, question id and field. Nothing else escapes from `load`.
 
-The rules of a set (bands, levels, caps, advice; `clustercli.profile.rules`) live beside it:
+The rules of a set (bands, levels, caps, advice; `clustercli.questionset.rules`) live beside it:
 `X.rules.yaml` for `X.yaml`. When that file exists it is checked against the set and attached as
 `QuestionSet.rules`, so the canonical JSON (and with it the content hash) covers both; a stored
 copy carries them under the key `rules`. Problems in a rules file are located in that file.
@@ -21,9 +21,9 @@ from pydantic import ValidationError
 
 from clustercli import schema_errors
 from clustercli.errors import InputProblems, Problem
-from clustercli.profile.rules import RULES_SUFFIX, SECTIONS, Rules, check_rules, locate
 from clustercli.questionset.checks import check_set
 from clustercli.questionset.model import QuestionSet
+from clustercli.questionset.rules import RULES_SUFFIX, SECTIONS, Rules, check_rules, locate
 from clustercli.yamlfile import LocatedDict, YamlError, load_file, load_text
 
 

@@ -104,7 +104,7 @@ class QuestionSet(_Model):
     scales: dict[str, ScaleDefinition] = Field(default_factory=dict)
     dimensions: list[Dimension] = Field(default_factory=list)
     questions: list[Question] = Field(min_length=1)
-    # The set's rules (clustercli.profile.rules.Rules) or None; attached by the loader from the
+    # The set's rules (clustercli.questionset.rules.Rules) or None; attached by the loader from the
     # rules file beside the set, never read from the set file itself.
     rules: Annotated[Any, PlainSerializer(
         lambda rules: None if rules is None else rules.model_dump(mode="json"))] = None

@@ -21,9 +21,6 @@ from clustercli.engine.values import label
 from clustercli.i18n import pick, t
 from clustercli.profile import Profile, build_profile
 from clustercli.profile.explain import lift_text, weakness_text
-from clustercli.profile.organisations import RoutingData, shipped
-from clustercli.profile.routing import kind_label, route
-from clustercli.profile.rules import DEFAULT_BANDS
 from clustercli.profile.scoring import (
     AANDACHTSPUNT,
     INSUFFICIENT,
@@ -33,8 +30,11 @@ from clustercli.profile.scoring import (
     facts,
 )
 from clustercli.questionset.model import QuestionSet
+from clustercli.questionset.rules import DEFAULT_BANDS
+from clustercli.records import Assessment
 from clustercli.report import model
-from clustercli.storage.api import Assessment
+from clustercli.routing.data import RoutingData, shipped
+from clustercli.routing.recommendations import kind_label, route
 
 MAX_STRONGEST = 2
 MAX_WEAKEST = 3

@@ -1,11 +1,13 @@
-"""The local store of assessments. `api` says what it promises; `open_store` gives one.
+"""The local store of assessments: `open_store` gives one.
 
-Only this package imports tinydb (and filelock); the rest of the tool sees the `Store` interface
-of `api.py`, and tests of the layers above use `MemoryStore`.
+What a store promises (the records' types and the `Store` protocol) is the core's own
+(`clustercli.records`); this package implements it. Only this package imports tinydb (and
+filelock); the rest of the tool sees the `Store` interface, and tests of the layers above use
+`MemoryStore`.
 
     atomic.py    write a file so that a crash leaves the old content or the new
     jsonfile.py  the TinyDB storage on top of that, and what "damaged" means for a file
-    records.py   records and index rows as JSON documents, checked field by field
+    documents.py records and index rows as JSON documents, checked field by field
     changes.py   what each change does to a record (shared with the in-memory store)
     locks.py     the lock files that serialise read-modify-write between processes
     sets.py      the copies of question sets, by content hash
@@ -18,7 +20,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from clustercli.storage.api import Store
+from clustercli.records import Store
 
 
 def open_store(data_dir: Path, **options) -> Store:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from clustercli.storage.api import Answer, Assessment, HistoryEntry, Reason
+from clustercli.records import Answer, Assessment, HistoryEntry, Reason
 
 
 def save_answer(record: Assessment, question: str, value: Any, note: str | None,

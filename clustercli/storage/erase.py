@@ -16,7 +16,7 @@ import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from clustercli.storage.api import Damaged
+from clustercli.records import Damaged
 from clustercli.storage.atomic import fsync_dir, remove_temps_for
 
 if TYPE_CHECKING:

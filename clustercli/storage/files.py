@@ -30,8 +30,7 @@ from tinydb.table import Document
 from clustercli import clock
 from clustercli.errors import ClusterError
 from clustercli.names import client_key
-from clustercli.storage import changes
-from clustercli.storage.api import (
+from clustercli.records import (
     Assessment,
     Damaged,
     IndexRow,
@@ -41,16 +40,17 @@ from clustercli.storage.api import (
     SetRef,
     Update,
 )
-from clustercli.storage.index import Entry, Index, stamp
-from clustercli.storage.jsonfile import AtomicJSONStorage, database
-from clustercli.storage.locks import WAIT_SECONDS, Locks
-from clustercli.storage.records import (
+from clustercli.storage import changes
+from clustercli.storage.documents import (
     NewerFormat,
     ShapeError,
     assessment_from,
     assessment_to,
     row_of,
 )
+from clustercli.storage.index import Entry, Index, stamp
+from clustercli.storage.jsonfile import AtomicJSONStorage, database
+from clustercli.storage.locks import WAIT_SECONDS, Locks
 from clustercli.storage.sets import SetCopies
 
 TABLE = "assessment"

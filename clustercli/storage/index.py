@@ -39,11 +39,11 @@ from pathlib import Path
 from tinydb import Storage
 from tinydb.table import Document
 
-from clustercli.storage.api import Assessment, Damaged, IndexRow, NotFound
+from clustercli.records import Assessment, Damaged, IndexRow, NotFound
 from clustercli.storage.atomic import move_aside, remove_durably
+from clustercli.storage.documents import ShapeError, row_from, row_of, row_to
 from clustercli.storage.jsonfile import database, read_checked
 from clustercli.storage.locks import Locks
-from clustercli.storage.records import ShapeError, row_from, row_of, row_to
 
 TABLE = "rows"
 SUMMARIES = "summaries"  # table of summaries.json: assessment id -> completion summary

@@ -22,7 +22,7 @@ from tinydb import Storage, TinyDB
 from tinydb.middlewares import CachingMiddleware
 from tinydb.table import Table
 
-from clustercli.storage.api import Damaged
+from clustercli.records import Damaged
 from clustercli.storage.atomic import write_atomic
 
 

@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from clustercli.storage.api import Busy
+from clustercli.records import Busy
 from clustercli.storage.atomic import FILE_MODE
 
 # Long enough for any real save by another process (milliseconds), short enough that a stuck

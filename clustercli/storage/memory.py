@@ -15,8 +15,7 @@ from typing import Any
 
 from clustercli import clock
 from clustercli.names import client_key
-from clustercli.storage import changes
-from clustercli.storage.api import (
+from clustercli.records import (
     Assessment,
     Damaged,
     IndexRow,
@@ -25,7 +24,8 @@ from clustercli.storage.api import (
     SetRef,
     Update,
 )
-from clustercli.storage.records import row_of
+from clustercli.storage import changes
+from clustercli.storage.documents import row_of
 
 
 class MemoryStore:

@@ -14,7 +14,7 @@ import os
 import re
 from pathlib import Path
 
-from clustercli.storage.api import Damaged, NotFound
+from clustercli.records import Damaged, NotFound
 from clustercli.storage.atomic import move_aside, remove_durably, write_atomic
 from clustercli.storage.jsonfile import read_checked
 

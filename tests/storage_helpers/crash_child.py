@@ -161,8 +161,8 @@ def main() -> int:
 
     import tinydb.storages
 
+    from clustercli.records import SetRef
     from clustercli.storage import open_store
-    from clustercli.storage.api import SetRef
 
     def _open_file(path, *args, **kwargs):
         return Handle(builtins.open(path, *args, **kwargs), kind(os.fspath(path)))

@@ -15,13 +15,13 @@ from typing import Any
 from clustercli import conditions
 from clustercli.errors import Problem
 from clustercli.i18n import LANGUAGES, catalogue
-from clustercli.profile.organisations_model import (
+from clustercli.questionset.model import KNOWN_SOURCES, SLUG_PATTERN
+from clustercli.routing.model import (
     _VERIFIED,
     LocalText,
     Organisation,
     RoutingData,
 )
-from clustercli.questionset.model import KNOWN_SOURCES, SLUG_PATTERN
 from clustercli.yamlfile import line_of
 
 

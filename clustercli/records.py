@@ -1,7 +1,9 @@
-"""What the store promises the rest of the tool: records, index rows and the `Store` interface.
+"""The records of the tool and what a store promises about them: assessments, their answers and
+history, index rows, and the `Store` interface.
 
-Plain dataclasses and a Protocol, no tinydb: the engine and the CLI code against this, and the
-in-memory store (`memory.py`) and the file store implement it alike. Values are JSON-ready.
+Plain dataclasses and a Protocol, owned by the core: the engine, the report and the CLI code
+against this, and the storage package (the file store, the in-memory store) implements it.
+Values are JSON-ready.
 """
 
 from __future__ import annotations

@@ -29,8 +29,8 @@ from clustercli.conditions import (
     QuestionTerm,
 )
 from clustercli.i18n import pick, t
-from clustercli.profile.organisations import Organisation, RoutingData, Rule, shipped
 from clustercli.questionset.describe import Cited
+from clustercli.routing.data import Organisation, RoutingData, Rule, shipped
 
 TRACE_KIND = "route"
 

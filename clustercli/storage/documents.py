@@ -2,7 +2,7 @@
 
 A file that parses as JSON can still be nonsense (edited by hand, written by something else);
 `assessment_from` says which field is wrong instead of failing later in the engine with a
-KeyError. Every field of `api.Assessment` is written; the contract tests round-trip all of
+KeyError. Every field of `records.Assessment` is written; the contract tests round-trip all of
 them, so a field added to the dataclass but not here fails a test rather than vanishing on disk.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, get_args
 
-from clustercli.storage.api import Answer, Assessment, HistoryEntry, IndexRow, Reason, SetRef
+from clustercli.records import Answer, Assessment, HistoryEntry, IndexRow, Reason, SetRef
 
 FORMAT = 1  # of a record file; a newer one is refused rather than half-understood
 STATUSES = ("in_progress", "completed")
