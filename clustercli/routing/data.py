@@ -6,14 +6,14 @@ meaning (the checks below) -> RoutingData; whatever is wrong comes back as one I
 listing every problem, each located by file, line and entry (`organisations[kvk].website`).
 Nothing else escapes from `load`.
 
-What the checks guarantee, so that routing can rely on it:
+What the checks guarantee, so that routing can rely on it (details in checks.py):
 - every text exists in Dutch and English, and a reason's {placeholders} name declared answers;
-- every entry has a `verified` date (YYYY-MM or YYYY-MM-DD) and a confidence; an M entry has a
-  caveat;
-- a website only where its domain is in `websites_seen` (the list organisations.md gives);
-- every rule's `when` is a valid condition over the declared answers and dimensions, and names
-  only values those answers can take; every rule names existing entries and a known reason;
-- every entry is reached by at least one rule.
+- every name is one the facts confirm, nothing on a "do not name" list appears, a website only
+  where the facts list its domain; every entry has a `verified` date and a confidence, and an M
+  entry has a caveat;
+- every scope and route is a valid condition over the declared answers and dimensions, naming
+  only values those answers can take; each kind carries the scope fields it needs;
+- every route names a known reason and sources; every entry has a route that needs no other.
 """
 
 from __future__ import annotations
@@ -34,15 +34,18 @@ from clustercli.routing.model import (  # re-exported: routing and tests use the
     FACT_FILES,
     KINDS,
     AnswerSpec,
+    Facts,
     Organisation,
+    Route,
     RoutingData,
-    Rule,
+    Scope,
 )
 from clustercli.yamlfile import YamlError, load_file
 
 __all__ = ["ANSWER_TYPES", "CONFIDENCES", "DATA_FILE", "FACT_FILES", "KINDS", "AnswerSpec",
-           "Organisation", "RoutingData", "Rule", "check_against_question_set", "check_data",
-           "default_path", "from_data", "load", "shipped"]
+           "Facts", "Organisation", "Route", "RoutingData", "Scope",
+           "check_against_question_set", "check_data", "default_path", "from_data", "load",
+           "shipped"]
 
 
 # --- loading -------------------------------------------------------------------------------
