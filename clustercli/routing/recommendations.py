@@ -31,7 +31,7 @@ from clustercli.conditions import Condition, DimensionFact
 from clustercli.i18n import pick, t
 from clustercli.questionset.describe import Cited
 from clustercli.routing.data import Organisation, Route, RoutingData, shipped
-from clustercli.routing.scope import terms
+from clustercli.routing.scope import expand, terms
 from clustercli.routing.why import reason_text
 
 TRACE_KIND = "route"
@@ -95,7 +95,10 @@ def routing(answers: Mapping[str, Any], dimensions: Mapping[str, DimensionFact],
     # "Don't know" says nothing about where a firm belongs: routed as if not answered.
     answers = {key: value for key, value in answers.items() if value != conditions.UNKNOWN}
     candidates: list[_Candidate] = []
+    sector = answers.get("sector")
     for index, entry in enumerate(_plan(data)):
+        if entry.sectors is not None and sector not in entry.sectors:
+            continue  # the quick test first: most entries serve a few sectors
         if not _holds(entry.scope, answers, dimensions):
             continue
         fired = [step for step in entry.steps
@@ -160,6 +163,7 @@ class _Entry:
     org: Organisation
     scope: tuple[Condition, ...]
     steps: tuple[_Step, ...]
+    sectors: frozenset[str] | None  # the sectors its scope allows at all (None: any)
 
 
 _PLANS: dict[int, tuple[RoutingData, tuple[_Entry, ...]]] = {}
@@ -172,7 +176,9 @@ def _plan(data: RoutingData) -> tuple[_Entry, ...]:
         return known[1]
     plan = tuple(
         _Entry(org, tuple(term for _, term in terms(org.scope, data)),
-               tuple(_Step(r, tuple(term for _, term in terms(r, data))) for r in org.routes))
+               tuple(_Step(r, tuple(term for _, term in terms(r, data))) for r in org.routes),
+               None if org.scope.sectors is None else frozenset(
+                   ref.partition("/")[0] for ref in expand(org.scope.sectors, data)))
         for org in data.organisations)
     if len(_PLANS) >= 8:
         _PLANS.clear()

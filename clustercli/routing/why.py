@@ -5,7 +5,9 @@ walking the conditions. Negations say nothing ("not 250 or more" is no reason to
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import Any
 
 from clustercli import conditions
@@ -31,16 +33,22 @@ def reason_text(reason: str, data: RoutingData, answers: Mapping[str, Any],
                 dimensions: Mapping[str, DimensionFact], lang: str,
                 held: Iterable[Condition]) -> str:
     """The text of `reason` for this firm, with the answers that made `held` true."""
-    values = {answer: answer_label(answer, answers.get(answer), lang)
-              for answer in data.answers}
-    values["sector"] = sector_label(data, answers, lang)
-    text = pick(data.reasons[reason], lang).format(**values)
+    template = pick(data.reasons[reason], lang)
+    values = {answer: sector_label(data, answers, lang) if answer == "sector"
+              else answer_label(answer, answers.get(answer), lang)
+              for answer in _placeholders(template)}
+    text = template.format(**values)
     phrases = _phrases([term for cond in held
                         for term in _terms_that_hold(cond, answers, dimensions)],
                        answers, dimensions, lang)
     if not phrases:
         return text
     return t("routing.because", lang, text=text, answers="; ".join(phrases))
+
+
+@cache
+def _placeholders(template: str) -> tuple[str, ...]:
+    return tuple(name for _, name, _, _ in string.Formatter().parse(template) if name)
 
 
 def sector_label(data: RoutingData, answers: Mapping[str, Any], lang: str) -> str:
