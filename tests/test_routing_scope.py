@@ -39,9 +39,11 @@ PATTERNS: list[tuple[dict[str, Any], dict[str, DimensionFact]]] = [
     ({"motives": ["new_products", "innovation", "market_position"],
       "support_wanted": ["conditions"]}, {}),
 ]
-# The smaller grid: (answer pattern, size, own R&D, business abroad)
-VARIANTS = [(0, "10-49", True, True), (1, "2-9", False, False), (1, "10-49", False, True),
-            (2, "solo", True, False), (2, "10-49", False, False), (3, "10-49", True, True)]
+# The smaller grid: (answer pattern, size, own R&D, business abroad), in every province ...
+EVERYWHERE = [(1, "2-9", False, False), (2, "solo", True, False)]
+# ... and in one
+ONCE = [(0, "10-49", True, True), (1, "10-49", False, True), (2, "10-49", False, False),
+        (3, "10-49", True, True)]
 
 
 def sector_answers() -> list[dict[str, str]]:
@@ -65,13 +67,13 @@ def firms_of(sector: dict[str, str]) -> Iterator[tuple[dict[str, Any], dict]]:
 
 
 def every_firm() -> Iterator[tuple[dict[str, Any], dict]]:
-    """A smaller grid every route fires in: each sector answer x province x answer pattern."""
+    """A smaller grid every route fires in: each sector answer x province x a few patterns."""
     for sector in sector_answers():
         # no province given: nothing regional, so the national programmes come up
         yield ({**sector, "employees": "solo", "own_rnd": False, "international": False,
                 **PATTERNS[3][0]}, {})
-        for province in PROVINCES:
-            for pattern, size, rnd, abroad in VARIANTS:
+        for province, variants in [*((p, EVERYWHERE) for p in PROVINCES), ("utrecht", ONCE)]:
+            for pattern, size, rnd, abroad in variants:
                 rest, facts = PATTERNS[pattern]
                 yield ({**sector, "province": province, "employees": size, "own_rnd": rnd,
                         "international": abroad, **rest}, facts)
@@ -100,6 +102,7 @@ ROM_CALL = {"new_products", "innovation", "knowledge_access"}
 REGIONAL_KINDS = {"cluster", "regional_board", "employers_association"}
 ALL_NAMES = {n for facts in DATA.facts.values() for n in facts.names}
 DO_NOT_NAME = [n.lower() for facts in DATA.facts.values() for n in facts.do_not_name]
+NO_CLUSTER = {"kvk-ask-cluster", "kvk-ask-both", "kvk-ask-sub-sector-cluster"}
 MORE = {lang: t("routing.more_than_five", lang) for lang in ("nl", "en")}
 
 
@@ -114,6 +117,12 @@ def check_firm(answers: dict[str, Any], facts: dict, lang: str) -> None:
     for n in extra:  # the stated reason: as good as two of its kind above it
         assert recs[n].fit >= 80 and [r.kind for r in recs[:n]].count(recs[n].kind) >= 2, where
     assert result.association_found is any(r.kind == "branch_association" for r in recs)
+    says_no_cluster = bool(NO_CLUSTER & set(recs[0].rules))
+    if answers.get("wants_regional") is False:
+        assert not says_no_cluster, where
+    else:  # said exactly when none is listed: never a board right after "no cluster"
+        assert says_no_cluster is not bool({"cluster", "regional_board"} & {
+            r.kind for r in recs}), where
     motives = set(answers.get("motives", []))
     for rec in recs:
         org = DATA.organisation(rec.id)
@@ -149,9 +158,20 @@ def check_firm(answers: dict[str, Any], facts: dict, lang: str) -> None:
         assert not [name for name in DO_NOT_NAME if name in text], (rec.id, where)
 
 
-@pytest.mark.parametrize("sector", sector_answers(),
-                         ids=["/".join(s.values()) for s in sector_answers()])
+SECTOR_IDS = ["/".join(s.values()) for s in sector_answers()]
+
+
+@pytest.mark.parametrize("sector", sector_answers(), ids=SECTOR_IDS)
 def test_every_recommendation_lies_inside_its_scope(sector):
+    """The quick loop's share of the grid: every seventh firm (every province, size, R&D and
+    business abroad still come up); the whole grid is the slow test below."""
+    for n, (answers, facts) in enumerate(itertools.islice(firms_of(sector), 0, None, 7)):
+        check_firm(answers, facts, "en" if n % 2 else "nl")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sector", sector_answers(), ids=SECTOR_IDS)
+def test_every_recommendation_of_the_whole_grid_lies_inside_its_scope(sector):
     for n, (answers, facts) in enumerate(firms_of(sector)):
         check_firm(answers, facts, "en" if n % 2 else "nl")
 

@@ -72,6 +72,8 @@ class Scope(_Model):
     """Where something applies. Every field that is given must hold:
 
     sectors      the firm's sector is one of these (a sector, "sector/sub-sector", or a group);
+    sub_sector_answered  true: the follow-up question of the firm's sector (if it has one) was
+                 answered; false: it has one and it was left open;
     provinces    the firm is based in one of these;
     employees    the firm's size is one of these (an unanswered size excludes nothing);
     mkb_only     not for a firm of 250 or more (an SME scheme or association);
@@ -83,6 +85,7 @@ class Scope(_Model):
     """
 
     sectors: list[SectorRef] | None = Field(default=None, min_length=1)
+    sub_sector_answered: bool | None = None
     provinces: list[Slug] | None = Field(default=None, min_length=1)
     employees: list[Slug] | None = Field(default=None, min_length=1)
     mkb_only: bool = False

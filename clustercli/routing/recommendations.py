@@ -30,7 +30,7 @@ from clustercli import conditions
 from clustercli.conditions import Condition, DimensionFact
 from clustercli.i18n import pick, t
 from clustercli.questionset.describe import Cited
-from clustercli.routing.data import Organisation, Route, RoutingData, shipped
+from clustercli.routing.data import Organisation, Route, RoutingData, Scope, shipped
 from clustercli.routing.scope import expand, terms
 from clustercli.routing.why import reason_text
 
@@ -152,18 +152,30 @@ def cited_routes(data: RoutingData | None = None) -> list[Cited]:
 # --- the data as conditions, once per loaded data --------------------------------------------
 
 
+# Fields whose answers are no reason to name a body (the why says the rest).
+_UNSAID = ("sub_sector_answered",)
+
+
 @dataclass(frozen=True)
 class _Step:
     route: Route
     terms: tuple[Condition, ...]
+    said: tuple[Condition, ...]  # the terms whose answers the why names
 
 
 @dataclass(frozen=True)
 class _Entry:
     org: Organisation
     scope: tuple[Condition, ...]
+    said: tuple[Condition, ...]
     steps: tuple[_Step, ...]
     sectors: frozenset[str] | None  # the sectors its scope allows at all (None: any)
+
+
+def _conditions(scope: Scope, data: RoutingData) -> tuple[tuple[Condition, ...], ...]:
+    found = terms(scope, data)
+    return (tuple(term for _, term in found),
+            tuple(term for field, term in found if field not in _UNSAID))
 
 
 _PLANS: dict[int, tuple[RoutingData, tuple[_Entry, ...]]] = {}
@@ -175,8 +187,8 @@ def _plan(data: RoutingData) -> tuple[_Entry, ...]:
     if known is not None and known[0] is data:
         return known[1]
     plan = tuple(
-        _Entry(org, tuple(term for _, term in terms(org.scope, data)),
-               tuple(_Step(r, tuple(term for _, term in terms(r, data))) for r in org.routes),
+        _Entry(org, *_conditions(org.scope, data),
+               tuple(_Step(r, *_conditions(r, data)) for r in org.routes),
                None if org.scope.sectors is None else frozenset(
                    ref.partition("/")[0] for ref in expand(org.scope.sectors, data)))
         for org in data.organisations)
@@ -210,7 +222,7 @@ class _Candidate:
         reasons = tuple(
             Reason(step.route.id,
                    reason_text(step.route.why, data, answers, dimensions, lang,
-                               (*self.entry.scope, *step.terms)),
+                               (*self.entry.said, *step.said)),
                    tuple(step.route.source))
             for step in steps)
         why = reasons[0].text

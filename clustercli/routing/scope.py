@@ -10,18 +10,21 @@ the answers the data declares; nothing here evaluates anything itself.
   sector is outside every scope that names sectors.
 - employees and mkb_only exclude the sizes not named ({not: {question: employees, in: [...]}}),
   so that a firm that did not give its size is not excluded for it.
+- sub_sector_answered: whether the follow-up of the firm's sector, if it has one, was answered
+  ({any: [{all: [{question: sector, in: [metal, technology]}, {not: {answered: tech_market}}]},
+  ...]}, or its negation).
 - regional: {not: {question: wants_regional, equals: false}}.
 - motives: at least one of them ({any: [{question: motives, includes: ...}, ...]}).
 """
 
 from __future__ import annotations
 
-from clustercli.conditions import All, AnyOf, Condition, Not, QuestionTerm
+from clustercli.conditions import All, Answered, AnyOf, Condition, Not, QuestionTerm
 from clustercli.routing.model import RoutingData, Scope
 
 LARGE = "250-plus"  # the size key outside the MKB (250 employees or more)
-SCOPE_FIELDS = ("sectors", "provinces", "employees", "mkb_only", "own_rnd", "international",
-                "regional", "motives", "when")
+SCOPE_FIELDS = ("sectors", "sub_sector_answered", "provinces", "employees", "mkb_only",
+                "own_rnd", "international", "regional", "motives", "when")
 
 
 def expand(refs: list[str], data: RoutingData) -> list[str]:
@@ -59,11 +62,24 @@ def sectors_term(refs: list[str], data: RoutingData) -> Condition:
     return parts[0] if len(parts) == 1 else AnyOf(tuple(parts))
 
 
+def sub_sector_left_open(data: RoutingData) -> Condition:
+    """The firm's sector has a follow-up question, and it was not answered."""
+    parts = tuple(All((QuestionTerm("sector", "in", tuple(spec.follows)), Not(Answered(answer))))
+                  for answer, spec in data.answers.items() if spec.follows)
+    if not parts:  # no follow-ups at all: never left open
+        return All((Answered("sector"), Not(Answered("sector"))))
+    return parts[0] if len(parts) == 1 else AnyOf(parts)
+
+
 def terms(scope: Scope, data: RoutingData) -> list[tuple[str, Condition]]:
     """(field, condition) for every field the scope gives, in SCOPE_FIELDS order."""
     found: list[tuple[str, Condition]] = []
     if scope.sectors is not None:
         found.append(("sectors", sectors_term(scope.sectors, data)))
+    if scope.sub_sector_answered is not None:
+        left_open = sub_sector_left_open(data)
+        found.append(("sub_sector_answered",
+                      Not(left_open) if scope.sub_sector_answered else left_open))
     if scope.provinces is not None:
         found.append(("provinces", QuestionTerm("province", "in", tuple(scope.provinces))))
     if scope.employees is not None:
