@@ -12,6 +12,7 @@ from clustercli.i18n import pick, t
 from clustercli.routing.data import default_path, load, shipped
 from clustercli.routing.recommendations import (
     MAX_SHOWN,
+    has_trade_association,
     kind_label,
     route,
     routing,
@@ -124,6 +125,7 @@ def test_the_associations_of_each_sector_and_sub_sector(answers, expected):
     found = ids(result.recommendations, "branch_association")
     assert set(found) == expected and len(found) == len(set(found))
     assert result.association_found is bool(expected)
+    assert has_trade_association({**INNOVATOR, **answers}) is bool(expected)  # whatever else
     kvk = result.recommendations[0]
     if expected:
         assert [r.kind for r in result.recommendations[1:1 + len(found)]] == (

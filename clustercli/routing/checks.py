@@ -104,7 +104,8 @@ def _check_answers(data: RoutingData, problem: Report) -> Iterator[Problem]:
                           label=f"routing.dimension.{dimension}")
 
 
-def _sector_ref_problems(ref: str, data: RoutingData, groups: bool) -> list[tuple[str, dict]]:
+def _sector_ref_problems(ref: str, data: RoutingData,
+                         groups: bool) -> list[tuple[str, dict[str, str]]]:
     """What is wrong with one sector reference (a sector, sector/sub, or a group name)."""
     sectors = data.answers["sector"].keys if "sector" in data.answers else []
     if groups and ref in data.sector_groups:

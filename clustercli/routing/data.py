@@ -109,7 +109,7 @@ def _single(key: str, file: str, line: int | None, **params: Any) -> InputProble
                          file=file, count=1)
 
 
-def _from_pydantic(error: dict[str, Any], raw: dict, file: str) -> Problem:
+def _from_pydantic(error: Any, raw: dict[str, Any], file: str) -> Problem:
     return schema_errors.from_pydantic(error, raw, file, _field_name(tuple(error["loc"]), raw))
 
 

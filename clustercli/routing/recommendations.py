@@ -16,7 +16,8 @@ routes, in the one condition language. For a firm:
 4. Each entry's why is its best-fitting route's reason, with the answers that made it hold.
 
 `route()` gives the list; `routing()` gives it with what the report's next steps depend on
-(whether a trade association was found) and what was left out.
+(whether a trade association was found; also `has_trade_association(answers)`) and what was
+left out.
 """
 
 from __future__ import annotations
@@ -120,6 +121,13 @@ def routing(answers: Mapping[str, Any], dimensions: Mapping[str, DimensionFact],
                    tuple(c.entry.org.id for c in left_out))
 
 
+def has_trade_association(answers: Mapping[str, Any], data: RoutingData | None = None) -> bool:
+    """Whether the firm's answers lead to a trade association (its sector's, sub-sector's, and
+    size's): what `routing(...).association_found` says, without scores or a language, for
+    texts that must not assume an association where none is known."""
+    return routing(answers, {}, "en", data).association_found
+
+
 def _cut(candidates: list[_Candidate]
          ) -> tuple[list[_Candidate], list[_Candidate], list[_Candidate]]:
     """(the first MAX_SHOWN, those added with a reason, those left out), each best first."""
@@ -172,7 +180,9 @@ class _Entry:
     sectors: frozenset[str] | None  # the sectors its scope allows at all (None: any)
 
 
-def _conditions(scope: Scope, data: RoutingData) -> tuple[tuple[Condition, ...], ...]:
+def _conditions(scope: Scope, data: RoutingData
+                ) -> tuple[tuple[Condition, ...], tuple[Condition, ...]]:
+    """(every term of the scope, the terms whose answers the why names)."""
     found = terms(scope, data)
     return (tuple(term for _, term in found),
             tuple(term for field, term in found if field not in _UNSAID))

@@ -56,9 +56,9 @@ def sectors_term(refs: list[str], data: RoutingData) -> Condition:
     parts: list[Condition] = []
     if plain:
         parts.append(QuestionTerm("sector", "in", tuple(plain)))
-    for (question, keys), sectors in merged.items():
+    for (question, sub_keys), sectors in merged.items():
         parts.append(All((QuestionTerm("sector", "in", tuple(sectors)),
-                          QuestionTerm(question, "in", keys))))
+                          QuestionTerm(question, "in", sub_keys))))
     return parts[0] if len(parts) == 1 else AnyOf(tuple(parts))
 
 
