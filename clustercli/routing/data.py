@@ -26,7 +26,8 @@ from pydantic import ValidationError
 
 from clustercli import schema_errors
 from clustercli.errors import InputProblems, Problem
-from clustercli.routing.checks import check_against_question_set, check_data
+from clustercli.routing.answers import check_against_question_set
+from clustercli.routing.checks import check_data
 from clustercli.routing.model import (  # re-exported: routing and tests use them
     ANSWER_TYPES,
     CONFIDENCES,
