@@ -27,7 +27,8 @@ def shipped_answers(level: int = 4, dims: dict[str, int] | None = None,
     so that each dimension scores exactly SCORE[level]), `dims` per dimension, then overrides
     (None removes an answer)."""
     answers: dict[str, Any] = {
-        "sector": shipped().question("sector").option_keys[0], "province": "utrecht",
+        "sector": shipped().question("sector").option_keys[0], "tech_market": "other",
+        "province": "utrecht",
         "employees": "10-49", "international": False, "own_rnd": False,
         "cooperates": True, "cooperates_regionally": "yes",
         "motives": ["market_position", "quality"], "stimulation_important": 4,

@@ -68,6 +68,8 @@ def check(path: SetPath = None, lang: LangOption = None) -> None:
         typer.echo(t("profile.rules.check_ok", lang, file=rules_file,
                      levels=len(qset.rules.levels), caps=len(qset.rules.caps),
                      advice=len(qset.rules.advice)))
+    typer.echo(t("routing.check_ok", lang, file=str(organisations.default_path()),
+                 organisations=len(data.organisations), routes=len(data.routes)))
 
 
 @questions_app.command("show", help=H("cli.questions.show.help"), cls=ClusterCommand)

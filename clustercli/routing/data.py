@@ -6,14 +6,14 @@ meaning (the checks below) -> RoutingData; whatever is wrong comes back as one I
 listing every problem, each located by file, line and entry (`organisations[kvk].website`).
 Nothing else escapes from `load`.
 
-What the checks guarantee, so that routing can rely on it:
+What the checks guarantee, so that routing can rely on it (details in checks.py):
 - every text exists in Dutch and English, and a reason's {placeholders} name declared answers;
-- every entry has a `verified` date (YYYY-MM or YYYY-MM-DD) and a confidence; an M entry has a
-  caveat;
-- a website only where its domain is in `websites_seen` (the list organisations.md gives);
-- every rule's `when` is a valid condition over the declared answers and dimensions, and names
-  only values those answers can take; every rule names existing entries and a known reason;
-- every entry is reached by at least one rule.
+- every name is one the facts confirm, nothing on a "do not name" list appears, a website only
+  where the facts list its domain; every entry has a `verified` date and a confidence, and an M
+  entry has a caveat;
+- every scope and route is a valid condition over the declared answers and dimensions, naming
+  only values those answers can take; each kind carries the scope fields it needs;
+- every route names a known reason and sources; every entry has a route that needs no other.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ from pydantic import ValidationError
 
 from clustercli import schema_errors
 from clustercli.errors import InputProblems, Problem
-from clustercli.routing.checks import check_against_question_set, check_data
+from clustercli.routing.answers import check_against_question_set
+from clustercli.routing.checks import check_data
 from clustercli.routing.model import (  # re-exported: routing and tests use them
     ANSWER_TYPES,
     CONFIDENCES,
@@ -34,15 +35,18 @@ from clustercli.routing.model import (  # re-exported: routing and tests use the
     FACT_FILES,
     KINDS,
     AnswerSpec,
+    Facts,
     Organisation,
+    Route,
     RoutingData,
-    Rule,
+    Scope,
 )
 from clustercli.yamlfile import YamlError, load_file
 
 __all__ = ["ANSWER_TYPES", "CONFIDENCES", "DATA_FILE", "FACT_FILES", "KINDS", "AnswerSpec",
-           "Organisation", "RoutingData", "Rule", "check_against_question_set", "check_data",
-           "default_path", "from_data", "load", "shipped"]
+           "Facts", "Organisation", "Route", "RoutingData", "Scope",
+           "check_against_question_set", "check_data", "default_path", "from_data", "load",
+           "shipped"]
 
 
 # --- loading -------------------------------------------------------------------------------
@@ -106,7 +110,7 @@ def _single(key: str, file: str, line: int | None, **params: Any) -> InputProble
                          file=file, count=1)
 
 
-def _from_pydantic(error: dict[str, Any], raw: dict, file: str) -> Problem:
+def _from_pydantic(error: Any, raw: dict[str, Any], file: str) -> Problem:
     return schema_errors.from_pydantic(error, raw, file, _field_name(tuple(error["loc"]), raw))
 
 
