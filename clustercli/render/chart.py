@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from html import escape
 
+from clustercli.formatting import number
 from clustercli.report import text
 from clustercli.report.model import Report
 
@@ -38,8 +39,8 @@ def svg_chart(report: Report) -> str:
     height = TOP + ROW_H * len(dims) + 22
     limits = report.thresholds
     desc = " ".join([*(text.dimension_line(report, d) + "." for d in dims),
-                     text.chart_text(report, "desc", sterk=text.number(limits.sterk),
-                                     aandachtspunt=text.number(limits.aandachtspunt))])
+                     text.chart_text(report, "desc", sterk=number(limits.sterk),
+                                     aandachtspunt=number(limits.aandachtspunt))])
     out = [f'<svg class="chart" role="img" '
            f'viewBox="0 0 {WIDTH} {height}" width="100%" aria-labelledby="chart-title '
            f'chart-desc">',
@@ -55,7 +56,7 @@ def svg_chart(report: Report) -> str:
     # the band thresholds, labelled with where each band begins
     for band in ("aandachtspunt", "sterk"):
         value = getattr(report.thresholds, band)
-        label = f"{text.number(value)} {text.band_label(report, band)}"
+        label = f"{number(value)} {text.band_label(report, band)}"
         out.append(f'<line x1="{_x(value)}" y1="{TOP - 8}" x2="{_x(value)}" y2="{bottom}" '
                    f'class="threshold" stroke="#555" stroke-width="1" '
                    f'stroke-dasharray="4 3" data-band="{band}"/>')

@@ -8,15 +8,11 @@ from __future__ import annotations
 
 import re
 
+from clustercli.formatting import md
 from clustercli.report import text
 from clustercli.report.model import Point, Report
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 _BLANKS = re.compile(r"\n{3,}")  # sections join with blank lines; one is enough
-
-
-def md(value: str) -> str:
-    return _SPECIAL.sub(r"\\\1", value)
 
 
 def render_markdown(report: Report) -> str:

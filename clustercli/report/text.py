@@ -6,6 +6,7 @@ from the `report` catalogue in the report's language.
 
 from __future__ import annotations
 
+from clustercli.formatting import day
 from clustercli.i18n import t
 from clustercli.report.model import Dimension, Level, Note, Organisation, Point, Report
 
@@ -39,15 +40,6 @@ def band_label(report: Report, band: str) -> str:
     return t(f"profile.band.{band}", report.lang)
 
 
-def date_of(stamp: str | None) -> str:
-    """The day of a stored UTC timestamp (YYYY-MM-DD)."""
-    return (stamp or "")[:10]
-
-
-def number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
 def title(report: Report) -> str:
     return f"{report.meta.question_set.title} – {heading(report, 'report')}"
 
@@ -55,9 +47,9 @@ def title(report: Report) -> str:
 def facts(report: Report) -> list[tuple[str, str]]:
     """The header: (label, value) pairs, the empty ones left out."""
     meta = report.meta
-    status = (label(report, "completed_on", date=date_of(meta.completed))
+    status = (label(report, "completed_on", date=day(meta.completed))
               if meta.status == "completed"
-              else label(report, "not_completed", date=date_of(meta.updated)))
+              else label(report, "not_completed", date=day(meta.updated)))
     pairs = [(label(report, "client"), meta.client),
              (label(report, "respondent"), meta.respondent),
              (label(report, "status"), status),
