@@ -1,4 +1,5 @@
-"""The report's small phrases, shared by every rendering so that all four say the same words.
+"""The report's small phrases, from which `sections.py` builds what each section says, so that
+every rendering says the same words.
 
 Pure text, no markup: a renderer adds its own (bold, links, escaping). Headings and labels come
 from the `report` catalogue in the report's language.
@@ -15,8 +16,6 @@ from clustercli.report.model import Dimension, Level, Note, Organisation, Point,
 # kind and the reason say it, and leaving `about` out keeps the printed report within three A4
 # pages. The JSON form always has it.
 DESCRIBED_KINDS = ("cluster",)
-SECTIONS = ("level", "scores", "strongest", "weakest", "unscored", "advice", "organisations",
-            "next_steps", "mirror", "sources", "about", "notes")
 
 
 def heading(report: Report, section: str) -> str:
@@ -123,11 +122,6 @@ def organisation_lines(report: Report, org: Organisation,
     if org.url:
         lines.append(("website", label(report, "website", url=org.url)))
     return lines
-
-
-def sourced(report: Report, text: str, sources: tuple[str, ...]) -> str:
-    """A text with its sources: "... (Bron: F7)"."""
-    return f"{text} ({label(report, 'source', sources=report.cite(sources))})"
 
 
 def note_tail(report: Report, note: Note) -> str:
