@@ -162,14 +162,18 @@ def _point(qset: QuestionSet, profile: Profile, dimension_id: str, lang: str, *,
 def _points(qset: QuestionSet, profile: Profile, lang: str
             ) -> tuple[tuple[model.Point, ...], ...]:
     scored = [d for d in profile.dimensions if d.score is not None]
-    strong = sorted((d for d in scored if d.band == STERK), key=lambda d: -d.score)
+
+    def score(result: Any) -> float:
+        return float(result.score or 0.0)  # every one in `scored` has a score
+
+    strong = sorted((d for d in scored if d.band == STERK), key=lambda d: -score(d))
     if not strong:
         strong = sorted((d for d in scored if d.band == AANDACHTSPUNT),
-                        key=lambda d: -d.score)[:1]
+                        key=lambda d: -score(d))[:1]
     strong = strong[:MAX_STRONGEST]
     chosen = {d.id for d in strong}
     weak = sorted((d for d in scored if d.band in (KNELPUNT, AANDACHTSPUNT)
-                   and d.id not in chosen), key=lambda d: d.score)[:MAX_WEAKEST]
+                   and d.id not in chosen), key=score)[:MAX_WEAKEST]
     unscored = [d for d in profile.dimensions if d.band == INSUFFICIENT]
     # A strong point says what the dimension is about; a weak one which answers cost it most.
     return (tuple(_point(qset, profile, d.id, lang, describe=True) for d in strong),
@@ -189,11 +193,10 @@ def _cited(profile: Profile, level: model.Level | None,
     if level is not None:
         for cap in level.caps:
             found.update(cap.source)
-    for item in (*advice, *organisations):
-        found.update(item.source)
+    for sources in (*(a.source for a in advice), *(o.source for o in organisations)):
+        found.update(sources)
     found.update(m.finding for m in profile.mirror)
-    findings = sorted((s for s in found if _FINDING.match(s)),
-                      key=lambda s: int(_FINDING.match(s).group(1)))
+    findings = sorted((s for s in found if _FINDING.match(s)), key=lambda s: int(s[1:]))
     return findings + [s for s in OTHER_BASES if s in found]
 
 
