@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar, Generic, Protocol, TypeVar
 
-from clustercli.report.model import Dimension, MirrorItem, Thresholds
+from clustercli.report.model import Dimension, MirrorItem
 
 Item = TypeVar("Item")
 
@@ -68,8 +68,7 @@ class ScoresSection(Section):
     kind = "scores"
     rows: tuple[ScoreRow, ...]
     columns: tuple[str, str, str]  # dimension, score, band: a table's header
-    thresholds: Thresholds
-    marks: tuple[Mark, ...]  # aandachtspunt, then sterk
+    marks: tuple[Mark, ...]  # where the bands begin: aandachtspunt, then sterk
     chart_title: str
     chart_description: str  # the whole chart in words, for screen readers
     since: Since | None  # the change since the previous check, said with the scores

@@ -104,7 +104,7 @@ def _scores(report: Report, name: str) -> ScoresSection:
         name=name, heading=text.heading(report, name), rows=rows,
         columns=(text.label(report, "col_dimension"), text.label(report, "col_score"),
                  text.label(report, "col_band")),
-        thresholds=limits, marks=marks, chart_title=text.chart_text(report, "title"),
+        marks=marks, chart_title=text.chart_text(report, "title"),
         chart_description=description, since=since)
 
 
@@ -117,10 +117,10 @@ def _point(report: Report, point: Point) -> PointItem:
 
 
 def _points(report: Report, name: str, points: tuple[Point, ...],
-            empty_key: str) -> PointsSection:
+            empty_key: str | None = None) -> PointsSection:
     return PointsSection(name=name, heading=text.heading(report, name),
                          items=tuple(_point(report, p) for p in points),
-                         empty=_empty(report, points, empty_key))
+                         empty=_empty(report, points, empty_key) if empty_key else None)
 
 
 def _strongest(report: Report, name: str) -> PointsSection:
@@ -133,7 +133,7 @@ def _weakest(report: Report, name: str) -> PointsSection:
 
 def _unscored(report: Report, name: str) -> PointsSection | None:
     """Only when some dimension has too few answers to score."""
-    return _points(report, name, report.unscored, "") if report.unscored else None
+    return _points(report, name, report.unscored) if report.unscored else None
 
 
 def _advice(report: Report, name: str) -> AdviceSection:
