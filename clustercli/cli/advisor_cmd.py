@@ -14,6 +14,7 @@ from clustercli.cli.app import (
     ClusterCommand,
     H,
     LangOption,
+    OutputOption,
     clean_id,
     data_dir_option,
     data_store,
@@ -35,8 +36,6 @@ PRIVACY_MARKER = ".privacy-notice-shown"
 
 DocumentFormatOption = Annotated[DocumentFormat, typer.Option(
     "--format", help=H("advisor.opt.report_format"))]
-OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help=H("cli.opt.output"),
-                                                   show_default=False)]
 
 
 def _document(format: str, content: Documented, output: Path | None, lang: str) -> None:

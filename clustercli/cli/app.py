@@ -182,6 +182,9 @@ class Language(StrEnum):
 
 LangOption = Annotated[Language | None, typer.Option("--lang", help=H("cli.opt.lang"),
                                                      show_default=False)]
+# -o FILE: what the command writes goes to this file (clustercli.cli.output.write_file).
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help=H("cli.opt.output"),
+                                                   show_default=False)]
 
 
 def _show_version(value: bool) -> None:

@@ -17,6 +17,7 @@ from clustercli.cli.app import (
     ClusterCommand,
     H,
     LangOption,
+    OutputOption,
     clean_id,
     data_store,
     echo_error,
@@ -65,8 +66,7 @@ def _rows(store, client: str | None):
 def export(
     format: Annotated[ExportFormat, typer.Option("--format", help=H("portability.opt.format"))] = (
         ExportFormat["csv"]),
-    output: Annotated[Path | None, typer.Option("--output", "-o", help=H("cli.opt.output"),
-                                                show_default=False)] = None,
+    output: OutputOption = None,
     client: Annotated[str | None, typer.Option("--client", help=H("cli.opt.client_filter"),
                                                show_default=False)] = None,
     excel: Annotated[bool, typer.Option("--excel", help=H("portability.opt.excel"))] = False,
