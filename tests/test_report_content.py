@@ -15,7 +15,7 @@ from clustercli.render.json_report import render_json
 from clustercli.render.markdown import md, render_markdown
 from clustercli.render.terminal import render_plain
 from clustercli.report import build_report, shown_score
-from clustercli.report.text import SECTIONS
+from clustercli.report.sections import SECTIONS
 from tests.conftest import VALID_SET
 from tests.test_report_cases import CASES, everything_at_once, shipped, unfinished
 from tests.test_report_json import SCHEMA_FILE, validate

@@ -15,7 +15,8 @@ import sys
 import pytest
 from rich.console import Console
 
-from clustercli.render.terminal import BAR_WIDTH, bar, print_rich, render_plain, show, use_plain
+from clustercli.render.rich_report import BAR_WIDTH, bar
+from clustercli.render.terminal import print_rich, render_plain, show, use_plain
 from clustercli.report import build_report
 from tests.test_report_cases import CASES, many_unknowns, shipped, win_win_knelpunt
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from clustercli.advisor.labels import Labels
-from clustercli.advisor.layout import day, table
+from clustercli.advisor.layout import table
+from clustercli.formatting import day
 from clustercli.i18n import pick, t
 from clustercli.names import client_key
 from clustercli.records import IndexRow
@@ -106,7 +107,7 @@ def clients_text(found: Overview, labels: Labels, lang: str) -> str:
         header = [t(f"advisor.clients.col_{name}", lang) for name in
                   ("client", "assessments", "respondents", "last_date", "last_level")]
         rows = [[line.client, str(line.assessments), ", ".join(line.respondents) or "-",
-                 day(line.last_date),
+                 day(line.last_date, "-"),
                  level_title(labels, line.last_level, lang) or "-"] for line in found.clients]
         lines += table(header, rows)
     else:

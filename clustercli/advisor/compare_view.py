@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from clustercli.advisor.compare import DISCUSS_AT, Comparison, DimensionChange, Side
-from clustercli.advisor.layout import Document, Section, day, number
+from clustercli.advisor.layout import Document, Section
+from clustercli.formatting import day, decimal
 from clustercli.i18n import pick, t
 
 SCHEMA_VERSION = 1
@@ -34,11 +35,13 @@ def _labels(comparison: Comparison, lang: str) -> tuple[str, str]:
 def _score(score: float | None, band: str | None, lang: str) -> str:
     if band is None:
         return t("advisor.compare.not_in_set", lang)
-    return t("advisor.compare.no_score", lang) if score is None else number(score, lang)
+    return t("advisor.compare.no_score", lang) if score is None else decimal(score, lang)
 
 
 def _change(d: DimensionChange, lang: str) -> str:
-    return "-" if d.direction is None else f"{ARROWS[d.direction]} {number(d.change, lang, True)}"
+    if d.direction is None:
+        return "-"
+    return f"{ARROWS[d.direction]} {decimal(d.change, lang, True)}"
 
 
 def _band(d: DimensionChange, lang: str) -> str:
@@ -75,10 +78,10 @@ def compare_document(comparison: Comparison, lang: str) -> Document:
         heading = t("advisor.compare.title_views", lang)
     intro = []
     for label, side in ((one, first), (two, second)):
-        status = (t("advisor.compare.status_done", lang, date=day(side.completed))
+        status = (t("advisor.compare.status_done", lang, date=day(side.completed, "-"))
                   if side.finished else t("advisor.compare.status_open", lang))
         intro.append(t("advisor.compare.side_line", lang, side=label, id=side.id,
-                       who=_who(side, lang), date=day(side.created), status=status))
+                       who=_who(side, lang), date=day(side.created, "-"), status=status))
     intro += notices(comparison, lang)
     views = comparison.kind == "views"
     header = [t("advisor.compare.col_dimension", lang), one, two,
@@ -153,14 +156,14 @@ def since_lines(comparison: Comparison, lang: str) -> list[str]:
     """For a report: a heading, then the change since the previous completed check of this
     respondent (level, each scored part, knelpunten resolved and new), and how to see more."""
     before, now = comparison.first, comparison.second
-    lines = [t("advisor.since.title", lang, date=day(before.completed or before.created))]
+    lines = [t("advisor.since.title", lang, date=day(before.completed or before.created, "-"))]
     if before.level or now.level:
         lines.append(t("advisor.since.level", lang, first=_level(before, lang),
                        second=_level(now, lang)))
     for d in comparison.dimensions:
         if d.direction is not None:
             lines.append(t("advisor.since.dimension", lang, dimension=pick(d.title, lang),
-                           first=number(d.first, lang), second=number(d.second, lang),
+                           first=decimal(d.first, lang), second=decimal(d.second, lang),
                            change=_change(d, lang)))
     lines += [t("advisor.since.closed", lang, items=_titles(comparison, comparison.closed, lang)),
               t("advisor.since.new", lang, items=_titles(comparison, comparison.new, lang))]

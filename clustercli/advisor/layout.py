@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from clustercli.formatting import md, md_cell
+
 
 @dataclass
 class Section:
@@ -24,23 +26,6 @@ class Document:
     heading: str
     intro: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
-
-
-def number(value: float | None, lang: str, sign: bool = False) -> str:
-    """One decimal, with a decimal comma in Dutch: 63.4 -> "63,4"."""
-    if value is None:
-        return "-"
-    text = f"{value:+.1f}" if sign else f"{value:.1f}"
-    return text.replace(".", ",") if lang == "nl" else text
-
-
-def percent(share: float | None) -> str:
-    return "-" if share is None else f"{round(share * 100)}%"
-
-
-def day(stamp: str | None) -> str:
-    """"2025-06-01T10:00:00.000000Z" -> "2025-06-01"."""
-    return (stamp or "")[:10] or "-"
 
 
 def table(header: list[str], rows: list[list[str]], indent: str = "") -> list[str]:
@@ -65,28 +50,17 @@ def to_text(doc: Document) -> str:
     return "\n".join(out)
 
 
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
-
-def _escape(text: str) -> str:
-    """Text a client typed must not turn into Markdown markup."""
-    for char in "\\`*_[]<>#|":
-        text = text.replace(char, "\\" + char)
-    return text
-
-
 def to_markdown(doc: Document) -> str:
-    esc = _escape
+    esc = md
     out = [f"# {esc(doc.heading)}", ""]
     out += [f"{esc(line)}\n" for line in doc.intro]
     for section in doc.sections:
         out += [f"## {esc(section.title)}", ""]
         out += [f"{esc(line)}\n" for line in section.lines]
         if section.header is not None and section.rows:
-            out.append("| " + " | ".join(_cell(cell) for cell in section.header) + " |")
+            out.append("| " + " | ".join(md_cell(cell) for cell in section.header) + " |")
             out.append("|" + "|".join("---" for _ in section.header) + "|")
-            out += ["| " + " | ".join(_cell(cell) for cell in row) + " |"
+            out += ["| " + " | ".join(md_cell(cell) for cell in row) + " |"
                     for row in section.rows]
             out.append("")
         out += [f"{esc(note)}\n" for note in section.notes]

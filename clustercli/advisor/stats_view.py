@@ -10,8 +10,9 @@ from datetime import date
 from typing import Any
 
 from clustercli.advisor.labels import Labels
-from clustercli.advisor.layout import Document, Section, number, percent
+from clustercli.advisor.layout import Document, Section
 from clustercli.advisor.stats import MAJORITY_MOTIVES, MIN_N, STUDY_YEAR, Share, Stats
+from clustercli.formatting import decimal, percent
 from clustercli.i18n import pick, t
 
 SCHEMA_VERSION = 1
@@ -93,7 +94,7 @@ def stats_document(stats: Stats, labels: Labels, lang: str, client: str | None =
         header=[t("advisor.stats.col_dimension", lang), t("advisor.stats.col_mean", lang),
                 t("advisor.stats.col_n", lang)],
         rows=[[pick(labels.dimensions.get(mean.dimension), lang) or mean.dimension,
-               number(mean.mean, lang), str(mean.n)] for mean in stats.means],
+               decimal(mean.mean, lang), str(mean.n)] for mean in stats.means],
         notes=_caution(min(mean.n for mean in cautious), lang) if cautious else []))
     return Document(t("advisor.stats.title", lang, n=stats.n), intro, sections)
 

@@ -5,8 +5,7 @@ the result printed in the chosen format.
 """
 
 
-import json
-from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -15,42 +14,36 @@ from clustercli.cli.app import (
     ClusterCommand,
     H,
     LangOption,
+    OutputOption,
     clean_id,
     data_dir_option,
+    data_store,
     echo_error,
     use_language,
-    write_output,
+)
+from clustercli.cli.output import (
+    DOCUMENT_FORMATS,
+    LIST_FORMATS,
+    Documented,
+    DocumentFormat,
+    ListFormat,
+    Listing,
+    emit,
 )
 
 # Written in the data folder once the privacy notice has been shown there; holds no client data.
 PRIVACY_MARKER = ".privacy-notice-shown"
 
-
-class TableFormat(StrEnum):
-    table = "table"
-    json = "json"
+DocumentFormatOption = Annotated[DocumentFormat, typer.Option(
+    "--format", help=H("advisor.opt.report_format"))]
 
 
-class ReportFormat(StrEnum):
-    terminal = "terminal"
-    md = "md"
-    json = "json"
+def _document(format: str, content: Documented, output: Path | None, lang: str) -> None:
+    from clustercli.i18n import t
 
-
-def _store():
-    from clustercli.storage import open_store
-
-    return open_store(data_dir_option())
-
-
-def _json(data: object) -> None:
-    write_output(json.dumps(data, ensure_ascii=False, indent=2), None)
-
-
-def _document(doc, format: ReportFormat) -> None:
-    from clustercli.advisor.layout import to_markdown, to_text
-
-    write_output(to_markdown(doc) if format is ReportFormat.md else to_text(doc), None)
+    emit(DOCUMENT_FORMATS, format, content, output)
+    if output is not None:
+        echo_error(t("cli.written", lang, file=str(output)))
 
 
 def privacy_notice_once(client: str, lang: str) -> None:
@@ -72,21 +65,19 @@ def privacy_notice_once(client: str, lang: str) -> None:
 
 
 def clients(
-    format: Annotated[TableFormat, typer.Option("--format", help=H("advisor.opt.clients_format"))]
-    = TableFormat.table,
+    format: Annotated[ListFormat, typer.Option("--format", help=H("advisor.opt.clients_format"))]
+    = ListFormat["table"],
     lang: LangOption = None,
 ) -> None:
     from clustercli.advisor.clients import clients_text, level_sets, overview, overview_json
     from clustercli.advisor.labels import labels_for
 
     lang = use_language(lang)
-    store = _store()
+    store = data_store()
     found = overview(store.list())
     labels = labels_for(level_sets(found), store.question_set_data)
-    if format is TableFormat.json:
-        _json(overview_json(found, labels, lang))
-    else:
-        write_output(clients_text(found, labels, lang), None)
+    emit(LIST_FORMATS, format, Listing(text=lambda: clients_text(found, labels, lang),
+                                       data=lambda: overview_json(found, labels, lang)), None)
 
 
 def compare(
@@ -94,19 +85,17 @@ def compare(
         callback=clean_id, help=H("advisor.arg.first"))],
     second: Annotated[str, typer.Argument(
         callback=clean_id, help=H("advisor.arg.second"))],
-    format: Annotated[ReportFormat, typer.Option("--format", help=H("advisor.opt.report_format"))]
-    = ReportFormat.terminal,
+    format: DocumentFormatOption = DocumentFormat["terminal"],
+    output: OutputOption = None,
     lang: LangOption = None,
 ) -> None:
     from clustercli.advisor.compare import compare as compare_two
     from clustercli.advisor.compare_view import compare_document, compare_json
 
     lang = use_language(lang)
-    comparison = compare_two(_store(), first.strip(), second.strip())
-    if format is ReportFormat.json:
-        _json(compare_json(comparison, lang))
-    else:
-        _document(compare_document(comparison, lang), format)
+    comparison = compare_two(data_store(), first.strip(), second.strip())
+    _document(format, Documented(document=lambda: compare_document(comparison, lang),
+                                 data=lambda: compare_json(comparison, lang)), output, lang)
 
 
 def stats(
@@ -114,8 +103,8 @@ def stats(
                                                show_default=False)] = None,
     since: Annotated[str | None, typer.Option("--since", help=H("advisor.opt.since"),
                                               show_default=False)] = None,
-    format: Annotated[ReportFormat, typer.Option("--format", help=H("advisor.opt.report_format"))]
-    = ReportFormat.terminal,
+    format: DocumentFormatOption = DocumentFormat["terminal"],
+    output: OutputOption = None,
     lang: LangOption = None,
 ) -> None:
     from clustercli.advisor.labels import labels_for
@@ -124,13 +113,12 @@ def stats(
 
     lang = use_language(lang)
     first_day = parse_since(since) if since is not None else None  # before touching the store
-    store = _store()
+    store = data_store()
     found = pooled(select(store.list(with_summaries=True), client, first_day))
     labels = labels_for(list(found.sets), store.question_set_data)
-    if format is ReportFormat.json:
-        _json(stats_json(found, labels, lang, client, first_day))
-    else:
-        _document(stats_document(found, labels, lang, client, first_day), format)
+    _document(format, Documented(
+        document=lambda: stats_document(found, labels, lang, client, first_day),
+        data=lambda: stats_json(found, labels, lang, client, first_day)), output, lang)
 
 
 def register(app: typer.Typer) -> None:

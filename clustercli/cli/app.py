@@ -9,10 +9,9 @@ the user. Only typer and the standard library are imported at the top, so that `
 
 
 import os
-import sys
 from enum import Enum, StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -20,6 +19,9 @@ from typer.core import TyperCommand, TyperGroup
 from clustercli import __version__
 from clustercli.errors import EXIT_FAILURE, EXIT_INTERRUPTED, ClusterError
 from clustercli.i18n import resolve_language, t
+
+if TYPE_CHECKING:
+    from clustercli.records import Store
 
 DEBUG_ENV = "CLUSTERCLI_DEBUG"
 
@@ -49,6 +51,13 @@ def data_dir_option() -> Path:
     from clustercli.paths import data_dir
 
     return data_dir(_run["data_dir"])
+
+
+def data_store() -> "Store":
+    """The store in this run's data folder: the one way a command opens it."""
+    from clustercli.storage import open_store
+
+    return open_store(data_dir_option())
 
 
 def clean_id(value: str | None) -> str | None:
@@ -173,6 +182,9 @@ class Language(StrEnum):
 
 LangOption = Annotated[Language | None, typer.Option("--lang", help=H("cli.opt.lang"),
                                                      show_default=False)]
+# -o FILE: what the command writes goes to this file (clustercli.cli.output.write_file).
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help=H("cli.opt.output"),
+                                                   show_default=False)]
 
 
 def _show_version(value: bool) -> None:
@@ -191,15 +203,9 @@ def _root(
     _run.update(lang=None, data_dir=data_dir)
 
 
-def write_output(text: str, output: Path | None) -> None:
-    """Print, or write to `-o FILE` (UTF-8), without a traceback on a bad path."""
-    if output is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        from clustercli.errors import BadInput
+def write_output(text: str, output: Path | None = None) -> None:
+    """Text for people, ending in a newline: on stdout, or in `-o FILE` through the one writer
+    (clustercli.cli.output, where every format and output file goes)."""
+    from clustercli.cli.output import write
 
-        raise BadInput("cli.cannot_write", file=str(output),
-                       detail=exc.strerror or str(exc)) from None
+    write(text if text.endswith("\n") else text + "\n", output)

@@ -8,7 +8,6 @@ asks before erasing, and prints.
 
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -18,27 +17,18 @@ from clustercli.cli.app import (
     ClusterCommand,
     H,
     LangOption,
+    OutputOption,
     clean_id,
+    data_store,
     echo_error,
     use_language,
 )
+from clustercli.cli.output import EXPORT_FORMATS, Export, ExportFormat, emit
 
 # Accepted as "yes" in either language: an advisor may answer in English to a Dutch screen.
 YES = {"j", "ja", "y", "yes"}
 
 Yes = Annotated[bool, typer.Option("--yes", "-y", help=H("portability.opt.yes"))]
-
-
-class ExportFormat(StrEnum):
-    csv = "csv"
-    jsonl = "jsonl"
-
-
-def _store():
-    from clustercli.cli.app import data_dir_option
-    from clustercli.storage import open_store
-
-    return open_store(data_dir_option())
 
 
 def _interactive() -> bool:
@@ -62,24 +52,6 @@ def _confirm(yes: bool, lang: str, question: str) -> bool:
     return sys.stdin.readline().strip().lower() in YES
 
 
-def _write(data: bytes, output: Path | None) -> None:
-    """To stdout as bytes (UTF-8 whatever the locale), or to FILE: atomically, and 0600 like
-    the data folder, since an export holds the same personal data."""
-    if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    from clustercli.errors import BadInput
-    from clustercli.storage.atomic import write_atomic
-
-    try:
-        write_atomic(output, data)
-    except OSError as error:
-        raise BadInput("cli.cannot_write", file=str(output),
-                       detail=error.strerror or str(error)) from None
-
-
 def _rows(store, client: str | None):
     from clustercli.errors import BadInput
 
@@ -93,9 +65,8 @@ def _rows(store, client: str | None):
 
 def export(
     format: Annotated[ExportFormat, typer.Option("--format", help=H("portability.opt.format"))] = (
-        ExportFormat.csv),
-    output: Annotated[Path | None, typer.Option("--output", "-o", help=H("cli.opt.output"),
-                                                show_default=False)] = None,
+        ExportFormat["csv"]),
+    output: OutputOption = None,
     client: Annotated[str | None, typer.Option("--client", help=H("cli.opt.client_filter"),
                                                show_default=False)] = None,
     excel: Annotated[bool, typer.Option("--excel", help=H("portability.opt.excel"))] = False,
@@ -104,21 +75,18 @@ def export(
     from clustercli.errors import BadInput
     from clustercli.i18n import t
     from clustercli.messages import format_error
-    from clustercli.portability import bundle, table
     from clustercli.portability.transfer import gather
 
     lang = use_language(lang)
-    if excel and format is not ExportFormat.csv:
+    if excel and format != "csv":
         raise BadInput("portability.export.excel_csv_only")
-    store = _store()
+    store = data_store()
     # All: straight from the files, no listing needed; a client: the index finds theirs.
     ids = None if client is None else [row.id for row in _rows(store, client)]
-    found = gather(store, ids, parse_sets=format is ExportFormat.csv)
-    if format is ExportFormat.csv:
-        text = table.write(found.records, list(found.parsed.values()), excel)
-    else:
-        text = "".join(bundle.lines(found.records, found.sets))
-    _write(text.encode("utf-8"), output)
+    # Only the complete bundle does without the parsed sets (and so without pydantic); a
+    # table needs their questions for its columns.
+    found = gather(store, ids, parse_sets=format != "jsonl")
+    emit(EXPORT_FORMATS, format, Export(found, excel), output)
     for assessment_id, error in found.problems:
         echo_error(t("portability.export.skipped", lang, id=assessment_id,
                      problem=format_error(error, lang)))
@@ -147,7 +115,7 @@ def import_file(
         raise BadInput("portability.import.cannot_read", file=str(file),
                        detail=error.strerror or str(error)) from None
     found = bundle.read(raw, str(file))  # every line checked before the store is opened
-    outcome = import_bundle(_store(), found, str(file))
+    outcome = import_bundle(data_store(), found, str(file))
     for kind in ("added", "updated"):
         ids = outcome[kind]
         _say(t(f"portability.import.{kind}", lang, count=len(ids)))
@@ -173,7 +141,7 @@ def delete(
     lang = use_language(lang)
     if (assessment_id is None) == (client is None):
         raise BadInput("portability.delete.id_or_client")
-    store = _store()
+    store = data_store()
     if client is None:
         rows = [row for row in store.list() if row.id == assessment_id]
         if not rows:
@@ -202,7 +170,7 @@ def purge(
     lang = use_language(lang)
     moment = retention.cutoff(clock.parse(clock.now()), retention.parse_duration(older_than))
     when = moment.strftime("%Y-%m-%d %H:%M UTC")
-    store = _store()
+    store = data_store()
     rows = retention.older_than(store.list(), moment)
     if not rows:
         _say(t("portability.purge.none", lang, moment=when))

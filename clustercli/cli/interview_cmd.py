@@ -2,11 +2,9 @@
 
 
 import functools
-import json
 import os
 import shlex
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -18,24 +16,14 @@ from clustercli.cli.app import (
     LangOption,
     _run,
     clean_id,
-    data_dir_option,
+    data_store,
     echo_error,
     use_language,
     write_output,
 )
+from clustercli.cli.output import LIST_FORMATS, ListFormat, Listing, emit
 
 Plain = Annotated[bool, typer.Option("--plain", help=H("cli.opt.plain"))]
-
-
-class ListFormat(StrEnum):
-    table = "table"
-    json = "json"
-
-
-def _store():
-    from clustercli.storage import open_store
-
-    return open_store(data_dir_option())
 
 
 def resume_command(assessment_id: str, mode: str = "terminal") -> str:
@@ -191,7 +179,7 @@ def start(
     given = answers_file.read(answers, qset, lang) if answers else None
     mode = _mode(plain, given is not None)
     privacy_notice_once(client, lang)
-    session = sessions.start(_store(), qset, lang, client, respondent)
+    session = sessions.start(data_store(), qset, lang, client, respondent)
     notices = flow.apply_given(session, given) if given else []
     _converse(session, mode, notes=bool(client.strip()), intro=True, notices=notices)
     _finish(session, mode)
@@ -210,7 +198,7 @@ def resume(
     from clustercli.questionset.loader import load
 
     use_language(lang)
-    store = _store()
+    store = data_store()
     assessment_id = assessment_id or flow.latest_unfinished(store).id
     session = sessions.reopen(store, assessment_id, lang)
     use_language(session.lang)
@@ -233,7 +221,7 @@ def edit(
     from clustercli.errors import BadInput
 
     use_language(lang)
-    store = _store()
+    store = data_store()
     session = sessions.reopen(store, assessment_id, lang)
     use_language(session.lang)
     if session.record.status != "completed":
@@ -248,7 +236,7 @@ def edit(
 
 def list_assessments(
     format: Annotated[ListFormat, typer.Option("--format", help=H("cli.opt.format"))] = (
-        ListFormat.table),
+        ListFormat["table"]),
     client: Annotated[str | None, typer.Option("--client", help=H("cli.opt.client_filter"),
                                                show_default=False)] = None,
     lang: LangOption = None,
@@ -256,12 +244,10 @@ def list_assessments(
     from clustercli.engine.listing import list_json, list_table
 
     lang = use_language(lang)
-    store = _store()
+    store = data_store()
     rows = store.find_by_client(client) if client else store.list()
-    if format is ListFormat.json:
-        write_output(json.dumps(list_json(rows), ensure_ascii=False, indent=2), None)
-    else:
-        write_output(list_table(rows, lang), None)
+    emit(LIST_FORMATS, format, Listing(text=lambda: list_table(rows, lang),
+                                       data=lambda: list_json(rows)), None)
 
 
 def register(app: typer.Typer) -> None:

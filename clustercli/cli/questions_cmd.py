@@ -1,8 +1,6 @@
 """`clustercli questions check|show|trace`: the question-set format, for authors and advisors."""
 
 
-import json
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -16,14 +14,10 @@ from clustercli.cli.app import (
     use_language,
     write_output,
 )
+from clustercli.cli.output import QUESTION_SET_FORMATS, Listing, QuestionSetFormat, emit
 
 questions_app = typer.Typer(cls=ClusterSubgroup, help=H("cli.questions.help"), no_args_is_help=True,
                             rich_markup_mode=None)
-
-
-class ShowFormat(StrEnum):
-    text = "text"
-    json = "json"
 
 
 SetPath = Annotated[Path | None, typer.Argument(help=H("cli.questions.arg_path"),
@@ -74,17 +68,15 @@ def check(path: SetPath = None, lang: LangOption = None) -> None:
 
 @questions_app.command("show", help=H("cli.questions.show.help"), cls=ClusterCommand)
 def show(path: SetPath = None,
-         format: Annotated[ShowFormat, typer.Option("--format", help=H("cli.opt.format"))] = (
-             ShowFormat.text),
+         format: Annotated[QuestionSetFormat, typer.Option(
+             "--format", help=H("cli.opt.format"))] = QuestionSetFormat["text"],
          lang: LangOption = None) -> None:
     from clustercli.questionset.describe import to_json_data, to_text
 
     lang = use_language(lang)
     qset = _load(path)
-    if format is ShowFormat.json:
-        write_output(json.dumps(to_json_data(qset), ensure_ascii=False, indent=2), None)
-    else:
-        write_output(to_text(qset, lang), None)
+    emit(QUESTION_SET_FORMATS, format, Listing(text=lambda: to_text(qset, lang),
+                                               data=lambda: to_json_data(qset)), None)
 
 
 @questions_app.command("trace", help=H("cli.questions.trace.help"), cls=ClusterCommand)

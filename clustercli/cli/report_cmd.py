@@ -7,7 +7,6 @@ report is made, so that `clustercli --help` stays fast.
 """
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO
 
@@ -18,23 +17,16 @@ from clustercli.cli.app import (
     H,
     Language,
     clean_id,
-    data_dir_option,
+    data_store,
     echo_error,
     use_language,
-    write_output,
 )
+from clustercli.cli.output import REPORT_FORMATS, ReportFormat, emit
 
 if TYPE_CHECKING:
     from clustercli.questionset.model import QuestionSet
     from clustercli.records import Assessment
     from clustercli.report.model import Report
-
-
-class ReportFormat(StrEnum):
-    terminal = "terminal"
-    md = "md"
-    html = "html"
-    json = "json"
 
 
 def build(record: "Assessment", qset: "QuestionSet", lang: str, *,
@@ -58,36 +50,11 @@ def print_report(record: "Assessment", qset: "QuestionSet", lang: str, *, store=
     terminal.show(report, stream, plain=plain)
 
 
-def render(report: "Report", form: ReportFormat) -> str:
-    """The report as text in a file format (terminal: the plain text, as in a file)."""
-    if form is ReportFormat.md:
-        from clustercli.render.markdown import render_markdown
-
-        return render_markdown(report)
-    if form is ReportFormat.html:
-        from clustercli.render.html import render_html
-
-        return render_html(report)
-    if form is ReportFormat.json:
-        from clustercli.render.json_report import render_json
-
-        return render_json(report)
-    from clustercli.render.terminal import render_plain
-
-    return render_plain(report)
-
-
-def _store():
-    from clustercli.storage import open_store
-
-    return open_store(data_dir_option())
-
-
 def show(
     assessment_id: Annotated[str, typer.Argument(
         callback=clean_id, help=H("report.cli.arg_id"))],
     format: Annotated[ReportFormat, typer.Option("--format", help=H("report.cli.format"))] = (
-        ReportFormat.terminal),
+        ReportFormat["terminal"]),
     output: Annotated[Path | None, typer.Option("-o", "--output", help=H("report.cli.output"),
                                                 show_default=False)] = None,
     lang: Annotated[Language | None, typer.Option("--lang", help=H("report.cli.lang"),
@@ -100,19 +67,19 @@ def show(
     from clustercli.i18n import t
 
     use_language(lang)  # for a message before the assessment is found
-    store = _store()
+    store = data_store()
     record = store.load(assessment_id)  # an unknown id: NotFound, exit 2
     lang = use_language(lang or record.language)
     report = build(record, stored_set(store, record), lang, with_notes=with_notes)
     report = _with_change_since_previous(report, store, record, lang)
-    if format is ReportFormat.terminal and output is None:
+    if format == "terminal" and output is None:  # on the screen: rich, or plain text
         from clustercli.render import terminal
 
         terminal.show(report, sys.stdout, plain=plain)
         return
-    if report.unfinished and format is not ReportFormat.terminal:
+    if report.unfinished and format != "terminal":
         echo_error(report.unfinished)  # also where a file or a program gets the report
-    write_output(render(report, format), output)
+    emit(REPORT_FORMATS, format, report, output)
     if output is not None:
         echo_error(t("report.written", lang, file=str(output)))
 

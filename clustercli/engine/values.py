@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from clustercli import formatting
 from clustercli.conditions import UNKNOWN
 from clustercli.errors import BadInput
 from clustercli.i18n import pick, t
@@ -33,18 +34,13 @@ def allowed_text(q: Question, lang: str, in_file: bool = False) -> str:
     elif q.type == "scale":
         values = f"{int(q.min)}–{int(q.max)}"
     elif q.type == "number":
-        values = t("engine.values.number", lang, min=_num(q.min, "−∞"), max=_num(q.max, "∞"))
+        values = t("engine.values.number", lang, min=formatting.number(q.min, "−∞"),
+                   max=formatting.number(q.max, "∞"))
     else:
         values = t("engine.values.text", lang)
     if q.allow_unknown:
         values += f", {UNKNOWN}"
     return values
-
-
-def _num(value: float | None, missing: str) -> str:
-    if value is None:
-        return missing
-    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def check(q: Question, value: Any, lang: str, in_file: bool = False) -> Any:

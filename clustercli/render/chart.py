@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from html import escape
 
-from clustercli.report import text
-from clustercli.report.model import Report
+from clustercli.report import parts
 
 WIDTH = 720
 LABEL_W = 236  # the dimension titles, right-aligned against the bars
@@ -33,19 +32,15 @@ def _short(title: str) -> str:
     return title if len(title) <= MAX_TITLE else title[:MAX_TITLE - 1].rstrip() + "…"
 
 
-def svg_chart(report: Report) -> str:
-    dims = report.dimensions
-    height = TOP + ROW_H * len(dims) + 22
-    limits = report.thresholds
-    desc = " ".join([*(text.dimension_line(report, d) + "." for d in dims),
-                     text.chart_text(report, "desc", sterk=text.number(limits.sterk),
-                                     aandachtspunt=text.number(limits.aandachtspunt))])
+def svg_chart(scores: parts.ScoresSection) -> str:
+    rows = scores.rows
+    height = TOP + ROW_H * len(rows) + 22
     out = [f'<svg class="chart" role="img" '
            f'viewBox="0 0 {WIDTH} {height}" width="100%" aria-labelledby="chart-title '
            f'chart-desc">',
-           f'<title id="chart-title">{escape(text.chart_text(report, "title"))}</title>',
-           f'<desc id="chart-desc">{escape(desc)}</desc>']
-    bottom = TOP + ROW_H * len(dims)
+           f'<title id="chart-title">{escape(scores.chart_title)}</title>',
+           f'<desc id="chart-desc">{escape(scores.chart_description)}</desc>']
+    bottom = TOP + ROW_H * len(rows)
     # the axis: a light frame of the 0-100 area, with 0 and 100 written below it
     out.append(f'<rect x="{BAR_X}" y="{TOP - 4}" width="{BAR_W}" height="{bottom - TOP + 4}" '
                f'fill="#f4f4f4" stroke="#bbb" stroke-width="0.5"/>')
@@ -53,20 +48,20 @@ def svg_chart(report: Report) -> str:
         out.append(f'<text x="{_x(value)}" y="{bottom + 14}" class="tick" '
                    f'text-anchor="middle">{value}</text>')
     # the band thresholds, labelled with where each band begins
-    for band in ("aandachtspunt", "sterk"):
-        value = getattr(report.thresholds, band)
-        label = f"{text.number(value)} {text.band_label(report, band)}"
-        out.append(f'<line x1="{_x(value)}" y1="{TOP - 8}" x2="{_x(value)}" y2="{bottom}" '
+    for mark in scores.marks:
+        x = _x(mark.value)
+        out.append(f'<line x1="{x}" y1="{TOP - 8}" x2="{x}" y2="{bottom}" '
                    f'class="threshold" stroke="#555" stroke-width="1" '
-                   f'stroke-dasharray="4 3" data-band="{band}"/>')
-        out.append(f'<text x="{_x(value)}" y="{TOP - 11}" class="tick" '
-                   f'text-anchor="middle">{escape(label)}</text>')
-    for row, dim in enumerate(dims):
-        y = TOP + ROW_H * row
+                   f'stroke-dasharray="4 3" data-band="{mark.band}"/>')
+        out.append(f'<text x="{x}" y="{TOP - 11}" class="tick" '
+                   f'text-anchor="middle">{escape(mark.label)}</text>')
+    for index, row in enumerate(rows):
+        dim = row.dimension
+        y = TOP + ROW_H * index
         middle = y + ROW_H / 2 + 4
         out.append(f'<g class="dimension" data-dimension="{escape(dim.id)}" '
                    f'data-band="{escape(dim.band)}">')
-        out.append(f'<title>{escape(text.dimension_line(report, dim))}</title>')
+        out.append(f'<title>{escape(row.line)}</title>')
         out.append(f'<text x="{LABEL_W}" y="{middle}" text-anchor="end">'
                    f'{escape(_short(dim.title))}</text>')
         if dim.score is None:

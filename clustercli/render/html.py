@@ -12,11 +12,14 @@ small but readable type, and no entry split over two pages.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
+from itertools import chain
 
 from clustercli.render.chart import svg_chart
-from clustercli.report import text
-from clustercli.report.model import Organisation, Point, Report
+from clustercli.report import parts
+from clustercli.report.model import Report
+from clustercli.report.sections import SECTIONS, compose
 
 CSS = """
 :root { --ink: #1d1d1d; --soft: #555; --line: #d0d0d0; }
@@ -70,38 +73,108 @@ def e(value: object) -> str:
     return escape(str(value), quote=True)
 
 
-def render_html(report: Report) -> str:
-    out = ["<!DOCTYPE html>", f'<html lang="{e(report.lang)}">', "<head>",
-           '<meta charset="utf-8">',
-           '<meta name="viewport" content="width=device-width, initial-scale=1">',
-           f"<title>{e(_page_title(report))}</title>", f"<style>{CSS}</style>", "</head>",
-           "<body>", "<header>", f"<h1>{e(text.title(report))}</h1>", '<dl class="facts">']
-    out += [f"<dt>{e(name)}</dt><dd>{e(value)}</dd>" for name, value in text.facts(report)]
-    out.append("</dl>")
-    if report.with_notes:
-        out.append(f'<p class="meta"><em>{e(text.label(report, "advisor_copy"))}</em></p>')
-    out.append("</header>")
-    if report.unfinished:
-        out.append(f'<p class="notice" id="unfinished">{e(report.unfinished)}</p>')
-    out += _level(report) + _scores(report) + _since(report) + _points(report) + _advice(report)
-    out += _organisations(report) + _steps(report) + _mirror(report) + _sources(report)
-    out += [_open(report, "about"), f"<p>{e(report.disclaimer)}</p>", "</section>"]
-    if report.notes is not None:
-        out += [_open(report, "notes"), "<ul>"]
-        out += [f"<li><strong>{e(n.question_text)}</strong> {e(text.note_tail(report, n))}</li>"
-                for n in report.notes]
-        out += ["</ul>", "</section>"]
-    out += ["</body>", "</html>"]
-    return "\n".join(out) + "\n"
+class _Html:
+    """Each part as lines of HTML; a section is a <section> with its id and an <h2>."""
+
+    def head(self, head: parts.Head) -> list[str]:
+        out = ["<!DOCTYPE html>", f'<html lang="{e(head.lang)}">', "<head>",
+               '<meta charset="utf-8">',
+               '<meta name="viewport" content="width=device-width, initial-scale=1">',
+               f"<title>{e(head.page_title)}</title>", f"<style>{CSS}</style>", "</head>",
+               "<body>", "<header>", f"<h1>{e(head.title)}</h1>", '<dl class="facts">',
+               *(f"<dt>{e(name)}</dt><dd>{e(value)}</dd>" for name, value in head.facts),
+               "</dl>"]
+        if head.advisor_copy:
+            out.append(f'<p class="meta"><em>{e(head.advisor_copy)}</em></p>')
+        out.append("</header>")
+        if head.unfinished:
+            out.append(f'<p class="notice" id="unfinished">{e(head.unfinished)}</p>')
+        return out
+
+    def level(self, s: parts.LevelSection) -> list[str]:
+        if s.line is None:
+            return [_open(s), f"<p>{e(s.empty)}</p>", "</section>"]
+        css = "level capped" if s.capped else "level"
+        out = [_open(s), f'<div class="{css}" data-level="{e(s.level_id)}">',
+               f'<p class="name">{e(s.line)}</p>', f"<p>{e(s.meaning)}</p>"]
+        if s.capped:
+            out += [f"<p>{e(s.capped)}</p>", *_items([_with_source(cap) for cap in s.caps])]
+        return [*out, "</div>", "</section>"]
+
+    def scores(self, s: parts.ScoresSection) -> list[str]:
+        out = [_open(s), svg_chart(s), "</section>"]
+        if s.since:
+            out += ['<section id="since">', f"<h2>{e(s.since.heading)}</h2>",
+                    *_items([e(line) for line in s.since.lines]), "</section>"]
+        return out
+
+    def points(self, s: parts.PointsSection) -> list[str]:
+        out = [_open(s), *([f"<p>{e(s.empty)}</p>"] if s.empty else []), '<div class="cols">']
+        for point in s.items:
+            out += ['<div class="point">',
+                    f'<h3 class="band-{e(point.band)}">{e(point.line)}</h3>']
+            if point.description:
+                out.append(f"<p>{e(point.description)}</p>")
+            if point.costs_most:
+                out += [f"<p>{e(point.costs_most)}</p>", *_items([e(w) for w in point.weakest])]
+            if point.lift_head:
+                out += [f"<p>{e(point.lift_head)}</p>", *_items([e(line) for line in point.lift])]
+            out.append("</div>")
+        return [*out, "</div>", "</section>"]
+
+    def advice(self, s: parts.AdviceSection) -> list[str]:
+        if s.empty:
+            return [_open(s), f"<p>{e(s.empty)}</p>", "</section>"]
+        return [_open(s), '<div class="cols">',
+                *_items([_with_source(item) for item in s.items], css="advice"), "</div>",
+                "</section>"]
+
+    def organisations(self, s: parts.OrganisationsSection) -> list[str]:
+        if s.empty:
+            return [_open(s), f"<p>{e(s.empty)}</p>", "</section>"]
+        out = [_open(s), '<div class="orgs cols">']
+        for group in s.items:
+            if group.shared:
+                out.append(f'<p class="why-all">{e(group.shared)}</p>')
+            for org in group.members:
+                out += _organisation(org)
+        return [*out, "</div>", "</section>"]
+
+    def next_steps(self, s: parts.StepsSection) -> list[str]:
+        if s.empty:
+            return [_open(s), f"<p>{e(s.empty)}</p>", "</section>"]
+        return [_open(s), *_items([e(step) for step in s.items], "ol"), "</section>"]
+
+    def mirror(self, s: parts.MirrorSection) -> list[str]:
+        if s.empty:
+            return [_open(s), f"<p>{e(s.empty)}</p>", "</section>"]
+        lines = [f'{e(m.figure)} <strong>{e(m.position)}</strong> <span class="src">'
+                 f"{e(m.source_note)}</span>" for m in s.items]
+        return [_open(s), '<div class="cols">', *_items(lines, css="mirror"), "</div>",
+                "</section>"]
+
+    def sources(self, s: parts.SourcesSection) -> list[str]:
+        lines = [f"<strong>{e(label)}</strong> – {e(line)}" for label, line in s.items]
+        return [_open(s), f"<p>{e(s.study)}</p>", f"<p>{e(s.cited)}</p>", '<div class="cols">',
+                *_items(lines, css="sources"), "</div>", f"<p>{e(s.organisation_facts)}</p>",
+                "</section>"]
+
+    def about(self, s: parts.AboutSection) -> list[str]:
+        return [_open(s), f"<p>{e(s.text)}</p>", "</section>"]
+
+    def notes(self, s: parts.NotesSection) -> list[str]:
+        return [_open(s), "<ul>",
+                *(f"<li><strong>{e(question)}</strong> {e(tail)}</li>"
+                  for question, tail in s.items), "</ul>", "</section>"]
 
 
-def _page_title(report: Report) -> str:
-    client = report.meta.client
-    return f"{text.title(report)} – {client}" if client else text.title(report)
+def render_html(report: Report, sections: Sequence[str] = SECTIONS) -> str:
+    parts = compose(report, _Html(), sections)
+    return "\n".join([*chain.from_iterable(parts), "</body>", "</html>"]) + "\n"
 
 
-def _open(report: Report, name: str) -> str:
-    return f'<section id="{name}"><h2>{e(text.heading(report, name))}</h2>'
+def _open(s: parts.Section) -> str:
+    return f'<section id="{s.name}"><h2>{e(s.heading)}</h2>'
 
 
 def _items(lines: list[str], tag: str = "ul", css: str = "") -> list[str]:
@@ -109,122 +182,17 @@ def _items(lines: list[str], tag: str = "ul", css: str = "") -> list[str]:
     return [f"<{tag}{attr}>", *(f"<li>{line}</li>" for line in lines), f"</{tag}>"]
 
 
-def _with_source(report: Report, body: str, sources: tuple[str, ...]) -> str:
-    cite = text.label(report, "source", sources=report.cite(sources))
-    return f'{e(body)} <span class="src">({e(cite)})</span>'
+def _with_source(item: parts.Sourced) -> str:
+    return f'{e(item.text)} <span class="src">({e(item.cite)})</span>'
 
 
-def _level(report: Report) -> list[str]:
-    out = [_open(report, "level")]
-    level = report.level
-    if level is None:
-        return [*out, f"<p>{e(text.no_level(report))}</p>", "</section>"]
-    css = "level capped" if level.capped else "level"
-    out += [f'<div class="{css}" data-level="{e(level.id)}">',
-            f'<p class="name">{e(text.level_line(report, level))}</p>',
-            f"<p>{e(level.meaning)}</p>"]
-    if level.capped:
-        out.append(f"<p>{e(text.label(report, 'capped', reached=level.reached_title))}</p>")
-        out += _items([_with_source(report, c.reason, c.source) for c in level.caps])
-    return [*out, "</div>", "</section>"]
-
-
-def _scores(report: Report) -> list[str]:
-    return [_open(report, "scores"), svg_chart(report), "</section>"]
-
-
-def _point(report: Report, point: Point) -> list[str]:
-    out = ['<div class="point">',
-           f'<h3 class="band-{e(point.band)}">{e(text.point_line(report, point))}</h3>']
-    if point.description:
-        out.append(f"<p>{e(point.description)}</p>")
-    if point.weakest:
-        out.append(f"<p>{e(text.label(report, 'costs_most'))}</p>")
-        out += _items([e(line) for line in point.weakest])
-    if point.lift:
-        out.append(f"<p>{e(point.lift[0])}</p>")
-        out += _items([e(line) for line in point.lift[1:]])
-    return [*out, "</div>"]
-
-
-def _points(report: Report) -> list[str]:
-    out: list[str] = []
-    for name, points, empty in (("strongest", report.strongest, "none_strong"),
-                                ("weakest", report.weakest, "none_weak"),
-                                ("unscored", report.unscored, None)):
-        if not points and empty is None:
-            continue
-        out.append(_open(report, name))
-        if not points:
-            out.append(f"<p>{e(text.label(report, empty))}</p>")
-        out.append('<div class="cols">')
-        for point in points:
-            out += _point(report, point)
-        out += ["</div>", "</section>"]
-    return out
-
-
-def _advice(report: Report) -> list[str]:
-    out = [_open(report, "advice")]
-    if not report.advice:
-        return [*out, f"<p>{e(text.label(report, 'no_advice'))}</p>", "</section>"]
-    lines = [_with_source(report, a.text, a.source) for a in report.advice]
-    return [*out, '<div class="cols">', *_items(lines, css="advice"), "</div>", "</section>"]
-
-
-def _organisations(report: Report) -> list[str]:
-    out = [_open(report, "organisations")]
-    if not report.organisations:
-        return [*out, f"<p>{e(text.label(report, 'no_organisations'))}</p>", "</section>"]
-    out.append('<div class="orgs cols">')
-    for why, members in text.organisation_groups(report):
-        if why is not None:
-            out.append(f'<p class="why-all">{e(text.shared_why(report, why, len(members)))}</p>')
-        for org in members:
-            out += _organisation(report, org, shared=why is not None)
-    return [*out, "</div>", "</section>"]
-
-
-def _organisation(report: Report, org: Organisation, *, shared: bool) -> list[str]:
-    out = [f'<div class="org" data-kind="{e(org.kind)}">',
-           f"<h3>{e(text.organisation_name(org))}</h3>"]
-    for kind, line in text.organisation_lines(report, org, shared):
-        if kind == "website":  # the address as the link's own text: readable on paper
+def _organisation(org: parts.OrganisationItem) -> list[str]:
+    out = [f'<div class="org" data-kind="{e(org.kind)}">', f"<h3>{e(org.name)}</h3>"]
+    for kind, line in org.lines:
+        if kind == "website" and org.url:  # the address as the link's own text: on paper too
             body = f'{e(line.removesuffix(org.url))}<a href="{e(org.url)}">{e(org.url)}</a>'
         else:
             body = e(line)
         css = ' class="meta"' if kind == "meta" else ""
         out.append(f"<p{css}>{body}</p>")
     return [*out, "</div>"]
-
-
-def _steps(report: Report) -> list[str]:
-    out = [_open(report, "next_steps")]
-    if not report.next_steps:
-        return [*out, f"<p>{e(text.label(report, 'no_steps'))}</p>", "</section>"]
-    return [*out, *_items([e(s.text) for s in report.next_steps], "ol"), "</section>"]
-
-
-def _since(report: Report) -> list[str]:
-    if not report.since:
-        return []
-    return ['<section id="since">', f"<h2>{e(report.since[0])}</h2>",
-            *_items([e(line) for line in report.since[1:]]), "</section>"]
-
-
-def _mirror(report: Report) -> list[str]:
-    out = [_open(report, "mirror")]
-    if not report.mirror:
-        return [*out, f"<p>{e(text.label(report, 'no_mirror'))}</p>", "</section>"]
-    lines = [f'{e(m.figure)} <strong>{e(m.position)}</strong> <span class="src">'
-             f"{e(m.source_note)}</span>" for m in report.mirror]
-    return [*out, '<div class="cols">', *_items(lines, css="mirror"), "</div>", "</section>"]
-
-
-def _sources(report: Report) -> list[str]:
-    lines = [f"<strong>{e(s.label)}</strong> – {e(s.text)}" for s in report.sources]
-    return [_open(report, "sources"),
-            f"<p>{e(text.label(report, 'study', study=report.study))}</p>",
-            f"<p>{e(text.label(report, 'cited'))}</p>", '<div class="cols">',
-            *_items(lines, css="sources"), "</div>",
-            f"<p>{e(report.organisation_facts)}</p>", "</section>"]

@@ -7,147 +7,104 @@ answer with `*` or `|` cannot turn into markup or break the scores table.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from itertools import chain
 
-from clustercli.report import text
-from clustercli.report.model import Point, Report
+from clustercli.formatting import md
+from clustercli.report import parts
+from clustercli.report.model import Report
+from clustercli.report.sections import SECTIONS, compose
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 _BLANKS = re.compile(r"\n{3,}")  # sections join with blank lines; one is enough
 
 
-def md(value: str) -> str:
-    return _SPECIAL.sub(r"\\\1", value)
+class _Markdown:
+    """Each part as Markdown lines; a section is a level-2 heading with its body."""
+
+    def head(self, head: parts.Head) -> list[str]:
+        out = [f"# {md(head.title)}", ""]
+        out += [f"- **{md(name)}:** {md(value)}" for name, value in head.facts]
+        if head.advisor_copy:
+            out += ["", f"_{md(head.advisor_copy)}_"]
+        return out + (["", f"> **{md(head.unfinished)}**"] if head.unfinished else [])
+
+    def level(self, s: parts.LevelSection) -> list[str]:
+        out = _section(s.heading)
+        if s.line is None:
+            return [*out, md(s.empty or "")]
+        out += [f"**{md(s.line)}**", "", md(s.meaning)]
+        if s.capped:
+            out += ["", md(s.capped), "", *(f"- {md(cap.line)}" for cap in s.caps)]
+        return out
+
+    def scores(self, s: parts.ScoresSection) -> list[str]:
+        out = _section(s.heading)
+        out += ["| " + " | ".join(md(column) for column in s.columns) + " |", "|---|---:|---|"]
+        for row in s.rows:
+            shown = "–" if row.dimension.shown is None else str(row.dimension.shown)
+            out.append(f"| {md(row.dimension.title)} | {shown} | {md(row.band_text)} |")
+        if s.since:
+            out += [*_section(s.since.heading), *(f"- {md(line)}" for line in s.since.lines)]
+        return out
+
+    def points(self, s: parts.PointsSection) -> list[str]:
+        out = _section(s.heading) + ([md(s.empty)] if s.empty else [])
+        for point in s.items:
+            out += ["", f"### {md(point.line)}"]
+            if point.description:
+                out += ["", md(point.description)]
+            if point.costs_most:
+                out += ["", md(point.costs_most), "", *(f"- {md(line)}" for line in point.weakest)]
+            if point.lift_head:
+                out += ["", md(point.lift_head), "", *(f"- {md(line)}" for line in point.lift)]
+        return out
+
+    def advice(self, s: parts.AdviceSection) -> list[str]:
+        return _listed(s.heading, [f"- {md(item.line)}" for item in s.items], s.empty)
+
+    def organisations(self, s: parts.OrganisationsSection) -> list[str]:
+        out = _section(s.heading) + ([md(s.empty)] if s.empty else [])
+        for group in s.items:
+            if group.shared:
+                out += ["", f"_{md(group.shared)}_", ""]
+            for org in group.members:
+                out += [f"### {md(org.name)}", ""]
+                for kind, line in org.lines:
+                    if kind == "website" and org.url:  # a link, shown as the address itself
+                        out.append(f"- {md(line.removesuffix(org.url))}<{org.url}>")
+                    else:
+                        out.append(f"- {md(line)}")
+                out.append("")
+        return out
+
+    def next_steps(self, s: parts.StepsSection) -> list[str]:
+        return _listed(s.heading, [f"{n}. {md(step)}" for n, step in enumerate(s.items, 1)],
+                       s.empty)
+
+    def mirror(self, s: parts.MirrorSection) -> list[str]:
+        return _listed(s.heading, [f"- {md(item.text)}" for item in s.items], s.empty)
+
+    def sources(self, s: parts.SourcesSection) -> list[str]:
+        return [*_section(s.heading), md(s.study), "", md(s.cited), "",
+                *(f"- **{md(label)}** – {md(line)}" for label, line in s.items),
+                "", md(s.organisation_facts)]
+
+    def about(self, s: parts.AboutSection) -> list[str]:
+        return [*_section(s.heading), md(s.text)]
+
+    def notes(self, s: parts.NotesSection) -> list[str]:
+        return [*_section(s.heading),
+                *(f"- **{md(question)}** {md(tail)}" for question, tail in s.items)]
 
 
-def render_markdown(report: Report) -> str:
-    out: list[str] = [f"# {md(text.title(report))}", ""]
-    out += [f"- **{md(name)}:** {md(value)}" for name, value in text.facts(report)]
-    if report.with_notes:
-        out += ["", f"_{md(text.label(report, 'advisor_copy'))}_"]
-    if report.unfinished:
-        out += ["", f"> **{md(report.unfinished)}**"]
-    out += _level(report) + _scores(report) + _since(report) + _points(report) + _advice(report)
-    out += _organisations(report) + _steps(report) + _mirror(report) + _sources(report)
-    out += ["", f"## {md(text.heading(report, 'about'))}", "", md(report.disclaimer)]
-    if report.notes is not None:
-        out += _notes(report)
-    return _BLANKS.sub("\n\n", "\n".join(out)).strip() + "\n"
+def render_markdown(report: Report, sections: Sequence[str] = SECTIONS) -> str:
+    lines = chain.from_iterable(compose(report, _Markdown(), sections))
+    return _BLANKS.sub("\n\n", "\n".join(lines)).strip() + "\n"
 
 
-def _section(report: Report, name: str) -> list[str]:
-    return ["", f"## {md(text.heading(report, name))}", ""]
+def _section(heading: str) -> list[str]:
+    return ["", f"## {md(heading)}", ""]
 
 
-def _level(report: Report) -> list[str]:
-    out = _section(report, "level")
-    level = report.level
-    if level is None:
-        return [*out, md(text.no_level(report))]
-    out += [f"**{md(text.level_line(report, level))}**", "", md(level.meaning)]
-    if level.capped:
-        out += ["", md(text.label(report, "capped", reached=level.reached_title)), ""]
-        out += [f"- {md(text.sourced(report, cap.reason, cap.source))}" for cap in level.caps]
-    return out
-
-
-def _scores(report: Report) -> list[str]:
-    out = _section(report, "scores")
-    out += [f"| {md(text.label(report, 'col_dimension'))} | "
-            f"{md(text.label(report, 'col_score'))} | {md(text.label(report, 'col_band'))} |",
-            "|---|---:|---|"]
-    for dim in report.dimensions:
-        shown = "–" if dim.shown is None else str(dim.shown)
-        band = dim.band_label if dim.shown is not None else text.dimension_line(
-            report, dim).removeprefix(f"{dim.title}: ")
-        out.append(f"| {md(dim.title)} | {shown} | {md(band)} |")
-    return out
-
-
-def _since(report: Report) -> list[str]:
-    if not report.since:
-        return []
-    return ["", f"## {md(report.since[0])}", "", *(f"- {md(line)}" for line in report.since[1:])]
-
-
-def _point(report: Report, point: Point) -> list[str]:
-    out = ["", f"### {md(text.point_line(report, point))}"]
-    if point.description:
-        out += ["", md(point.description)]
-    if point.weakest:
-        out += ["", md(text.label(report, "costs_most")), ""]
-        out += [f"- {md(line)}" for line in point.weakest]
-    if point.lift:
-        out += ["", md(point.lift[0]), ""] + [f"- {md(line)}" for line in point.lift[1:]]
-    return out
-
-
-def _points(report: Report) -> list[str]:
-    out = _section(report, "strongest")
-    if not report.strongest:
-        out.append(md(text.label(report, "none_strong")))
-    for point in report.strongest:
-        out += _point(report, point)
-    out += _section(report, "weakest")
-    if not report.weakest:
-        out.append(md(text.label(report, "none_weak")))
-    for point in report.weakest:
-        out += _point(report, point)
-    if report.unscored:
-        out += _section(report, "unscored")
-        for point in report.unscored:
-            out += _point(report, point)
-    return out
-
-
-def _advice(report: Report) -> list[str]:
-    out = _section(report, "advice")
-    if not report.advice:
-        return [*out, md(text.label(report, "no_advice"))]
-    return out + [f"- {md(text.sourced(report, a.text, a.source))}" for a in report.advice]
-
-
-def _organisations(report: Report) -> list[str]:
-    out = _section(report, "organisations")
-    if not report.organisations:
-        return [*out, md(text.label(report, "no_organisations"))]
-    for why, members in text.organisation_groups(report):
-        if why is not None:
-            out += ["", f"_{md(text.shared_why(report, why, len(members)))}_", ""]
-        for org in members:
-            out += [f"### {md(text.organisation_name(org))}", ""]
-            for kind, line in text.organisation_lines(report, org, why is not None):
-                if kind == "website":  # a link to follow, shown as the address itself
-                    out.append(f"- {md(line.removesuffix(org.url))}<{org.url}>")
-                else:
-                    out.append(f"- {md(line)}")
-            out.append("")
-    return out
-
-
-def _steps(report: Report) -> list[str]:
-    out = _section(report, "next_steps")
-    if not report.next_steps:
-        return [*out, md(text.label(report, "no_steps"))]
-    return out + [f"{n}. {md(step.text)}" for n, step in enumerate(report.next_steps, 1)]
-
-
-def _mirror(report: Report) -> list[str]:
-    out = _section(report, "mirror")
-    if not report.mirror:
-        return [*out, md(text.label(report, "no_mirror"))]
-    return out + [f"- {md(item.text)}" for item in report.mirror]
-
-
-def _sources(report: Report) -> list[str]:
-    out = _section(report, "sources")
-    out += [md(text.label(report, "study", study=report.study)), "",
-            md(text.label(report, "cited")), ""]
-    out += [f"- **{md(s.label)}** – {md(s.text)}" for s in report.sources]
-    return [*out, "", md(report.organisation_facts)]
-
-
-def _notes(report: Report) -> list[str]:
-    out = _section(report, "notes")
-    for note in report.notes or ():
-        out.append(f"- **{md(note.question_text)}** {md(text.note_tail(report, note))}")
-    return out
+def _listed(heading: str, items: list[str], empty: str | None) -> list[str]:
+    return [*_section(heading), *items, *([md(empty)] if empty else [])]

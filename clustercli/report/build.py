@@ -34,7 +34,7 @@ from clustercli.questionset.rules import DEFAULT_BANDS
 from clustercli.records import Assessment
 from clustercli.report import model
 from clustercli.routing.data import RoutingData, shipped
-from clustercli.routing.recommendations import kind_label, route
+from clustercli.routing.recommendations import Recommendation, kind_label, route
 
 MAX_STRONGEST = 2
 MAX_WEAKEST = 3
@@ -60,15 +60,15 @@ def build_report(record: Assessment, qset: QuestionSet, lang: str, *, with_notes
     # An unfinished check has no level yet: its unanswered parts would count as "don't know"
     # and the caps would blame the user for questions not yet asked.
     level = _level(qset, profile, lang) if record.status == "completed" else None
-    advice = tuple(model.Advice(a.id, pick(a.text, lang), a.source) for a in profile.advice)
-    organisations = tuple(
-        model.Organisation(r.id, r.name, r.aka, r.via, r.kind, kind_label(r.kind, lang), r.about,
-                           r.why, r.verified, r.url, r.caveat, r.source)
-        for r in recommendations)
-    mirror = tuple(model.MirrorItem(m.finding, m.figure.render(lang), m.position.render(lang),
-                                    m.source.render(lang), m.year) for m in profile.mirror)
+    advice = tuple(model.Advice(id=a.id, text=pick(a.text, lang), source=a.source)
+                   for a in profile.advice)
+    organisations = tuple(_organisation(r, lang) for r in recommendations)
+    mirror = tuple(model.MirrorItem(finding=m.finding, figure=m.figure.render(lang),
+                                    position=m.position.render(lang),
+                                    source_note=m.source.render(lang), year=m.year)
+                   for m in profile.mirror)
     bands = qset.rules.bands if qset.rules is not None else DEFAULT_BANDS
-    thresholds = model.Thresholds(bands.sterk, bands.aandachtspunt)
+    thresholds = model.Thresholds(sterk=bands.sterk, aandachtspunt=bands.aandachtspunt)
     strongest, weakest, unscored = _points(qset, profile, lang)
     cited = _cited(profile, level, advice, organisations)
     return model.Report(
@@ -83,15 +83,23 @@ def build_report(record: Assessment, qset: QuestionSet, lang: str, *, with_notes
         unscored=unscored,
         advice=advice,
         organisations=organisations,
-        next_steps=tuple(model.Step(pick(s.text, lang), s.advice) for s in profile.next_steps),
+        next_steps=tuple(model.Step(text=pick(s.text, lang), advice=s.advice)
+                         for s in profile.next_steps),
         mirror=mirror,
         study=t("report.study", lang),
-        sources=tuple(model.Source(c, _source_label(c, lang), t(f"report.source.{c.lower()}",
-                                                                lang)) for c in cited),
+        sources=tuple(model.Source(id=c, label=_source_label(c, lang),
+                                   text=t(f"report.source.{c.lower()}", lang)) for c in cited),
         organisation_facts=t("report.organisation_facts", lang, gathered=data.gathered),
         disclaimer=t("report.disclaimer", lang),
         notes=_notes(record, qset, active, lang) if with_notes else None,
     )
+
+
+def _organisation(found: Recommendation, lang: str) -> model.Organisation:
+    return model.Organisation(
+        id=found.id, name=found.name, aka=found.aka, via=found.via, kind=found.kind,
+        kind_label=kind_label(found.kind, lang), about=found.about, why=found.why,
+        verified=found.verified, url=found.url, caveat=found.caveat, source=found.source)
 
 
 def _meta(record: Assessment, qset: QuestionSet, active: dict[str, Any],
@@ -104,7 +112,8 @@ def _meta(record: Assessment, qset: QuestionSet, active: dict[str, Any],
         id=record.id, client=record.client, respondent=record.respondent,
         language=record.language, status=record.status, created=record.created,
         updated=record.updated, completed=record.completed,
-        question_set=model.SetInfo(ref.id, ref.version, ref.hash, pick(qset.title, lang)),
+        question_set=model.SetInfo(id=ref.id, version=ref.version, hash=ref.hash,
+                                   title=pick(qset.title, lang)),
         answered=answered, applicable=len(applicable))
 
 
@@ -133,7 +142,8 @@ def _level(qset: QuestionSet, profile: Profile, lang: str) -> model.Level | None
         id=level.id, title=pick(level.title, lang), meaning=pick(level.meaning, lang),
         rank=level.rank, of=level.of, reached=level.reached,
         reached_title=pick(titles[level.reached], lang),
-        caps=tuple(model.Cap(c.id, pick(c.reason, lang), c.source) for c in level.caps))
+        caps=tuple(model.Cap(id=c.id, reason=pick(c.reason, lang), source=c.source)
+                   for c in level.caps))
 
 
 def _point(qset: QuestionSet, profile: Profile, dimension_id: str, lang: str, *,
@@ -143,22 +153,27 @@ def _point(qset: QuestionSet, profile: Profile, dimension_id: str, lang: str, *,
     weakest = tuple(weakness_text(qset, w, lang) for w in explanation.weakest) if answers else ()
     lift = tuple(lift_text(qset, explanation.lift, lang)) if explanation.lift else ()
     description = pick(qset.dimension_by_id[dimension_id].description, lang) if describe else ""
-    return model.Point(dimension_id, pick(result.title, lang), description,
-                       shown_score(result.score),
-                       result.band, t(f"profile.band.{result.band}", lang), weakest, lift)
+    return model.Point(dimension=dimension_id, title=pick(result.title, lang),
+                       description=description, shown=shown_score(result.score),
+                       band=result.band, band_label=t(f"profile.band.{result.band}", lang),
+                       weakest=weakest, lift=lift)
 
 
 def _points(qset: QuestionSet, profile: Profile, lang: str
             ) -> tuple[tuple[model.Point, ...], ...]:
     scored = [d for d in profile.dimensions if d.score is not None]
-    strong = sorted((d for d in scored if d.band == STERK), key=lambda d: -d.score)
+
+    def score(result: Any) -> float:
+        return float(result.score or 0.0)  # every one in `scored` has a score
+
+    strong = sorted((d for d in scored if d.band == STERK), key=lambda d: -score(d))
     if not strong:
         strong = sorted((d for d in scored if d.band == AANDACHTSPUNT),
-                        key=lambda d: -d.score)[:1]
+                        key=lambda d: -score(d))[:1]
     strong = strong[:MAX_STRONGEST]
     chosen = {d.id for d in strong}
     weak = sorted((d for d in scored if d.band in (KNELPUNT, AANDACHTSPUNT)
-                   and d.id not in chosen), key=lambda d: d.score)[:MAX_WEAKEST]
+                   and d.id not in chosen), key=score)[:MAX_WEAKEST]
     unscored = [d for d in profile.dimensions if d.band == INSUFFICIENT]
     # A strong point says what the dimension is about; a weak one which answers cost it most.
     return (tuple(_point(qset, profile, d.id, lang, describe=True) for d in strong),
@@ -178,11 +193,10 @@ def _cited(profile: Profile, level: model.Level | None,
     if level is not None:
         for cap in level.caps:
             found.update(cap.source)
-    for item in (*advice, *organisations):
-        found.update(item.source)
+    for sources in (*(a.source for a in advice), *(o.source for o in organisations)):
+        found.update(sources)
     found.update(m.finding for m in profile.mirror)
-    findings = sorted((s for s in found if _FINDING.match(s)),
-                      key=lambda s: int(_FINDING.match(s).group(1)))
+    findings = sorted((s for s in found if _FINDING.match(s)), key=lambda s: int(s[1:]))
     return findings + [s for s in OTHER_BASES if s in found]
 
 
@@ -197,5 +211,6 @@ def _notes(record: Assessment, qset: QuestionSet, active: dict[str, Any],
     """The advisor's notes on the answers that count, in the order of the questions."""
     notes = record.notes()
     return tuple(
-        model.Note(q.id, pick(q.text, lang), label(q, active[q.id], lang), notes[q.id])
+        model.Note(question=q.id, question_text=pick(q.text, lang),
+                   answer=label(q, active[q.id], lang), note=notes[q.id])
         for q in qset.questions if q.id in notes and q.id in active)

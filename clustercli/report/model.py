@@ -1,7 +1,8 @@
 """The content of a report: plain, frozen dataclasses with every text already in one language.
 
 `build.build_report` fills these once from an assessment, its question set, the profile and the
-routing; the four renderings (terminal, Markdown, HTML, JSON) only lay them out. So whatever a
+routing; the four renderings (terminal, Markdown, HTML, JSON) only lay them out. Every field is
+keyword-only, so a field added to a class can never shift the values of the others. So whatever a
 report says, it says the same in every format, and a renderer never decides what goes in.
 Headings and small labels ("Source:", "checked") are the renderers' own, from the `report`
 catalogue; everything about this firm is here.
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 SCHEMA_VERSION = 1  # of the JSON form (docs/report-json.md); raise it when a field changes
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class SetInfo:
     id: str
     version: str
@@ -22,7 +23,7 @@ class SetInfo:
     title: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Meta:
     id: str
     client: str
@@ -37,7 +38,7 @@ class Meta:
     applicable: int  # questions that apply, given the answers so far
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Cap:
     """A rule that held the level down, with why (e.g. win-win is a knelpunt, F7)."""
 
@@ -46,7 +47,7 @@ class Cap:
     source: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Level:
     id: str
     title: str
@@ -62,7 +63,7 @@ class Level:
         return bool(self.caps)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Dimension:
     id: str
     title: str
@@ -75,7 +76,7 @@ class Dimension:
     applicable: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Point:
     """A strongest or weakest point: a dimension, the answers that cost it most, and what
     would lift it to the next band (a headline and one line per answer; empty when none)."""
@@ -90,14 +91,14 @@ class Point:
     lift: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Advice:
     id: str
     text: str
     source: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Organisation:
     id: str
     name: str
@@ -113,13 +114,13 @@ class Organisation:
     source: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Step:
     text: str
     advice: str  # the advice rule it comes from
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MirrorItem:
     finding: str
     figure: str  # what the study found
@@ -132,7 +133,7 @@ class MirrorItem:
         return f"{self.figure} {self.position} {self.source_note}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Source:
     """A basis the report cites: a finding of the study (F1-F12) or another basis."""
 
@@ -141,7 +142,7 @@ class Source:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Note:
     """An advisor's note on an answer (only in the advisor's copy)."""
 
@@ -151,13 +152,13 @@ class Note:
     note: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Thresholds:
     sterk: float
     aandachtspunt: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Report:
     lang: str
     meta: Meta

@@ -1,4 +1,5 @@
-"""The report's small phrases, shared by every rendering so that all four say the same words.
+"""The report's small phrases, from which `sections.py` builds what each section says, so that
+every rendering says the same words.
 
 Pure text, no markup: a renderer adds its own (bold, links, escaping). Headings and labels come
 from the `report` catalogue in the report's language.
@@ -6,6 +7,7 @@ from the `report` catalogue in the report's language.
 
 from __future__ import annotations
 
+from clustercli.formatting import day
 from clustercli.i18n import t
 from clustercli.report.model import Dimension, Level, Note, Organisation, Point, Report
 
@@ -14,8 +16,6 @@ from clustercli.report.model import Dimension, Level, Note, Organisation, Point,
 # kind and the reason say it, and leaving `about` out keeps the printed report within three A4
 # pages. The JSON form always has it.
 DESCRIBED_KINDS = ("cluster",)
-SECTIONS = ("level", "scores", "strongest", "weakest", "unscored", "advice", "organisations",
-            "next_steps", "mirror", "sources", "about", "notes")
 
 
 def heading(report: Report, section: str) -> str:
@@ -39,15 +39,6 @@ def band_label(report: Report, band: str) -> str:
     return t(f"profile.band.{band}", report.lang)
 
 
-def date_of(stamp: str | None) -> str:
-    """The day of a stored UTC timestamp (YYYY-MM-DD)."""
-    return (stamp or "")[:10]
-
-
-def number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
 def title(report: Report) -> str:
     return f"{report.meta.question_set.title} – {heading(report, 'report')}"
 
@@ -55,9 +46,9 @@ def title(report: Report) -> str:
 def facts(report: Report) -> list[tuple[str, str]]:
     """The header: (label, value) pairs, the empty ones left out."""
     meta = report.meta
-    status = (label(report, "completed_on", date=date_of(meta.completed))
+    status = (label(report, "completed_on", date=day(meta.completed))
               if meta.status == "completed"
-              else label(report, "not_completed", date=date_of(meta.updated)))
+              else label(report, "not_completed", date=day(meta.updated)))
     pairs = [(label(report, "client"), meta.client),
              (label(report, "respondent"), meta.respondent),
              (label(report, "status"), status),
@@ -131,11 +122,6 @@ def organisation_lines(report: Report, org: Organisation,
     if org.url:
         lines.append(("website", label(report, "website", url=org.url)))
     return lines
-
-
-def sourced(report: Report, text: str, sources: tuple[str, ...]) -> str:
-    """A text with its sources: "... (Bron: F7)"."""
-    return f"{text} ({label(report, 'source', sources=report.cite(sources))})"
 
 
 def note_tail(report: Report, note: Note) -> str:

@@ -1,0 +1,143 @@
+"""The report drawn with rich: bars coloured by band, panels, hanging indents.
+
+Each part of the report is a few renderables, composed with `rich.console.Group`; the order is
+`clustercli.report.sections.SECTIONS`. Imported only when the rich form is drawn
+(`terminal.print_rich`), so plain output and the rest of the CLI do without rich.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import chain
+
+from rich.console import Group, NewLine, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from clustercli.render.plain import source_lines
+from clustercli.report import parts
+from clustercli.report.model import Report
+from clustercli.report.sections import SECTIONS, compose
+
+BAR_WIDTH = 20  # cells; one cell is 5 points
+BAND_STYLES = {"sterk": "green", "aandachtspunt": "yellow", "knelpunt": "red",
+               "insufficient": "dim"}
+
+Parts = list[RenderableType]
+
+
+def bar(score: float | None, thresholds: tuple[float, ...]) -> str:
+    """A bar of BAR_WIDTH cells; the empty part marks the band thresholds with a line."""
+    if score is None:
+        return ""
+    filled = round(score * BAR_WIDTH / 100)
+    marks = {round(value * BAR_WIDTH / 100) for value in thresholds}
+    return "".join("█" if cell < filled else "│" if cell in marks else "░"
+                   for cell in range(BAR_WIDTH))
+
+
+def bullets(lines: Sequence[str], numbered: bool = False) -> Table:
+    """A list with a hanging indent: wrapped lines stay in line with the first."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for n, line in enumerate(lines, 1):
+        grid.add_row(f"{n}." if numbered else "•", Text(line))
+    return grid
+
+
+def _heading(text: str) -> Text:
+    return Text(text, style="bold")
+
+
+def _indented(renderable: RenderableType) -> Padding:
+    return Padding(renderable, (0, 0, 0, 2))
+
+
+class _Rich:
+    def head(self, head: parts.Head) -> Parts:
+        out: Parts = [_heading(head.title)]
+        out += [Text(f"{name}: ", style="dim") + Text(value) for name, value in head.facts]
+        if head.advisor_copy:
+            out.append(Text(head.advisor_copy, style="italic"))
+        if head.unfinished:
+            out.append(Panel(Text(head.unfinished), border_style="yellow"))
+        return out
+
+    def level(self, s: parts.LevelSection) -> Parts:
+        if s.line is None:
+            return [NewLine(), Text(s.empty or "")]
+        body: Parts = [_heading(s.line), Text(s.meaning)]
+        if s.capped:
+            body += [Text(s.capped), bullets([cap.line for cap in s.caps])]
+        return [NewLine(), Panel(Group(*body), title=s.heading, title_align="left")]
+
+    def scores(self, s: parts.ScoresSection) -> Parts:
+        table = Table(show_header=False, box=None, pad_edge=False)
+        marks = tuple(mark.value for mark in s.marks)
+        for row in s.rows:
+            dim = row.dimension
+            style = BAND_STYLES.get(dim.band, "")
+            table.add_row(dim.title, Text(bar(dim.score, marks), style=style),
+                          Text("–" if dim.shown is None else str(dim.shown), justify="right"),
+                          Text(dim.band_label, style=style))
+        out: Parts = [_heading(s.heading), table]
+        if s.since:
+            out += [NewLine(), _heading(s.since.heading), bullets(s.since.lines)]
+        return out
+
+    def points(self, s: parts.PointsSection) -> Parts:
+        out: Parts = [NewLine(), _heading(s.heading)]
+        if s.empty:
+            out.append(Text(s.empty))
+        for point in s.items:
+            out.append(Text(point.line, style=BAND_STYLES.get(point.band, "")))
+            body: Parts = [Text(point.description)] if point.description else []
+            if point.costs_most:
+                body += [Text(point.costs_most), bullets(point.weakest)]
+            if point.lift_head:
+                body += [Text(point.lift_head), bullets(point.lift)]
+            if body:
+                out.append(_indented(Group(*body)))
+        return out
+
+    def advice(self, s: parts.AdviceSection) -> Parts:
+        body = bullets([item.line for item in s.items]) if s.items else Text(s.empty or "")
+        return [NewLine(), Panel(body, title=s.heading, title_align="left")]
+
+    def organisations(self, s: parts.OrganisationsSection) -> Parts:
+        out: Parts = [_heading(s.heading)]
+        for group in s.items:
+            if group.shared:
+                out.append(Text(group.shared, style="italic"))
+            for org in group.members:
+                out.append(_heading(org.name))
+                out += [_indented(Text(line)) for _, line in org.lines]
+        return out + ([Text(s.empty)] if s.empty else [])
+
+    def next_steps(self, s: parts.StepsSection) -> Parts:
+        body = bullets(s.items, numbered=True) if s.items else Text(s.empty or "")
+        return [NewLine(), Panel(body, title=s.heading, title_align="left",
+                                 border_style="cyan")]
+
+    def mirror(self, s: parts.MirrorSection) -> Parts:
+        return [_heading(s.heading),
+                bullets([item.text for item in s.items]) if s.items else Text(s.empty or "")]
+
+    def sources(self, s: parts.SourcesSection) -> Parts:
+        return [NewLine(), _heading(s.heading),
+                *(Text(line, style="dim") for line in source_lines(s))]
+
+    def about(self, s: parts.AboutSection) -> Parts:
+        return [NewLine(), _heading(s.heading), Text(s.text, style="dim"), NewLine()]
+
+    def notes(self, s: parts.NotesSection) -> Parts:
+        return [Panel(bullets([f"{question} {tail}" for question, tail in s.items]),
+                      title=s.heading, title_align="left", border_style="magenta")]
+
+
+def rich_report(report: Report, sections: Sequence[str] = SECTIONS) -> Group:
+    """The whole report as one renderable."""
+    return Group(*chain.from_iterable(compose(report, _Rich(), sections)))

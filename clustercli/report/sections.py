@@ -1,0 +1,220 @@
+"""The report's sections: their order, and what each one says, defined once for every rendering.
+
+`SECTIONS` is the order the terminal (rich and plain), Markdown and HTML renderings follow. What
+a section says is built here from the report, as plain text without markup; a renderer only
+supplies how one kind of section looks, one method per kind (`SectionRenderer`), and `compose`
+walks the list. So:
+- moving or dropping a section is an edit of `SECTIONS`;
+- a variant (a short report, a `details` one with the long explanation per area) is another
+  tuple of names, passed to the renderers as `sections=`;
+- a new section is a builder here and its name in the tuple, plus one method per renderer when
+  it is of a new kind (none when it looks like one they already draw, as the three lists of
+  points do).
+The head (title, facts, the advisor's-copy mark, the notice of an unfinished check) opens every
+rendering and is not a section. The JSON form is the report's data (`report.data`), not drawn
+section by section.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from clustercli.formatting import number
+from clustercli.report import text
+from clustercli.report.model import Point, Report
+from clustercli.report.parts import (
+    AboutSection,
+    AdviceSection,
+    Head,
+    LevelSection,
+    Mark,
+    MirrorSection,
+    NotesSection,
+    OrganisationGroup,
+    OrganisationItem,
+    OrganisationsSection,
+    PointItem,
+    PointsSection,
+    ScoreRow,
+    ScoresSection,
+    Section,
+    SectionRenderer,
+    Since,
+    Sourced,
+    SourcesSection,
+    StepsSection,
+)
+
+SECTIONS = ("level", "scores", "strongest", "weakest", "unscored", "advice", "organisations",
+            "next_steps", "mirror", "sources", "about", "notes")
+
+
+# --- what each section says -------------------------------------------------------------------
+
+
+def head(report: Report) -> Head:
+    title = text.title(report)
+    client = report.meta.client
+    return Head(lang=report.lang, title=title,
+                page_title=f"{title} – {client}" if client else title,
+                facts=tuple(text.facts(report)),
+                advisor_copy=text.label(report, "advisor_copy") if report.with_notes else None,
+                unfinished=report.unfinished)
+
+
+def _sourced(report: Report, statement: str, sources: tuple[str, ...]) -> Sourced:
+    return Sourced(text=statement, cite=text.label(report, "source",
+                                                   sources=report.cite(sources)))
+
+
+def _empty(report: Report, items: Sequence[object], key: str) -> str | None:
+    return None if items else text.label(report, key)
+
+
+def _level(report: Report, name: str) -> LevelSection:
+    level = report.level
+    heading = text.heading(report, name)
+    if level is None:
+        return LevelSection(name=name, heading=heading, level_id=None, line=None, meaning="",
+                            capped=None, caps=(), empty=text.no_level(report))
+    return LevelSection(
+        name=name, heading=heading, level_id=level.id, line=text.level_line(report, level),
+        meaning=level.meaning,
+        capped=text.label(report, "capped", reached=level.reached_title) if level.capped
+        else None,
+        caps=tuple(_sourced(report, cap.reason, cap.source) for cap in level.caps), empty=None)
+
+
+def _scores(report: Report, name: str) -> ScoresSection:
+    rows = tuple(ScoreRow(dimension=d, line=text.dimension_line(report, d),
+                          band_text=d.band_label if d.shown is not None else
+                          text.dimension_line(report, d).removeprefix(f"{d.title}: "))
+                 for d in report.dimensions)
+    limits = report.thresholds
+    marks = tuple(Mark(band=band, value=value,
+                       label=f"{number(value)} {text.band_label(report, band)}")
+                  for band, value in (("aandachtspunt", limits.aandachtspunt),
+                                      ("sterk", limits.sterk)))
+    description = " ".join([*(row.line + "." for row in rows),
+                            text.chart_text(report, "desc", sterk=number(limits.sterk),
+                                            aandachtspunt=number(limits.aandachtspunt))])
+    since = Since(heading=report.since[0], lines=report.since[1:]) if report.since else None
+    return ScoresSection(
+        name=name, heading=text.heading(report, name), rows=rows,
+        columns=(text.label(report, "col_dimension"), text.label(report, "col_score"),
+                 text.label(report, "col_band")),
+        marks=marks, chart_title=text.chart_text(report, "title"),
+        chart_description=description, since=since)
+
+
+def _point(report: Report, point: Point) -> PointItem:
+    return PointItem(line=text.point_line(report, point), band=point.band,
+                     description=point.description,
+                     costs_most=text.label(report, "costs_most") if point.weakest else None,
+                     weakest=point.weakest, lift_head=point.lift[0] if point.lift else None,
+                     lift=point.lift[1:])
+
+
+def _points(report: Report, name: str, points: tuple[Point, ...],
+            empty_key: str | None = None) -> PointsSection:
+    return PointsSection(name=name, heading=text.heading(report, name),
+                         items=tuple(_point(report, p) for p in points),
+                         empty=_empty(report, points, empty_key) if empty_key else None)
+
+
+def _strongest(report: Report, name: str) -> PointsSection:
+    return _points(report, name, report.strongest, "none_strong")
+
+
+def _weakest(report: Report, name: str) -> PointsSection:
+    return _points(report, name, report.weakest, "none_weak")
+
+
+def _unscored(report: Report, name: str) -> PointsSection | None:
+    """Only when some dimension has too few answers to score."""
+    return _points(report, name, report.unscored) if report.unscored else None
+
+
+def _advice(report: Report, name: str) -> AdviceSection:
+    return AdviceSection(name=name, heading=text.heading(report, name),
+                         items=tuple(_sourced(report, a.text, a.source) for a in report.advice),
+                         empty=_empty(report, report.advice, "no_advice"))
+
+
+def _organisations(report: Report, name: str) -> OrganisationsSection:
+    groups = tuple(
+        OrganisationGroup(
+            shared=None if why is None else text.shared_why(report, why, len(members)),
+            members=tuple(OrganisationItem(
+                name=text.organisation_name(org), kind=org.kind, url=org.url,
+                lines=tuple(text.organisation_lines(report, org, why is not None)))
+                for org in members))
+        for why, members in text.organisation_groups(report))
+    return OrganisationsSection(name=name, heading=text.heading(report, name), items=groups,
+                                empty=_empty(report, report.organisations, "no_organisations"))
+
+
+def _next_steps(report: Report, name: str) -> StepsSection:
+    return StepsSection(name=name, heading=text.heading(report, name),
+                        items=tuple(step.text for step in report.next_steps),
+                        empty=_empty(report, report.next_steps, "no_steps"))
+
+
+def _mirror(report: Report, name: str) -> MirrorSection:
+    return MirrorSection(name=name, heading=text.heading(report, name), items=report.mirror,
+                         empty=_empty(report, report.mirror, "no_mirror"))
+
+
+def _sources(report: Report, name: str) -> SourcesSection:
+    return SourcesSection(name=name, heading=text.heading(report, name),
+                          study=text.label(report, "study", study=report.study),
+                          cited=text.label(report, "cited"),
+                          items=tuple((s.label, s.text) for s in report.sources),
+                          organisation_facts=report.organisation_facts)
+
+
+def _about(report: Report, name: str) -> AboutSection:
+    return AboutSection(name=name, heading=text.heading(report, name), text=report.disclaimer)
+
+
+def _notes(report: Report, name: str) -> NotesSection | None:
+    if report.notes is None:  # the entrepreneur's copy
+        return None
+    return NotesSection(name=name, heading=text.heading(report, name),
+                        items=tuple((n.question_text, text.note_tail(report, n))
+                                    for n in report.notes))
+
+
+BUILDERS: dict[str, Callable[[Report, str], Section | None]] = {
+    "level": _level,
+    "scores": _scores,
+    "strongest": _strongest,
+    "weakest": _weakest,
+    "unscored": _unscored,
+    "advice": _advice,
+    "organisations": _organisations,
+    "next_steps": _next_steps,
+    "mirror": _mirror,
+    "sources": _sources,
+    "about": _about,
+    "notes": _notes,  # only in the advisor's copy
+}
+
+
+def build_sections(report: Report, names: Sequence[str] = SECTIONS) -> list[Section]:
+    """The sections of `report` in the order of `names`, those with nothing to say left out."""
+    return [section for name in names if (section := BUILDERS[name](report, name)) is not None]
+
+
+
+
+Out = TypeVar("Out")
+
+
+def compose(report: Report, renderer: SectionRenderer[Out],
+            names: Sequence[str] = SECTIONS) -> list[Out]:
+    """The head, then each section of `names` as `renderer` draws its kind."""
+    return [renderer.head(head(report)),
+            *(getattr(renderer, section.kind)(section)
+              for section in build_sections(report, names))]
