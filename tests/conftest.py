@@ -58,3 +58,15 @@ def again(kind: str, store, tmp_path: Path):
     from clustercli.storage import open_store
 
     return (lambda: store) if kind == "memory" else (lambda: open_store(tmp_path / "data"))
+
+
+# The corpus of completed self-checks on the shipped set (tests/corpus.py): the reports' test
+# bed, generated once per run.
+@pytest.fixture(scope="session")
+def corpus():
+    from clustercli.paths import shipped_set
+    from clustercli.questionset.loader import load
+    from tests.corpus import generate
+
+    qset = load(shipped_set())
+    return qset, generate(qset)
