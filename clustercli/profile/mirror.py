@@ -1,9 +1,11 @@
 """The study as a mirror: where the firm stands beside the figures of the EIM study (2001).
 
 Only the figures the study gives (study-findings.md): F3 one third to one half of cooperating SMEs
-cooperate regionally; F4 almost a third of those who do not would like to; F5 the motives a
-majority named; F9 almost three quarters find stimulation important. Each line carries its
-source, the year and the note that the figures describe Dutch SMEs around 2000, never today.
+cooperate in regional clusters (a firm that works with firms nearby is held beside that figure,
+never said to be in a cluster); F4 almost a third of those who do not would like to; F5 the
+important motives a majority named; F9 almost three quarters find stimulation important. Each
+line carries its source, the year and the note that the figures describe Dutch SMEs around 2000,
+never today.
 A line needs the reserved question it reads (`cooperates`, `cooperates_regionally`,
 `wants_regional`, `motives`, `stimulation_important`); a set without it gets no such line.
 """
@@ -107,7 +109,8 @@ def _f5(qset: QuestionSet, answers: Mapping[str, Any]) -> MirrorLine | None:
         return _line("F5", "all")
     if shared:
         return _line("F5", "some", shared=shared)
-    return _line("F5", "none")
+    # "your motives are others" only when others were chosen; none at all is said as such
+    return _line("F5", "none" if motives else "nothing")
 
 
 def _f9(qset: QuestionSet, answers: Mapping[str, Any]) -> MirrorLine | None:
