@@ -192,3 +192,58 @@ def test_summary_is_small_and_json_ready(qset):
     assert summary["bands"]["knowledge_level"] == "insufficient"
     assert summary["level"] == profile.level.id
     json.dumps(profile.to_data())
+
+
+# --- each kind of statement weighs half (fair to every firm) ---------------------------------
+
+
+def _random_answers(data, qset):
+    from hypothesis import strategies as st
+
+    from tests.test_profile_answers import SKIP, values_of, walk
+
+    def choose(question, _):
+        return data.draw(st.sampled_from([*values_of(question), SKIP]), label=question.id)
+
+    return walk(qset, choose)
+
+
+SCORED_SETS = {"readiness": READINESS, "valid": VALID}
+
+
+@pytest.mark.parametrize("name", sorted(SCORED_SETS))
+def test_shares_add_up_and_make_the_score(name):
+    from fractions import Fraction
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    qset = load(SCORED_SETS[name])
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(data=st.data())
+    def check(data):
+        for result in score_dimensions(qset, _random_answers(data, qset)).values():
+            shares = [item.share for item in result.items if item.share is not None]
+            if result.score is None:
+                assert shares == []
+                continue
+            assert sum(shares) == 1
+            assert result.exact == 100 * sum(item.share * item.points for item in result.items
+                                             if item.share is not None)
+            kinds = {item.reverse for item in result.items}
+            for kind in kinds:  # each kind present weighs the same part of the score
+                assert sum(item.share for item in result.items if item.share is not None
+                           and item.reverse is kind) == Fraction(1, len(kinds))
+
+    check()
+
+
+def test_the_same_answer_throughout_scores_the_middle_whatever_applies():
+    qset = load(READINESS)
+    for cooperates in (True, False):
+        for value in (1, 3, 5):  # the same place on the 1-5 and the 1-7 scale (rel_3)
+            answers = {"cooperates": cooperates, "rel_1": value, "rel_2": value,
+                       "rel_3": {1: 1, 3: 4, 5: 7}[value], "rel_4": value}
+            rel = score_dimensions(qset, answers)["relationship"]
+            assert rel.score == 50.0, (cooperates, value)
