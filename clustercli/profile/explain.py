@@ -92,8 +92,26 @@ def conditioned_questions(qset: QuestionSet) -> set[str]:
     return named
 
 
+@dataclass(frozen=True)
+class _Scored:
+    """An item that counts in the score: its points and its share of the score."""
+
+    item: Item
+    points: Fraction
+    share: Fraction
+
+    @property
+    def question(self) -> str:
+        return self.item.question
+
+
+def _scored(result: DimensionResult) -> list[_Scored]:
+    return [_Scored(item, item.points, item.share) for item in result.items
+            if item.points is not None and item.share is not None]
+
+
 def explain(qset: QuestionSet, result: DimensionResult, bands: Bands) -> Explanation:
-    counted = [item for item in result.items if item.points is not None]
+    counted = _scored(result)
     fixed = conditioned_questions(qset)
     if result.band == INSUFFICIENT:
         lift = _answer_lift(result, fixed)
@@ -102,13 +120,12 @@ def explain(qset: QuestionSet, result: DimensionResult, bands: Bands) -> Explana
     return Explanation(result.id, _weakest(counted), lift)
 
 
-def _weakest(counted: list[Item]) -> tuple[Weakness, ...]:
-    costs = [(item.share * (1 - item.points) * 100, index, item)
-             for index, item in enumerate(counted)
-             if item.share is not None and item.points < 1]
+def _weakest(counted: list[_Scored]) -> tuple[Weakness, ...]:
+    costs = [(c.share * (1 - c.points) * 100, index, c)
+             for index, c in enumerate(counted) if c.points < 1]
     costs.sort(key=lambda entry: (-entry[0], entry[1]))
-    return tuple(Weakness(item.question, item.value, float(item.points * 100), float(cost))
-                 for cost, _, item in costs[:MAX_WEAKEST])
+    return tuple(Weakness(c.question, c.item.value, float(c.points * 100), float(cost))
+                 for cost, _, c in costs[:MAX_WEAKEST])
 
 
 def _answer_lift(result: DimensionResult, fixed: set[str]) -> Lift | None:
@@ -145,23 +162,24 @@ def _answers_needed(result: DimensionResult, counted: list[Item], targets: list[
 
 
 def _raise_lift(qset: QuestionSet, result: DimensionResult, bands: Bands,
-                counted: list[Item], fixed: set[str]) -> Lift | None:
+                counted: list[_Scored], fixed: set[str]) -> Lift | None:
     position = BAND_ORDER.index(result.band)
     if position == len(BAND_ORDER) - 1:
         return None
     to_band = BAND_ORDER[position + 1]
     deficit = Fraction(getattr(bands, to_band)) / 100 - sum(
-        item.share * item.points for item in counted)
-    movable = [item for item in counted if item.question not in fixed]
-    choices = {item.question: possible_points(qset.question(item.question)) for item in movable}
-    levels = sorted({p for item in movable for _, p in choices[item.question] if p > item.points})
-    best: tuple[tuple[int, Fraction, int], Fraction, list] | None = None
+        (c.share * c.points for c in counted), Fraction(0))
+    movable = [c for c in counted if c.question not in fixed]
+    choices = {c.question: possible_points(qset.question(c.question)) for c in movable}
+    levels = sorted({p for c in movable for _, p in choices[c.question] if p > c.points})
+    best: tuple[tuple[int, Fraction, int], Fraction, list[tuple[Fraction, _Scored]]] | None
+    best = None
     for level in levels:
-        gains = []
-        for item in movable:
-            reach = [p for _, p in choices[item.question] if p >= level]
-            if reach and item.points < level:
-                gains.append((item.share * (min(reach) - item.points), item))
+        gains: list[tuple[Fraction, _Scored]] = []
+        for c in movable:
+            reach = [p for _, p in choices[c.question] if p >= level]
+            if reach and c.points < level:
+                gains.append((c.share * (min(reach) - c.points), c))
         gains.sort(key=lambda entry: -entry[0])  # stable: set order among equal gains
         for n in range(1, min(len(gains), MAX_TARGETS) + 1):
             need = _need(sorted(gain for gain, _ in gains[:n]), deficit)
@@ -172,9 +190,9 @@ def _raise_lift(qset: QuestionSet, result: DimensionResult, bands: Bands,
     if best is None:
         return None
     (need, _, _), level, chosen = best
-    chosen_ids = {item.question for _, item in chosen}
-    targets = tuple(_target(qset, item.question, level, choices[item.question])
-                    for item in counted if item.question in chosen_ids)
+    chosen_ids = {c.question for _, c in chosen}
+    targets = tuple(_target(qset, c.question, level, choices[c.question])
+                    for c in counted if c.question in chosen_ids)
     return Lift(to_band, need, targets)
 
 
@@ -215,9 +233,15 @@ def answer_text(qset: QuestionSet, question_id: str, value: Any, lang: str) -> s
 
 
 def _scale_label(question: Question, value: Any, lang: str) -> str:
-    labels = pick(question.labels, lang) if question.labels else []
-    index = int(value) - int(question.min)
+    labels = (question.labels or {}).get(lang) or next(iter((question.labels or {}).values()),
+                                                        [])
+    index = int(value) - int(question.min or 0)
     return labels[index] if 0 <= index < len(labels) else str(value)
+
+
+def _option_label(question: Question, key: str, lang: str) -> str:
+    option = question.option(key)
+    return pick(option.label, lang) if option is not None else key
 
 
 def weakness_text(qset: QuestionSet, weakness: Weakness, lang: str) -> str:
@@ -242,7 +266,7 @@ def lift_text(qset: QuestionSet, lift: Lift, lang: str) -> list[str]:
             lines.append(t("profile.explain.answered", lang, question=text))
         elif target.op == "in":
             options = t("profile.explain.or", lang).join(
-                pick(question.option(key).label, lang) for key in target.value)
+                _option_label(question, key, lang) for key in target.value)
             lines.append(t("profile.explain.in", lang, question=text, options=options))
         else:
             at_end = target.value == (question.max if target.op == "at_least" else question.min)

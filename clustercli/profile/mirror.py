@@ -104,7 +104,8 @@ def _f5(qset: QuestionSet, answers: Mapping[str, Any]) -> MirrorLine | None:
     majority = [key for key in MAJORITY_MOTIVES if key in question.option_keys]
     if not majority:
         return None
-    shared = [dict(question.option(key).label) for key in majority if key in motives]
+    shared = [dict(option.label) for key in majority if key in motives
+              if (option := question.option(key)) is not None]
     if len(shared) == len(majority):
         return _line("F5", "all")
     if shared:
@@ -118,6 +119,6 @@ def _f9(qset: QuestionSet, answers: Mapping[str, Any]) -> MirrorLine | None:
     if value is None:
         return None
     question = qset.question("stimulation_important")
-    middle = (question.min + question.max) / 2
+    middle = ((question.min or 0) + (question.max or 0)) / 2
     position = "agree" if value > middle else "disagree" if value < middle else "neutral"
     return _line("F9", position)

@@ -56,7 +56,7 @@ def points(question: Question, value: Any) -> Fraction | None:
     if value is None or value == UNKNOWN:
         return None
     if question.type == "scale":
-        low, high = Fraction(question.min), Fraction(question.max)
+        low, high = Fraction(question.min or 0), Fraction(question.max or 0)
         raw = (Fraction(value) - low) / (high - low)
     elif question.type == "choice":
         option = question.option(value)
@@ -118,9 +118,10 @@ class DimensionResult:
 def score_dimension(qset: QuestionSet, dimension_id: str, active: Mapping[str, Any],
                     bands: Bands = DEFAULT_BANDS) -> DimensionResult:
     """One dimension over already-active answers (see `active_answers`)."""
+    so_far = dict(active)
     items = tuple(
         Item(q.id, Fraction(q.weight), active.get(q.id), points(q, active.get(q.id)), q.reverse)
-        for q in qset.scored_questions(dimension_id) if qset.applies(q, active))
+        for q in qset.scored_questions(dimension_id) if qset.applies(q, so_far))
     counted = [item for item in items if item.points is not None]
     title = dict(qset.dimension_by_id[dimension_id].title)
     if not enough_answers(items):
@@ -128,7 +129,8 @@ def score_dimension(qset: QuestionSet, dimension_id: str, active: Mapping[str, A
                                len(counted), items)
     shares = _shares(items)
     items = tuple(replace(item, share=shares.get(index)) for index, item in enumerate(items))
-    exact = 100 * sum(item.share * item.points for item in items if item.share is not None)
+    exact = 100 * sum((item.share * item.points for item in items
+                       if item.share is not None and item.points is not None), Fraction(0))
     return DimensionResult(dimension_id, title, float(exact), band_for(exact, bands), len(items),
                            len(counted), items, exact)
 
