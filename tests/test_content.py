@@ -276,3 +276,35 @@ def test_question_texts_are_short_and_single(qset):
             assert len(text.split()) <= 20, (q.id, lang, text)
             assert len(re.findall(r"[.?!](?:\s|$)", text)) == 1, (q.id, lang, text)
             assert q.text["nl"] != q.text["en"], q.id
+
+
+# Wording that asks two things at once, or that leads toward the "good" answer (issue 13).
+DOUBLE_OR_LEADING = {
+    "nl": re.compile(r"\bof wil|\bwij en onze\b|niet alleen wij|\bdurven\b|\ben wilt\b", re.I),
+    "en": re.compile(r"\bor would you like\b|\bwe and our\b|not just us|\bare willing to\b",
+                     re.I),
+}
+
+
+def test_statements_ask_one_thing_without_leading(qset):
+    found = [(q.id, lang, q.text[lang]) for q in qset.questions for lang in qset.languages
+             if DOUBLE_OR_LEADING[lang].search(q.text[lang])]
+    assert found == []
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("nl", "Doet uw bedrijf zaken in het buitenland, of wilt u dat gaan doen?"),
+    ("nl", "Wij en onze partners hebben allemaal voordeel van onze samenwerking."),
+    ("nl", "Wij willen dat elke partner voordeel heeft, niet alleen wij."),
+    ("nl", "Wij durven andere bedrijven te vertrouwen."),
+    ("en", "We are willing to trust other firms."),
+])
+def test_the_wording_check_finds_double_and_leading_questions(lang, text):
+    assert DOUBLE_OR_LEADING[lang].search(text)
+
+
+def test_scored_statements_measure_what_their_part_is_named_for(qset):
+    """Out of the level: income from knowledge (it penalises craft firms) and fear of copying
+    (a sensible caution, and the same as keeping knowledge to oneself)."""
+    texts = " ".join(q.text["nl"].lower() for q in qset.questions if q.dimension)
+    assert "verdienen ons geld" not in texts and "kopieert" not in texts
