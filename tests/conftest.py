@@ -58,3 +58,36 @@ def again(kind: str, store, tmp_path: Path):
     from clustercli.storage import open_store
 
     return (lambda: store) if kind == "memory" else (lambda: open_store(tmp_path / "data"))
+
+
+# The corpus of completed self-checks on the shipped set (tests/corpus.py): the reports' test
+# bed, generated once per run.
+@pytest.fixture(scope="session")
+def corpus():
+    from clustercli.paths import shipped_set
+    from clustercli.questionset.loader import load
+    from tests.corpus import generate
+
+    qset = load(shipped_set())
+    return qset, generate(qset)
+
+
+@pytest.fixture(scope="session")
+def corpus_reports(corpus):
+    """Every corpus case as (case, profile, report, plain text) per language, built once."""
+    from clustercli.profile import build_profile
+    from clustercli.render.terminal import render_plain
+    from clustercli.report import build_report
+    from tests.corpus import record
+
+    qset, cases = corpus
+    built = {}
+    for lang in ("nl", "en"):
+        rows = []
+        for index, case in enumerate(cases):
+            report = build_report(record(qset, case, index, lang), qset, lang)
+            routed = {org.kind for org in report.organisations}
+            profile = build_profile(qset, case.answers, routed=routed)
+            rows.append((case, profile, report, render_plain(report)))
+        built[lang] = rows
+    return built

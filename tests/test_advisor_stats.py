@@ -136,7 +136,8 @@ def test_stats_texts(cli, tmp_path):
     text = cli("stats")
     assert text.exit_code == 0
     assert "Samenwerken in de regio" in text.stdout
-    assert "Studie: zeker een derde tot de helft (33% tot 50%)." in text.stdout
+    assert ("Studie: zeker een derde tot de helft (33% tot 50%) van de samenwerkende "
+            "mkb-bedrijven werkte samen in regionale clusters.") in text.stdout
     assert "(2001), bevinding F3" in text.stdout and "rond 2000, niet over nu" in text.stdout
     assert "niet representatief" in text.stdout and "(n = 1)" in text.stdout
     md = cli("stats", "--format", "md", "--lang", "en")

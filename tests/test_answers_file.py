@@ -179,7 +179,8 @@ def test_the_shipped_example_keeps_the_answers_until_cooperates_is_given(tmp_pat
     given = shipped_file(tmp_path)
     assert given.not_applicable == ()
     assert list(given.pending) == ["cooperates_regionally", "wants_regional", "win_win_current",
-                                   "relationship_partners", "knowledge_exchange_partners"]
+                                   "win_win_partners_gain", "relationship_partners",
+                                   "knowledge_exchange_partners"]
     assert "cooperates" not in given.answers and "motives" in given.answers
 
 
@@ -252,7 +253,8 @@ def test_the_shipped_example_leaves_out_what_a_no_rules_out(tmp_path):
     assert "cooperates_regionally" not in answers and "win_win_current" not in answers
     assert notices == ["Left out from the answers file because these questions do not apply to "
                        "your answers: cooperates_regionally, win_win_current, "
-                       "relationship_partners, knowledge_exchange_partners"]
+                       "win_win_partners_gain, relationship_partners, "
+                       "knowledge_exchange_partners"]
 
 
 def test_an_optional_question_of_any_type_can_be_left_open(tmp_path):

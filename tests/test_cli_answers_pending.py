@@ -9,8 +9,8 @@ import re
 
 from tests.test_advisor_support import listing, shipped_answers
 
-PENDING = ("cooperates_regionally, wants_regional, win_win_current, relationship_partners, "
-           "knowledge_exchange_partners")
+PENDING = ("cooperates_regionally, wants_regional, win_win_current, win_win_partners_gain, "
+           "relationship_partners, knowledge_exchange_partners")
 ASKED = re.compile(r"Question \d+ of \d+")
 
 
@@ -45,8 +45,8 @@ def test_plain_leaves_out_what_the_typed_answer_rules_out(cli, tmp_path):
                  input=lines("no", ""))
     assert result.exit_code == 0, result.output
     assert ("Left out from the answers file because these questions do not apply to your "
-            "answers: cooperates_regionally, win_win_current, relationship_partners, "
-            "knowledge_exchange_partners") in result.stdout
+            "answers: cooperates_regionally, win_win_current, win_win_partners_gain, "
+            "relationship_partners, knowledge_exchange_partners") in result.stdout
     assert len(ASKED.findall(result.stdout)) == 1
     # wants_regional applies when the firm does not cooperate: taken from the file
     assert "Would you like to work together with other firms in your own region? Yes" in \
@@ -61,7 +61,8 @@ def test_answers_that_can_never_apply_are_left_out_at_once(cli, tmp_path):
     result = cli("start", "--answers", str(path), "--lang", "en")
     assert result.exit_code == 0, result.output
     assert ("do not apply to your answers: cooperates_regionally, win_win_current, "
-            "relationship_partners, knowledge_exchange_partners") in result.stderr
+            "win_win_partners_gain, relationship_partners, knowledge_exchange_partners"
+            ) in result.stderr
     assert "depend on questions still to be answered" not in result.stderr
 
 
@@ -73,12 +74,12 @@ def test_without_a_terminal_the_waiting_answers_stay_unstored(cli, tmp_path):
     assert "there is no terminal to ask them: cooperates\n" in result.stderr
     row = listing(cli)[0]
     given = len(json.loads((tmp_path / "answers.json").read_text()))
-    assert row["status"] == "in_progress" and row["answered"] == given - 5
+    assert row["status"] == "in_progress" and row["answered"] == given - 6
     # resumable: the questions that now apply are asked
     result = cli("resume", row["id"], "--plain", "--lang", "en",
-                 input=lines("yes", "3", "yes", "4", "4", "4", ""))
+                 input=lines("yes", "3", "yes", "4", "4", "4", "4", ""))
     assert result.exit_code == 0, result.output
-    assert len(ASKED.findall(result.stdout)) == 6
+    assert len(ASKED.findall(result.stdout)) == 7
     assert listing(cli)[0]["answered"] == given + 1
 
 

@@ -1,4 +1,5 @@
-"""Advice rules, next steps and the mirror: every rule reachable, steps 3-7, figures honest."""
+"""Advice rules, actions and the mirror: every rule reachable, at most six advice, three to five
+distinct actions with why and basis, figures honest."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import random
 import pytest
 
 from clustercli.profile import build_profile
-from clustercli.profile.advice import next_steps
+from clustercli.profile.advice import MAX_ACTIONS, MAX_ADVICE, actions, next_steps
 from clustercli.questionset.loader import load
 from tests.test_profile_answers import (
     READINESS,
@@ -32,7 +33,7 @@ def test_every_rule_level_and_cap_can_fire(name):
         profile = build_profile(qset, answers)
         kind, rule_id = key.split(":")
         if kind == "advice":
-            assert rule_id in [a.id for a in profile.advice]
+            assert rule_id in [a.id for a in profile.fired]
         elif kind == "level":
             assert profile.level.id == rule_id
         else:
@@ -44,17 +45,22 @@ def test_advice_in_file_order_with_why_and_source():
     answers = {"cooperates": False, "wants_regional": True, "ww_1": 1, "ww_2": 5,
                "ww_3": "not_at_all", "rel_3": 1, "rel_4": 5, "kl_1": 1, "kl_2": 1, "kl_3": 1}
     profile = build_profile(qset, answers)
-    ids = [a.id for a in profile.advice]
-    assert ids == ["win_win_low", "relationship_low", "would_like_regional", "many_bottlenecks",
-                   "kvk", "branch", "information", "extra_1", "extra_2"]
+    fired = ["win_win_low", "relationship_low", "would_like_regional", "many_bottlenecks",
+             "kvk", "branch", "information", "extra_1", "extra_2"]
+    assert [a.id for a in profile.fired] == fired
+    # the file's order is the order of importance: the first six are shown
+    assert MAX_ADVICE == 6 and [a.id for a in profile.advice] == fired[:6]
     first = profile.advice[0]
     assert first.when == {"dimension": "win_win", "band": "knelpunt"}
     assert first.source == ("F7",) and first.text["nl"] and first.text["en"]
-    # eight steps fire; the seven most urgent are kept, in priority and then file order
-    assert [s.advice for s in profile.next_steps] == [
-        "win_win_low", "relationship_low", "would_like_regional", "kvk", "branch",
-        "information", "extra_1"]
-    assert [s.priority for s in profile.next_steps] == [1, 2, 3, 7, 7, 8, 9]
+    # eight steps fire; the five most urgent are the actions, in priority and then file order
+    assert [a.advice for a in profile.actions] == [
+        "win_win_low", "relationship_low", "would_like_regional", "kvk", "branch"]
+    assert [a.priority for a in profile.actions] == [1, 2, 3, 7, 7]
+    action = profile.actions[0]
+    assert action.why == first.text and action.source == ("F7",)
+    assert action.step["en"] == "Discuss what each partner gains."
+    assert [s.advice for s in profile.next_steps] == [a.advice for a in profile.actions]
 
 
 def test_dimension_score_terms_in_advice():
@@ -67,18 +73,50 @@ def test_dimension_score_terms_in_advice():
 
 
 @pytest.mark.parametrize("name", sorted(SETS))
-def test_three_to_seven_next_steps_always(name):
+def test_three_to_five_actions_always(name):
     qset = load(SETS[name])
     rng = random.Random(3)
     for _ in range(300):
-        steps = build_profile(qset, walk(qset, random_chooser(rng))).next_steps
-        assert 3 <= len(steps) <= 7
-        assert [s.priority for s in steps] == sorted(s.priority for s in steps)
-        assert len({s.advice for s in steps}) == len(steps)
+        profile = build_profile(qset, walk(qset, random_chooser(rng)))
+        chosen = profile.actions
+        assert 3 <= len(chosen) <= MAX_ACTIONS == 5
+        assert [a.priority for a in chosen] == sorted(a.priority for a in chosen)
+        assert len({a.advice for a in chosen}) == len(chosen)
+        assert len({tuple(sorted(a.step.items())) for a in chosen}) == len(chosen)
+        assert len(profile.advice) <= MAX_ADVICE
+
+
+def test_a_step_is_given_once():
+    from clustercli.profile.advice import FiredAdvice
+
+    step = {"nl": "Bel de KVK.", "en": "Call KVK."}
+    fired = (FiredAdvice("a", {"nl": "A.", "en": "A."}, ("F11",), None, step, 2),
+             FiredAdvice("b", {"nl": "B.", "en": "B."}, ("design",), None, step, 1),
+             FiredAdvice("c", {"nl": "C.", "en": "C."}, ("design",), None, None, None))
+    assert [a.advice for a in actions(fired)] == ["b"]
+
+
+def test_advice_that_needs_an_organisation_fires_only_when_one_is_recommended():
+    from clustercli.questionset.loader import load_from_text
+
+    rules = (SETS["readiness"].with_name("readiness.rules.yaml")).read_text(encoding="utf-8")
+    rules += """  - id: ask_association
+    routed: branch_association
+    text: {nl: De vereniging kent uw branche., en: The association knows your trade.}
+    source: [design]
+    step: {nl: Vraag uw branchevereniging., en: Ask your trade association.}
+    priority: 1
+"""
+    qset = load_from_text(READINESS.read_text(encoding="utf-8"), "readiness.yaml", rules,
+                          "readiness.rules.yaml")
+    without = build_profile(qset, {"cooperates": False})
+    assert "ask_association" not in [a.id for a in without.fired]
+    routed = build_profile(qset, {"cooperates": False}, routed={"chamber", "branch_association"})
+    assert routed.actions[0].advice == "ask_association"
 
 
 def test_next_steps_of_nothing():
-    assert next_steps(()) == ()
+    assert next_steps(()) == () and actions(()) == ()
 
 
 # --- the mirror ------------------------------------------------------------------------------
@@ -94,11 +132,13 @@ def test_mirror_cooperating_regionally():
                      "motives": ["new_products", "knowledge_access"],
                      "stimulation_important": 5})
     assert set(lines) == {"F3", "F5", "F9"}  # F4 is about firms that do not cooperate regionally
-    assert "one third to one half" in lines["F3"] and "like that group" in lines["F3"]
+    assert "one third to one half" in lines["F3"] and "in regional clusters" in lines["F3"]
+    # held beside the figure, never said to be in a cluster (study-findings.md, F3)
+    assert "Whether that is a regional cluster, this answer does not say." in lines["F3"]
     assert "Of these you name: New products." in lines["F5"]
     assert "almost three quarters" in lines["F9"].lower() and "important too" in lines["F9"]
     for finding, text in lines.items():
-        assert "EIM" in text and "2001" in text and "around 2000" in text and finding in text
+        assert f"(Source: {finding}, study of 2001, on SMEs around 2000)" in text
 
 
 def test_mirror_not_cooperating_but_would_like_to():
@@ -113,13 +153,24 @@ def test_mirror_not_cooperating_but_would_like_to():
 
 @pytest.mark.parametrize(("motives", "fragment"), [
     (["market_position", "new_products", "quality"], "You name all three."),
-    (["knowledge_access"], "You name none of these three"),
+    (["knowledge_access"], "You name none of these three, but other motives."),
     (["quality", "market_position"], "Of these you name: Market position, Quality.")])
 def test_mirror_motives(motives, fragment):
     lines = _mirror({"cooperates": True, "cooperates_regionally": "no", "motives": motives,
                      "wants_regional": False})
     assert fragment in lines["F5"]
-    assert "not (yet) regionally" in lines["F3"] and "does not want to" in lines["F4"]
+    assert "not with firms in its own region" in lines["F3"]
+    assert "does not want to" in lines["F4"]
+    assert "important motives" in lines["F5"] and "main" not in lines["F5"]  # F5
+
+
+def test_mirror_says_no_motive_when_none_was_chosen():
+    from tests.test_profile_answers import SHIPPED
+
+    profile = build_profile(load(SHIPPED), {"cooperates": False, "wants_regional": True,
+                                            "motives": []})
+    lines = {line.finding: line.render("nl") for line in profile.mirror}
+    assert "U koos geen enkel motief." in lines["F5"] and "andere" not in lines["F5"]
 
 
 def test_mirror_leaves_out_what_it_cannot_say():

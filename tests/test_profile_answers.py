@@ -7,7 +7,7 @@ helpers themselves (so a broken generator cannot make the other tests pass vacuo
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
@@ -117,9 +117,10 @@ def _points(question: Question, value: Any) -> float:
 
 
 def find_witnesses(qset: QuestionSet, tries: int = 4000, seed: int = 7,
-                   complete: bool = False) -> dict[str, dict]:
+                   complete: bool = False, routed: Collection[str] = ()) -> dict[str, dict]:
     """For every advice rule, level and cap: answers that make it fire (advice), come out as the
-    final level (level) or lower the level (cap). Missing keys: nothing found."""
+    final level (level) or lower the level (cap). Missing keys: nothing found. `routed`: the
+    kinds of organisation taken as recommended (for advice with `routed:`)."""
     rules = qset.rules
     wanted = {f"advice:{a.id}" for a in rules.advice}
     wanted |= {f"level:{lv.id}" for lv in rules.levels}
@@ -129,8 +130,8 @@ def find_witnesses(qset: QuestionSet, tries: int = 4000, seed: int = 7,
     for _ in range(tries):
         choose = random_chooser(rng, complete)
         answers = interview(qset, choose) if complete else walk(qset, choose)
-        profile = build_profile(qset, answers)
-        hits = {f"advice:{a.id}" for a in profile.advice}
+        profile = build_profile(qset, answers, routed=routed)
+        hits = {f"advice:{a.id}" for a in profile.fired}
         if profile.level is not None:
             hits.add(f"level:{profile.level.id}")
             hits |= {f"cap:{c.id}" for c in profile.level.caps}

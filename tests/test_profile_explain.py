@@ -50,17 +50,22 @@ def test_one_of_two_and_a_target_below_the_top():
 
 def test_option_and_reverse_targets():
     qset = SETS["readiness"]
-    # win_win: ww_1 3 -> .5; ww_2 4 reversed -> .25; ww_3 informally -> .25 (w2) => 31.25.
-    # To 50 the gap is .5 * 4 - 1.25 = .75; ww_3 at "agreed" or better gains 2 * .5 = 1.
-    profile = build_profile(qset, {"ww_1": 3, "ww_2": 4, "ww_3": "informally"})
-    assert profile.dimension("win_win").score == 31.25
+    # win_win, each kind of statement half: positive ww_1 4 -> .75 (w1), ww_3 informally ->
+    # .25 (w2) => 1.25 / 3; reverse ww_2 3 -> .5 => (5/12 + 1/2) / 2 = 11/24 = 45.83.
+    # Shares: ww_1 1/6, ww_3 1/3, ww_2 1/2. To 50 the gap is 1/24: ww_2 at 2 or lower gains
+    # 1/2 * .25, ww_3 at "agreed" or better 1/3 * .5; either closes it.
+    profile = build_profile(qset, {"ww_1": 4, "ww_2": 3, "ww_3": "informally"})
+    assert profile.dimension("win_win").score == pytest.approx(1100 / 24)
     lift = profile.explanations["win_win"].lift
     assert (lift.to_band, lift.need) == ("aandachtspunt", 1)
-    assert lift.targets == (Target("ww_3", "in", ("agreed", "written")),)
-    assert lift_text(qset, lift, "en")[1] == '"How do you share the gains?" – Agreed or In writing'
-    # ww_1 5 -> 1; ww_2 5 reversed -> 0; ww_3 agreed -> .75 (w2) => 62.5; to 75 the gap is .5:
-    # ww_2 at 3 or lower (reversed: .5) closes it alone.
-    lift = build_profile(qset, {"ww_1": 5, "ww_2": 5, "ww_3": "agreed"}).explanations[
+    assert lift.targets == (Target("ww_2", "at_most", 2),
+                            Target("ww_3", "in", ("agreed", "written")))
+    assert lift_text(qset, lift, "en")[0] == (
+        "To reach 'point of attention', one of these 2 answers would have to change (any one):")
+    assert lift_text(qset, lift, "en")[2] == '"How do you share the gains?" – Agreed or In writing'
+    # ww_1 5 -> 1, ww_3 written -> 1; ww_2 5 reversed -> 0 => (1 + 0) / 2 = 50; to 75 the gap
+    # is .25: ww_2 at 3 or lower (reversed: .5, share 1/2) closes it alone.
+    lift = build_profile(qset, {"ww_1": 5, "ww_2": 5, "ww_3": "written"}).explanations[
         "win_win"].lift
     assert (lift.to_band, lift.need, lift.targets) == ("sterk", 1, (Target("ww_2", "at_most", 3),))
     assert lift_text(qset, lift, "en")[1].endswith(" – 3 (Neutral) or lower")
@@ -68,23 +73,36 @@ def test_option_and_reverse_targets():
 
 def test_weakest_answers_by_cost():
     qset = SETS["valid"]
-    # trust_1 4 -> .75; trust_2 2 reversed -> .75; trust_3 monthly -> .5 (w2); total weight 4
+    # trust_1 4 -> .75 and trust_3 monthly -> .5 (w2) are the positive half, trust_2 2
+    # reversed -> .75 the reverse half. Shares 1/6, 1/3, 1/2; costs share * (1 - points) * 100.
     explanation = build_profile(qset, {"trust_1": 4, "trust_2": 2, "trust_3": "monthly"}
                                 ).explanations["trust"]
-    assert [(w.question, w.cost) for w in explanation.weakest] == [
-        ("trust_3", 25.0), ("trust_1", 6.25), ("trust_2", 6.25)]
+    assert [(w.question, round(w.cost, 2)) for w in explanation.weakest] == [
+        ("trust_3", 16.67), ("trust_2", 12.5), ("trust_1", 4.17)]
     assert weakness_text(qset, explanation.weakest[0], "en") == (
-        '"How often do you talk with partners?" – your answer: Monthly (costs 25 points)')
+        '"How often do you talk with partners?" – your answer: Monthly (costs 17 points)')
 
 
 def test_sterk_has_no_lift_and_insufficient_asks_for_answers():
     qset = SETS["readiness"]
     profile = build_profile(qset, {"kl_1": 5, "kl_2": 5, "kl_3": 5, "ww_2": "unknown"})
     assert profile.explanations["knowledge_level"].lift is None
-    lift = profile.explanations["win_win"].lift  # 0 of 3 answered: 2 needed
-    assert (lift.to_band, lift.need) == (None, 2)
+    # 0 of 3 answered: half is 2, and the one reverse-worded statement must be among them,
+    # which only "all 3" guarantees
+    lift = profile.explanations["win_win"].lift
+    assert (lift.to_band, lift.need) == (None, 3)
     assert [t.question for t in lift.targets] == ["ww_1", "ww_2", "ww_3"]
-    assert lift_text(qset, lift, "en")[0].startswith("To get a score, answer any 2 of these 3")
+    assert lift_text(qset, lift, "en")[0].startswith("To get a score, answer all 3")
+
+
+def test_a_missing_kind_of_statement_is_asked_for():
+    qset = SETS["readiness"]
+    # both positive statements answered, the reverse one "don't know": enough answers, but
+    # no answer on the reverse kind, so no score; answering it is what is needed
+    profile = build_profile(qset, {"ww_1": 5, "ww_2": "unknown", "ww_3": "written"})
+    assert profile.dimension("win_win").band == "insufficient"
+    lift = profile.explanations["win_win"].lift
+    assert (lift.need, lift.targets) == (1, (Target("ww_2", "answered"),))
 
 
 def test_questions_a_when_reads_are_never_targets():

@@ -12,17 +12,18 @@ from clustercli.profile.scoring import active_answers, band_for, score_dimension
 from clustercli.questionset.loader import load, load_from_text
 from tests.test_profile_answers import READINESS, VALID
 
-# readiness.yaml, a cooperating firm. Points (0-1) and weights:
-#   win_win:      ww_1 4 -> .75 (w1); ww_2 2, reversed -> 1 - .25 = .75 (w1);
-#                 ww_3 "agreed", score 4 -> .75 (w2)            => 3 / 4 = 75.0, sterk
-#   relationship: rel_1 unknown (left out); rel_2 3 -> .5 (w1); rel_3 7 on 1-7 -> 1 (w .5);
-#                 rel_4 4, reversed -> .25 (w1)                 => 1.25 / 2.5 = 50.0
+# readiness.yaml, a cooperating firm. Points (0-1) and weights; the positive statements and
+# the reverse-worded ones weigh half each (the mean of the two weighted means):
+#   win_win:      ww_1 4 -> .75 (w1); ww_3 "agreed", score 4 -> .75 (w2): positive .75;
+#                 ww_2 2, reversed -> 1 - .25 = .75: reverse .75   => 75.0, sterk
+#   relationship: rel_1 unknown (left out); rel_2 3 -> .5 (w1); rel_3 7 on 1-7 -> 1 (w .5):
+#                 positive 1 / 1.5 = 2/3; rel_4 3, reversed -> .5  => (2/3 + 1/2) / 2 = 58.33
 #   knowledge:    kl_1, kl_2 unknown, kl_3 5: 1 of 3 answered    => not enough answers
 COOPERATING = {
     "cooperates": True, "cooperates_regionally": "yes",
     "motives": ["market_position", "new_products"],
     "ww_1": 4, "ww_2": 2, "ww_3": "agreed",
-    "rel_1": "unknown", "rel_2": 3, "rel_3": 7, "rel_4": 4,
+    "rel_1": "unknown", "rel_2": 3, "rel_3": 7, "rel_4": 3,
     "kl_1": "unknown", "kl_2": "unknown", "kl_3": 5,
     "stimulation_important": 4,
 }
@@ -37,7 +38,8 @@ def test_hand_computed_cooperating_firm(qset):
     results = score_dimensions(qset, COOPERATING)
     assert (results["win_win"].score, results["win_win"].band) == (75.0, "sterk")
     rel = results["relationship"]
-    assert (rel.score, rel.band, rel.applicable, rel.answered) == (50.0, "aandachtspunt", 4, 3)
+    assert (rel.band, rel.applicable, rel.answered) == ("aandachtspunt", 4, 3)
+    assert rel.score == pytest.approx(175 / 3)
     kl = results["knowledge_level"]
     assert (kl.score, kl.band, kl.applicable, kl.answered) == (None, "insufficient", 3, 1)
     assert kl.fact == DimensionFact(None, "insufficient")
@@ -45,40 +47,48 @@ def test_hand_computed_cooperating_firm(qset):
 
 def test_items_that_do_not_apply_are_not_counted(qset):
     # Not cooperating: rel_1 and rel_2 do not apply, and their stale answers are ignored.
-    # rel_3 4 on 1-7 -> .5 (w .5); rel_4 2, reversed -> .75 (w1): 1 / 1.5 = 66.67
+    # rel_3 4 on 1-7 -> .5 (positive); rel_4 2, reversed -> .75: (.5 + .75) / 2 = 62.5
     answers = {**COOPERATING, "cooperates": False, "rel_1": 5, "rel_2": 5, "rel_3": 4,
                "rel_4": 2}
     rel = score_dimensions(qset, answers)["relationship"]
     assert (rel.applicable, rel.answered, rel.band) == (2, 2, "aandachtspunt")
-    assert rel.score == pytest.approx(200 / 3)
+    assert rel.score == 62.5
     assert "rel_1" not in active_answers(qset, answers)
 
 
 def test_half_answered_is_enough_fewer_is_not(qset):
-    answers = {"cooperates": False, "rel_3": 4}  # 1 of 2 applicable: exactly half
+    # 2 of 4 applicable, one of each kind: exactly half
+    answers = {"cooperates": True, "rel_1": "unknown", "rel_3": 4, "rel_4": 3}
     rel = score_dimensions(qset, answers)["relationship"]
     assert (rel.score, rel.band) == (50.0, "aandachtspunt")
+    # 1 of 2 applicable is half, but the reverse-worded statement has no answer: too few
+    rel = score_dimensions(qset, {"cooperates": False, "rel_3": 4})["relationship"]
+    assert (rel.score, rel.band) == (None, "insufficient")
     answers = {"cooperates": True, "rel_3": 4, "rel_1": "unknown"}  # 1 of 4
     assert score_dimensions(qset, answers)["relationship"].band == "insufficient"
-    # 2 of 3 knowledge items: enough; kl_1 1 -> 0, kl_2 2 -> .25 => 12.5, knelpunt
+    # 2 of 3 knowledge items, all positive (one kind): enough; kl_1 1 -> 0, kl_2 2 -> .25
+    # => 12.5, knelpunt
     kl = score_dimensions(qset, {"kl_1": 1, "kl_2": 2, "kl_3": "unknown"})["knowledge_level"]
     assert (kl.score, kl.band) == (12.5, "knelpunt")
 
 
 def test_option_scores_and_weights(qset):
-    # ww_1 1 -> 0 (w1); ww_2 unknown; ww_3 "written", score 5 -> 1 (w2) => 2 / 3
-    results = score_dimensions(qset, {"ww_1": 1, "ww_2": "unknown", "ww_3": "written"})
-    assert results["win_win"].score == pytest.approx(200 / 3)
-    # ww_3 "informally", score 2 -> .25 (w2); ww_1 5 -> 1; ww_2 5 reversed -> 0 => 1.5 / 4
+    # ww_1 1 -> 0 (w1); ww_3 "written", score 5 -> 1 (w2): positive 2 / 3; ww_2 4 reversed
+    # -> .25 => (2/3 + 1/4) / 2 = 11/24
+    results = score_dimensions(qset, {"ww_1": 1, "ww_2": 4, "ww_3": "written"})
+    assert results["win_win"].score == pytest.approx(1100 / 24)
+    # ww_3 "informally", score 2 -> .25 (w2); ww_1 5 -> 1: positive 1.5 / 3; ww_2 5 reversed
+    # -> 0 => 25
     results = score_dimensions(qset, {"ww_1": 5, "ww_2": 5, "ww_3": "informally"})
-    assert (results["win_win"].score, results["win_win"].band) == (37.5, "knelpunt")
+    assert (results["win_win"].score, results["win_win"].band) == (25.0, "knelpunt")
 
 
 def test_valid_set_hand_computed():
     qset = load(VALID)
-    # trust_1 2 -> .25; trust_2 4 reversed -> .25; trust_3 never (score 1) -> 0, w2 => .5 / 4
+    # trust_1 2 -> .25, trust_3 never (score 1) -> 0 (w2): positive .25 / 3; trust_2 4
+    # reversed -> .25 => (1/12 + 1/4) / 2 = 1/6
     trust = score_dimensions(qset, {"trust_1": 2, "trust_2": 4, "trust_3": "never"})["trust"]
-    assert (trust.score, trust.band) == (12.5, "knelpunt")
+    assert (trust.score, trust.band) == (pytest.approx(100 / 6), "knelpunt")
 
 
 @pytest.mark.parametrize(("score", "band"), [(100, "sterk"), (75, "sterk"),
@@ -93,10 +103,11 @@ def test_band_boundaries(score, band):
 def test_bands_come_from_the_rules():
     rules = "bands: {sterk: 90, aandachtspunt: 60}\n"
     qset = load_from_text(VALID.read_text(encoding="utf-8"), "valid.yaml", rules)
-    trust = score_dimensions(qset, {"trust_1": 5, "trust_2": 2, "trust_3": "weekly"})["trust"]
-    assert (trust.score, trust.band) == (93.75, "sterk")
+    # positive (.75 + 2) / 3 = 11/12 with reverse 1 => 23/24; with reverse .75 => 5/6
+    trust = score_dimensions(qset, {"trust_1": 4, "trust_2": 1, "trust_3": "weekly"})["trust"]
+    assert (trust.score, trust.band) == (pytest.approx(2300 / 24), "sterk")
     trust = score_dimensions(qset, {"trust_1": 4, "trust_2": 2, "trust_3": "weekly"})["trust"]
-    assert (trust.score, trust.band) == (87.5, "aandachtspunt")
+    assert (trust.score, trust.band) == (pytest.approx(250 / 3), "aandachtspunt")
 
 
 def test_impossible_answer_is_bad_input(qset):
@@ -145,7 +156,7 @@ def test_caps_are_listed_lowest_first_and_only_when_they_lower(qset):
     answers = {**WEAK_WIN_WIN, **STRONG_REL, "kl_1": "unknown", "kl_2": "unknown",
                "kl_3": "unknown"}
     # one knelpunt, one sterk, one insufficient: the rules give "building"; two caps lower it
-    assert _level(qset, answers) == ("exploring", "building", ["win_win"])
+    assert _level(qset, answers) == ("exploring", "building", ["win_win", "too_little"])
 
 
 def test_not_a_plain_average(qset):
@@ -176,8 +187,63 @@ def test_summary_is_small_and_json_ready(qset):
 
     profile = build_profile(qset, COOPERATING)
     summary = profile.summary()
-    assert summary["scores"] == {"win_win": 75.0, "relationship": 50.0,
+    assert summary["scores"] == {"win_win": 75.0, "relationship": 58.3,
                                  "knowledge_level": None}
     assert summary["bands"]["knowledge_level"] == "insufficient"
     assert summary["level"] == profile.level.id
     json.dumps(profile.to_data())
+
+
+# --- each kind of statement weighs half (fair to every firm) ---------------------------------
+
+
+def _random_answers(data, qset):
+    from hypothesis import strategies as st
+
+    from tests.test_profile_answers import SKIP, values_of, walk
+
+    def choose(question, _):
+        return data.draw(st.sampled_from([*values_of(question), SKIP]), label=question.id)
+
+    return walk(qset, choose)
+
+
+SCORED_SETS = {"readiness": READINESS, "valid": VALID}
+
+
+@pytest.mark.parametrize("name", sorted(SCORED_SETS))
+def test_shares_add_up_and_make_the_score(name):
+    from fractions import Fraction
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    qset = load(SCORED_SETS[name])
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(data=st.data())
+    def check(data):
+        for result in score_dimensions(qset, _random_answers(data, qset)).values():
+            shares = [item.share for item in result.items if item.share is not None]
+            if result.score is None:
+                assert shares == []
+                continue
+            assert sum(shares) == 1
+            assert result.exact == 100 * sum(item.share * item.points for item in result.items
+                                             if item.share is not None)
+            kinds = {item.reverse for item in result.items}
+            for kind in kinds:  # each kind present weighs the same part of the score
+                assert sum(item.share for item in result.items if item.share is not None
+                           and item.reverse is kind) == Fraction(1, len(kinds))
+
+    check()
+
+
+def test_the_same_answer_throughout_scores_the_middle_whatever_applies():
+    qset = load(READINESS)
+    for cooperates in (True, False):
+        for value in (1, 3, 5):  # the same place on the 1-5 and the 1-7 scale (rel_3)
+            answers = {"cooperates": cooperates, "rel_1": value, "rel_2": value,
+                       "rel_3": {1: 1, 3: 4, 5: 7}[value], "rel_4": value}
+            rel = score_dimensions(qset, answers)["relationship"]
+            assert rel.score == 50.0, (cooperates, value)

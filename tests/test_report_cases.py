@@ -182,7 +182,7 @@ def test_regional_cooperator_is_a_regional_cooperator_at_the_top():
 def test_wants_to_cooperate_does_not_yet_and_wants_to():
     case = wants_to_cooperate()
     assert case.values()["cooperates"] is False and case.values()["wants_regional"] is True
-    assert "not_cooperating" in [a.id for a in _profile(case).advice]
+    assert "not_cooperating_regional" in [a.id for a in _profile(case).advice]
 
 
 def test_win_win_knelpunt_is_capped_by_f7():
@@ -194,8 +194,7 @@ def test_win_win_knelpunt_is_capped_by_f7():
 def test_many_unknowns_leave_most_areas_without_a_score():
     profile = _profile(many_unknowns())
     assert sum(d.band == "insufficient" for d in profile.dimensions) >= 4
-    assert profile.level.id == "verkennen"
-    assert "mostly_unknown" in [c.id for c in profile.level.caps]
+    assert profile.level is None and profile.withheld is not None  # too little for a level
 
 
 def test_everything_at_once_fills_every_section():
@@ -203,8 +202,8 @@ def test_everything_at_once_fills_every_section():
 
     report = build_report(everything_at_once(), shipped(), "nl")
     # the most the routing names: five, and more only with a stated reason (at most seven)
-    assert 5 <= len(report.organisations) <= 7 and len(report.advice) >= 15
-    assert len(report.weakest) == 3 and report.unscored and len(report.next_steps) == 7
+    assert 5 <= len(report.organisations) <= 7 and len(report.advice) == 6  # the most shown
+    assert len(report.weakest) == 3 and report.unscored and len(report.next_steps) == 5
 
 
 @pytest.mark.parametrize("make", [unfinished])

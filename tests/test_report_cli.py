@@ -45,7 +45,7 @@ def test_show_prints_plain_text_where_stdout_is_no_terminal(cli):
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.stdout and "█" not in result.stdout
     assert "Niveau 2 van 4: Basis opbouwen" in result.stdout
-    assert "Voordeel voor alle partners: 31 van 100, knelpunt" in result.stdout
+    assert "Voordeel voor alle partners: 28 van 100, knelpunt" in result.stdout
 
 
 @pytest.mark.parametrize(("form", "marker"), [("md", "## Advies"), ("html", "<svg"),

@@ -65,7 +65,8 @@ def test_printed_report_fits_three_pages_and_holds_the_content(make, tmp_path):
     assert "A4" in info or re.search(r"Page size:\s+59[0-9](\.\d+)? x 84[0-9]", info)
     text = _words(subprocess.run([pdftotext, pdf, "-"], capture_output=True, text=True,
                                  check=True).stdout)
-    assert _words(report.level.title) in text
+    # the level, or why there is none (too few answers)
+    assert _words(report.level.title if report.level else report.level_note)[:60] in text
     assert _words(report.advice[0].text)[:60] in text
     assert report.organisations[0].name in text and report.organisations[-1].name in text
 

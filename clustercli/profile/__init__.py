@@ -8,9 +8,11 @@ render them in Dutch or English. `build_profile` is the one entry point; the par
 their own:
 
 - scoring.py: `active_answers`, `score_dimensions` -> DimensionResult per dimension;
-- levels.py: `readiness_level` -> LevelResult (the level, what the rules alone gave, the caps);
+- levels.py: `readiness_level` -> LevelResult (the level, what the rules alone gave, the caps),
+  `withheld` -> why there is no level when too many parts have no score;
 - explain.py: `explain` -> Explanation (weakest answers; an exact lift to the next band);
-- advice.py: `fire_advice`, `next_steps`;
+- advice.py: `fire_advice`, `shown_advice` (at most six), `actions` (the 3-5 that matter
+  most, with why and basis), `next_steps`;
 - mirror.py: `mirror` -> MirrorLine per figure of the study.
 
 The rules file format lives with the question set (`questionset.rules`), whom to approach in
@@ -22,12 +24,13 @@ has no level (None), no advice and no next steps.
 
 from __future__ import annotations
 
-from clustercli.profile.advice import FiredAdvice, NextStep
+from clustercli.profile.advice import Action, FiredAdvice, NextStep
 from clustercli.profile.build import Profile, build_profile
 from clustercli.profile.explain import Explanation, Lift, Target, Weakness
-from clustercli.profile.levels import CapHit, LevelResult
+from clustercli.profile.levels import CapHit, LevelResult, Withheld
 from clustercli.profile.mirror import Message, MirrorLine
 from clustercli.profile.scoring import DimensionResult
 
-__all__ = ["CapHit", "DimensionResult", "Explanation", "FiredAdvice", "LevelResult", "Lift",
-           "Message", "MirrorLine", "NextStep", "Profile", "Target", "Weakness", "build_profile"]
+__all__ = ["Action", "CapHit", "DimensionResult", "Explanation", "FiredAdvice", "LevelResult",
+           "Lift", "Message", "MirrorLine", "NextStep", "Profile", "Target", "Weakness",
+           "Withheld", "build_profile"]

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from clustercli.profile.advice import FiredAdvice, NextStep, fire_advice, next_steps
+from clustercli.profile.advice import (
+    Action,
+    FiredAdvice,
+    NextStep,
+    actions,
+    fire_advice,
+    next_steps,
+    shown_advice,
+)
 from clustercli.profile.explain import Explanation, explain
-from clustercli.profile.levels import LevelResult, readiness_level
+from clustercli.profile.levels import LevelResult, Withheld, readiness_level, withheld
 from clustercli.profile.mirror import MirrorLine, mirror
 from clustercli.profile.scoring import (
     DimensionResult,
@@ -28,9 +36,15 @@ class Profile:
     dimensions: tuple[DimensionResult, ...]  # in the set's order
     explanations: dict[str, Explanation]  # by dimension id
     level: LevelResult | None
-    advice: tuple[FiredAdvice, ...]  # in the order of the rules file
-    next_steps: tuple[NextStep, ...]  # most urgent first; 3-7 when the rules have steps
+    advice: tuple[FiredAdvice, ...]  # the most important (at most MAX_ADVICE), file order
+    next_steps: tuple[NextStep, ...]  # the actions' steps
     mirror: tuple[MirrorLine, ...]
+    # The 3-5 things that matter most for this firm, most urgent first, each with why and basis
+    actions: tuple[Action, ...] = ()
+    # Why there is no level although the set has levels: too many parts without a score
+    withheld: Withheld | None = None
+    # Every advice rule that fired, in the order of the rules file (`advice` shows the first)
+    fired: tuple[FiredAdvice, ...] = ()
 
     def dimension(self, dimension_id: str) -> DimensionResult:
         return next(d for d in self.dimensions if d.id == dimension_id)
@@ -67,6 +81,8 @@ class Profile:
             "level": None if self.level is None else _jsonable(asdict(self.level)),
             "advice": [_jsonable(asdict(a)) for a in self.advice],
             "next_steps": [_jsonable(asdict(s)) for s in self.next_steps],
+            "actions": [_jsonable(asdict(a)) for a in self.actions],
+            "withheld": None if self.withheld is None else _jsonable(asdict(self.withheld)),
             "mirror": [_jsonable(asdict(m)) for m in self.mirror],
         }
 
@@ -79,23 +95,29 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def build_profile(qset: QuestionSet, answers: Mapping[str, Any]) -> Profile:
+def build_profile(qset: QuestionSet, answers: Mapping[str, Any], *,
+                  routed: Collection[str] = ()) -> Profile:
     """The whole profile for these answers (stale answers to questions that no longer apply
-    are left out; an impossible answer is a BadInput)."""
+    are left out; an impossible answer is a BadInput). `routed`: the kinds of organisation
+    the report recommends (`clustercli.routing`), for advice that needs one (`routed:`)."""
     rules: Rules | None = qset.rules
     bands = rules.bands if rules is not None else DEFAULT_BANDS
     active = active_answers(qset, answers)
     results = tuple(score_dimension(qset, d.id, active, bands) for d in qset.dimensions)
     by_id = {r.id: r for r in results}
     dimension_facts = facts(by_id)
-    fired = fire_advice(rules, active, dimension_facts)
+    fired = fire_advice(rules, active, dimension_facts, routed)
+    chosen = actions(fired)
     return Profile(
         set_id=qset.id,
         set_version=qset.version,
         dimensions=results,
         explanations={r.id: explain(qset, r, bands) for r in results},
         level=readiness_level(rules, active, dimension_facts),
-        advice=fired,
-        next_steps=next_steps(fired),
+        advice=shown_advice(fired),
+        next_steps=next_steps(chosen),
         mirror=mirror(qset, active),
+        actions=chosen,
+        withheld=withheld(rules, dimension_facts),
+        fired=fired,
     )

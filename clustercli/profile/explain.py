@@ -1,18 +1,21 @@
 """Why a dimension scored as it did, and what would lift it to the next band.
 
 `weakest`: the answers that cost the dimension most, in score points: an answer with points p and
-weight w costs w * (1 - p) / (sum of counted weights) * 100.
+share s of the score (scoring.py: each kind of statement weighs half) costs s * (1 - p) * 100.
 
 `lift`: a claim "any `need` of these `targets` becoming true reaches `to_band`", computed exactly.
 Each target is a condition on one answer ("at 4 or higher", "at 2 or lower" for a reverse-worded
 statement, "one of these options"). Setting an item to the weakest value its target allows gains
-w * (points_then - points_now); the claim holds when even the `need` smallest gains among the
-targets close the gap to the band's threshold. Among all such claims the one with the fewest
-answers to change is chosen, then the lowest target, then the widest choice.
+s * (points_then - points_now); the shares do not change, since the answered items stay
+answered. The claim holds when even the `need` smallest gains among the targets close the gap
+to the band's threshold. Among all such claims the one with the fewest answers to change is
+chosen, then the lowest target, then the widest choice.
 
 For a dimension with too few answers the lift is "answer `need` of these questions" (any real
-answer, not "don't know"), which gives it a score. Questions that some `when` reads are never
-targets: changing them could change which items apply, and the claim would no longer be exact.
+answer, not "don't know"), which gives it a score: any `need` of the targets make at least half
+answered and every kind of statement answered once (scoring.enough_answers). Questions that some
+`when` reads are never targets: changing them could change which items apply, and the claim
+would no longer be exact.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from clustercli.profile.scoring import (
     INSUFFICIENT,
     DimensionResult,
     Item,
+    kinds,
     possible_points,
 )
 from clustercli.questionset.model import Question, QuestionSet
@@ -88,8 +92,26 @@ def conditioned_questions(qset: QuestionSet) -> set[str]:
     return named
 
 
+@dataclass(frozen=True)
+class _Scored:
+    """An item that counts in the score: its points and its share of the score."""
+
+    item: Item
+    points: Fraction
+    share: Fraction
+
+    @property
+    def question(self) -> str:
+        return self.item.question
+
+
+def _scored(result: DimensionResult) -> list[_Scored]:
+    return [_Scored(item, item.points, item.share) for item in result.items
+            if item.points is not None and item.share is not None]
+
+
 def explain(qset: QuestionSet, result: DimensionResult, bands: Bands) -> Explanation:
-    counted = [item for item in result.items if item.points is not None]
+    counted = _scored(result)
     fixed = conditioned_questions(qset)
     if result.band == INSUFFICIENT:
         lift = _answer_lift(result, fixed)
@@ -98,47 +120,66 @@ def explain(qset: QuestionSet, result: DimensionResult, bands: Bands) -> Explana
     return Explanation(result.id, _weakest(counted), lift)
 
 
-def _weakest(counted: list[Item]) -> tuple[Weakness, ...]:
-    total = sum(item.weight for item in counted)
-    if not total:
-        return ()
-    costs = [(item.weight * (1 - item.points) * 100 / total, index, item)
-             for index, item in enumerate(counted) if item.points < 1]
+def _weakest(counted: list[_Scored]) -> tuple[Weakness, ...]:
+    costs = [(c.share * (1 - c.points) * 100, index, c)
+             for index, c in enumerate(counted) if c.points < 1]
     costs.sort(key=lambda entry: (-entry[0], entry[1]))
-    return tuple(Weakness(item.question, item.value, float(item.points * 100), float(cost))
-                 for cost, _, item in costs[:MAX_WEAKEST])
+    return tuple(Weakness(c.question, c.item.value, float(c.points * 100), float(cost))
+                 for cost, _, c in costs[:MAX_WEAKEST])
 
 
 def _answer_lift(result: DimensionResult, fixed: set[str]) -> Lift | None:
     if not result.applicable:
         return None
-    need = max(1, (result.applicable + 1) // 2 - result.answered)
+    counted = [item for item in result.items if item.points is not None]
     open_items = [item for item in result.items
                   if item.points is None and item.question not in fixed]
-    if len(open_items) < need:
+    missing = kinds(result.items) - kinds(counted)
+    # The targets: every open item, or (one kind missing) only the open items of that kind.
+    candidates = [open_items] + [[item for item in open_items if item.reverse is kind]
+                                 for kind in missing if len(missing) == 1]
+    best: tuple[int, list[Item]] | None = None
+    for targets in candidates:
+        need = _answers_needed(result, counted, targets, missing)
+        if need is not None and (best is None or need < best[0]):
+            best = (need, targets)
+    if best is None:
         return None
-    return Lift(None, need, tuple(Target(item.question, "answered") for item in open_items))
+    return Lift(None, best[0], tuple(Target(item.question, "answered") for item in best[1]))
+
+
+def _answers_needed(result: DimensionResult, counted: list[Item], targets: list[Item],
+                    missing: set[bool]) -> int | None:
+    """The fewest k such that answering ANY k of `targets` is enough: at least half answered,
+    and every missing kind among any k of them (more than the targets of other kinds)."""
+    need = max(1, (result.applicable + 1) // 2 - len(counted))
+    for kind in missing:
+        of_kind = sum(1 for item in targets if item.reverse is kind)
+        if not of_kind:
+            return None
+        need = max(need, len(targets) - of_kind + 1)
+    return need if need <= len(targets) else None
 
 
 def _raise_lift(qset: QuestionSet, result: DimensionResult, bands: Bands,
-                counted: list[Item], fixed: set[str]) -> Lift | None:
+                counted: list[_Scored], fixed: set[str]) -> Lift | None:
     position = BAND_ORDER.index(result.band)
     if position == len(BAND_ORDER) - 1:
         return None
     to_band = BAND_ORDER[position + 1]
-    total = sum(item.weight for item in counted)
-    deficit = Fraction(getattr(bands, to_band)) * total / 100 - sum(
-        item.weight * item.points for item in counted)
-    movable = [item for item in counted if item.question not in fixed]
-    choices = {item.question: possible_points(qset.question(item.question)) for item in movable}
-    levels = sorted({p for item in movable for _, p in choices[item.question] if p > item.points})
-    best: tuple[tuple[int, Fraction, int], Fraction, list] | None = None
+    deficit = Fraction(getattr(bands, to_band)) / 100 - sum(
+        (c.share * c.points for c in counted), Fraction(0))
+    movable = [c for c in counted if c.question not in fixed]
+    choices = {c.question: possible_points(qset.question(c.question)) for c in movable}
+    levels = sorted({p for c in movable for _, p in choices[c.question] if p > c.points})
+    best: tuple[tuple[int, Fraction, int], Fraction, list[tuple[Fraction, _Scored]]] | None
+    best = None
     for level in levels:
-        gains = []
-        for item in movable:
-            reach = [p for _, p in choices[item.question] if p >= level]
-            if reach and item.points < level:
-                gains.append((item.weight * (min(reach) - item.points), item))
+        gains: list[tuple[Fraction, _Scored]] = []
+        for c in movable:
+            reach = [p for _, p in choices[c.question] if p >= level]
+            if reach and c.points < level:
+                gains.append((c.share * (min(reach) - c.points), c))
         gains.sort(key=lambda entry: -entry[0])  # stable: set order among equal gains
         for n in range(1, min(len(gains), MAX_TARGETS) + 1):
             need = _need(sorted(gain for gain, _ in gains[:n]), deficit)
@@ -149,9 +190,9 @@ def _raise_lift(qset: QuestionSet, result: DimensionResult, bands: Bands,
     if best is None:
         return None
     (need, _, _), level, chosen = best
-    chosen_ids = {item.question for _, item in chosen}
-    targets = tuple(_target(qset, item.question, level, choices[item.question])
-                    for item in counted if item.question in chosen_ids)
+    chosen_ids = {c.question for _, c in chosen}
+    targets = tuple(_target(qset, c.question, level, choices[c.question])
+                    for c in counted if c.question in chosen_ids)
     return Lift(to_band, need, targets)
 
 
@@ -192,9 +233,15 @@ def answer_text(qset: QuestionSet, question_id: str, value: Any, lang: str) -> s
 
 
 def _scale_label(question: Question, value: Any, lang: str) -> str:
-    labels = pick(question.labels, lang) if question.labels else []
-    index = int(value) - int(question.min)
+    labels = (question.labels or {}).get(lang) or next(iter((question.labels or {}).values()),
+                                                        [])
+    index = int(value) - int(question.min or 0)
     return labels[index] if 0 <= index < len(labels) else str(value)
+
+
+def _option_label(question: Question, key: str, lang: str) -> str:
+    option = question.option(key)
+    return pick(option.label, lang) if option is not None else key
 
 
 def weakness_text(qset: QuestionSet, weakness: Weakness, lang: str) -> str:
@@ -207,8 +254,8 @@ def weakness_text(qset: QuestionSet, weakness: Weakness, lang: str) -> str:
 def lift_text(qset: QuestionSet, lift: Lift, lang: str) -> list[str]:
     """A headline ("To reach 'strong', any 2 of these 3 answers ...") and one line per target."""
     count = len(lift.targets)
-    how = ("one" if count == 1 else "all" if lift.need == count
-           else "one_of" if lift.need == 1 else "some")
+    how = ("one" if count == 1 else "both" if lift.need == count == 2
+           else "all" if lift.need == count else "one_of" if lift.need == 1 else "some")
     kind = "answer" if lift.to_band is None else "raise"
     band = t(f"profile.band.{lift.to_band}", lang) if lift.to_band else ""
     lines = [t(f"profile.explain.{kind}_{how}", lang, band=band, need=lift.need, count=count)]
@@ -219,7 +266,7 @@ def lift_text(qset: QuestionSet, lift: Lift, lang: str) -> list[str]:
             lines.append(t("profile.explain.answered", lang, question=text))
         elif target.op == "in":
             options = t("profile.explain.or", lang).join(
-                pick(question.option(key).label, lang) for key in target.value)
+                _option_label(question, key, lang) for key in target.value)
             lines.append(t("profile.explain.in", lang, question=text, options=options))
         else:
             at_end = target.value == (question.max if target.op == "at_least" else question.min)

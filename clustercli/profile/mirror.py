@@ -1,9 +1,11 @@
 """The study as a mirror: where the firm stands beside the figures of the EIM study (2001).
 
 Only the figures the study gives (study-findings.md): F3 one third to one half of cooperating SMEs
-cooperate regionally; F4 almost a third of those who do not would like to; F5 the motives a
-majority named; F9 almost three quarters find stimulation important. Each line carries its
-source, the year and the note that the figures describe Dutch SMEs around 2000, never today.
+cooperate in regional clusters (a firm that works with firms nearby is held beside that figure,
+never said to be in a cluster); F4 almost a third of those who do not would like to; F5 the
+important motives a majority named; F9 almost three quarters find stimulation important. Each
+line carries its source, the year and the note that the figures describe Dutch SMEs around 2000,
+never today.
 A line needs the reserved question it reads (`cooperates`, `cooperates_regionally`,
 `wants_regional`, `motives`, `stimulation_important`); a set without it gets no such line.
 """
@@ -102,12 +104,14 @@ def _f5(qset: QuestionSet, answers: Mapping[str, Any]) -> MirrorLine | None:
     majority = [key for key in MAJORITY_MOTIVES if key in question.option_keys]
     if not majority:
         return None
-    shared = [dict(question.option(key).label) for key in majority if key in motives]
+    shared = [dict(option.label) for key in majority if key in motives
+              if (option := question.option(key)) is not None]
     if len(shared) == len(majority):
         return _line("F5", "all")
     if shared:
         return _line("F5", "some", shared=shared)
-    return _line("F5", "none")
+    # "your motives are others" only when others were chosen; none at all is said as such
+    return _line("F5", "none" if motives else "nothing")
 
 
 def _f9(qset: QuestionSet, answers: Mapping[str, Any]) -> MirrorLine | None:
@@ -115,6 +119,6 @@ def _f9(qset: QuestionSet, answers: Mapping[str, Any]) -> MirrorLine | None:
     if value is None:
         return None
     question = qset.question("stimulation_important")
-    middle = (question.min + question.max) / 2
+    middle = ((question.min or 0) + (question.max or 0)) / 2
     position = "agree" if value > middle else "disagree" if value < middle else "neutral"
     return _line("F9", position)

@@ -2,9 +2,18 @@
 
 A scored item counts when its question applies (its `when` holds). Its answer becomes points
 between 0 and 1: a scale answer linearly from the scale's min (0) to its max (1), a choice
-option's `score` likewise on 1-5; `reverse` flips it (1 - points). The dimension's score is the
-weighted mean of the points times 100, over the answered items; "unknown" is left out. With fewer
-than half of the applicable items answered there is no score and the band is `insufficient`.
+option's `score` likewise on 1-5; `reverse` flips it (1 - points). "unknown" is left out.
+
+Fair to every firm (design): the positive statements and the reverse-worded ones weigh half
+each. The score is the mean of the two halves, each the weighted mean of its answered items, so
+how many items of each kind apply (a firm that cooperates answers more) does not move the score
+of a user who gives the same answer throughout: that is always exactly 50. Each counted item's
+`share` is its part of the score (the shares add up to 1); a dimension with statements of one
+kind only is the weighted mean of them.
+
+Too few real answers: with fewer than half of the applicable items answered, or, in a
+dimension that has both kinds of statement, without an answer on each kind, there is no score
+and the band is `insufficient` ("onvoldoende gegevens").
 
 All arithmetic is exact (fractions), so a band boundary is never crossed by rounding.
 """
@@ -12,7 +21,7 @@ All arithmetic is exact (fractions), so a band boundary is never crossed by roun
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
@@ -47,7 +56,7 @@ def points(question: Question, value: Any) -> Fraction | None:
     if value is None or value == UNKNOWN:
         return None
     if question.type == "scale":
-        low, high = Fraction(question.min), Fraction(question.max)
+        low, high = Fraction(question.min or 0), Fraction(question.max or 0)
         raw = (Fraction(value) - low) / (high - low)
     elif question.type == "choice":
         option = question.option(value)
@@ -79,12 +88,15 @@ def band_for(score: Fraction, bands: Bands = DEFAULT_BANDS) -> str:
 
 @dataclass(frozen=True)
 class Item:
-    """One applicable scored item: its answer (None if none) and points (None if not counted)."""
+    """One applicable scored item: its answer (None if none) and points (None if not counted);
+    `share`: its part of the dimension's score (None when not counted or there is no score)."""
 
     question: str
     weight: Fraction
     value: Any
     points: Fraction | None
+    reverse: bool = False
+    share: Fraction | None = None
 
 
 @dataclass(frozen=True)
@@ -106,18 +118,47 @@ class DimensionResult:
 def score_dimension(qset: QuestionSet, dimension_id: str, active: Mapping[str, Any],
                     bands: Bands = DEFAULT_BANDS) -> DimensionResult:
     """One dimension over already-active answers (see `active_answers`)."""
+    so_far = dict(active)
     items = tuple(
-        Item(q.id, Fraction(q.weight), active.get(q.id), points(q, active.get(q.id)))
-        for q in qset.scored_questions(dimension_id) if qset.applies(q, active))
+        Item(q.id, Fraction(q.weight), active.get(q.id), points(q, active.get(q.id)), q.reverse)
+        for q in qset.scored_questions(dimension_id) if qset.applies(q, so_far))
     counted = [item for item in items if item.points is not None]
     title = dict(qset.dimension_by_id[dimension_id].title)
-    if not counted or 2 * len(counted) < len(items):
+    if not enough_answers(items):
         return DimensionResult(dimension_id, title, None, INSUFFICIENT, len(items),
                                len(counted), items)
-    total = sum(item.weight for item in counted)
-    exact = 100 * sum(item.weight * item.points for item in counted) / total
+    shares = _shares(items)
+    items = tuple(replace(item, share=shares.get(index)) for index, item in enumerate(items))
+    exact = 100 * sum((item.share * item.points for item in items
+                       if item.share is not None and item.points is not None), Fraction(0))
     return DimensionResult(dimension_id, title, float(exact), band_for(exact, bands), len(items),
                            len(counted), items, exact)
+
+
+def kinds(items: tuple[Item, ...] | list[Item]) -> set[bool]:
+    """The kinds of statement among these items: False positive, True reverse-worded."""
+    return {item.reverse for item in items}
+
+
+def enough_answers(items: tuple[Item, ...] | list[Item]) -> bool:
+    """At least half of the applicable items answered, and every kind of statement that
+    applies answered at least once."""
+    counted = [item for item in items if item.points is not None]
+    return bool(counted) and 2 * len(counted) >= len(items) and kinds(counted) == kinds(items)
+
+
+def _shares(items: tuple[Item, ...]) -> dict[int, Fraction]:
+    """Each counted item's part of the score, by position: half for each kind of statement
+    (all for the one kind a dimension has), split by weight among its answered items."""
+    counted = [(index, item) for index, item in enumerate(items) if item.points is not None]
+    groups = kinds([item for _, item in counted])
+    shares: dict[int, Fraction] = {}
+    for kind in groups:
+        members = [(index, item) for index, item in counted if item.reverse is kind]
+        total = sum(item.weight for _, item in members)
+        for index, item in members:
+            shares[index] = item.weight / total / len(groups)
+    return shares
 
 
 def score_dimensions(qset: QuestionSet, answers: Mapping[str, Any],

@@ -11,7 +11,8 @@ language (`clustercli.conditions`) and may read any question of the set and ever
     caps:                                      # a cap that holds limits the level
       - {id: ..., when: COND, max_level: LEVEL_ID, reason: {..}, source: [..]}
     advice:                                    # no `when`: always given
-      - {id: ..., when: COND, text: {..}, source: [..], step: {..}, priority: 1-9}
+      - {id: ..., when: COND, text: {..}, source: [..], step: {..}, priority: 1-9,
+         routed: KIND}                           # KIND: only when the report recommends one
 
 The level is the highest level whose `when` holds, lowered to the `max_level` of every cap that
 holds. A set without rules file scores with the default bands and has no level (None) and no
@@ -74,6 +75,9 @@ class Cap(_Model):
 class Advice(_Model):
     id: Slug
     when: ParsedCondition = None
+    # Fires only when whom-to-approach recommends an organisation of this kind (e.g.
+    # branch_association): the profile is told the kinds the report's routing found.
+    routed: Slug | None = None
     text: LocalText
     source: list[str]
     step: LocalText | None = None

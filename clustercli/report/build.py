@@ -28,6 +28,7 @@ from clustercli.profile.scoring import (
     STERK,
     active_answers,
     facts,
+    score_dimensions,
 )
 from clustercli.questionset.model import QuestionSet
 from clustercli.questionset.rules import DEFAULT_BANDS
@@ -51,10 +52,12 @@ def build_report(record: Assessment, qset: QuestionSet, lang: str, *, with_notes
                  routing_data: RoutingData | None = None) -> model.Report:
     """The whole report of `record` in `lang`; advisor notes only `with_notes`."""
     answers = record.values()
-    profile = build_profile(qset, answers)
     active = active_answers(qset, answers)
     data = routing_data if routing_data is not None else shipped()
-    recommendations = route(active, facts({d.id: d for d in profile.dimensions}), lang, data)
+    # Whom to approach first: advice that needs an organisation (a step to the trade
+    # association) is given only when the routing recommends one of that kind.
+    recommendations = route(active, facts(score_dimensions(qset, answers)), lang, data)
+    profile = build_profile(qset, answers, routed={r.kind for r in recommendations})
     meta = _meta(record, qset, active, lang)
     dimensions = tuple(_dimension(qset, d, lang) for d in profile.dimensions)
     # An unfinished check has no level yet: its unanswered parts would count as "don't know"
@@ -76,6 +79,7 @@ def build_report(record: Assessment, qset: QuestionSet, lang: str, *, with_notes
         meta=meta,
         unfinished=_unfinished(meta, lang),
         level=level,
+        level_note=_level_note(profile, lang) if record.status == "completed" else None,
         dimensions=dimensions,
         thresholds=thresholds,
         strongest=strongest,
@@ -144,6 +148,14 @@ def _level(qset: QuestionSet, profile: Profile, lang: str) -> model.Level | None
         reached_title=pick(titles[level.reached], lang),
         caps=tuple(model.Cap(id=c.id, reason=pick(c.reason, lang), source=c.source)
                    for c in level.caps))
+
+
+def _level_note(profile: Profile, lang: str) -> str | None:
+    """Why a finished check has no level although the set has levels (too few answers)."""
+    held = profile.withheld
+    if held is None:
+        return None
+    return t("profile.level.withheld", lang, count=len(held.unscored), of=held.of)
 
 
 def _point(qset: QuestionSet, profile: Profile, dimension_id: str, lang: str, *,

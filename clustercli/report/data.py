@@ -42,6 +42,7 @@ def report_data(report: Report) -> dict[str, Any]:
             "capped": level.capped,
             "caps": [{"id": c.id, "reason": c.reason, "source": list(c.source)}
                      for c in level.caps]},
+        "level_note": report.level_note,
         "strongest": [_point(p) for p in report.strongest],
         "weakest": [_point(p) for p in report.weakest],
         "unscored": [_point(p) for p in report.unscored],

@@ -182,6 +182,9 @@ class Report:
     # (advisor.compare_view.since_lines): a heading, then its lines; () when there is none.
     # `show` fills it in, since finding that check needs the store.
     since: tuple[str, ...] = ()
+    # Why a finished check has no level although the set has levels: too many parts without
+    # a score (profile.levels.withheld); None otherwise.
+    level_note: str | None = None
 
     @property
     def with_notes(self) -> bool:

@@ -27,7 +27,10 @@ def label(report: Report, key: str, **params: object) -> str:
 
 
 def no_level(report: Report) -> str:
-    """Why there is no level: the check is not finished, or the set has no levels."""
+    """Why there is no level: the check is not finished, too many parts have no score, or
+    the set has no levels."""
+    if report.level_note and not report.unfinished:
+        return report.level_note
     return label(report, "level_when_finished" if report.unfinished else "no_level")
 
 
