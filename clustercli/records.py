@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
 from clustercli.errors import EXIT_FAILURE, BadInput, ClusterError
+from clustercli.profile.summary import Summary
 
 Status = Literal["in_progress", "completed"]
 # Why an answer stopped being current: a new value, its question no longer applies, an import
@@ -61,9 +62,10 @@ class Assessment:
     status: Status = "in_progress"
     answers: dict[str, Answer] = field(default_factory=dict)  # the active answers
     history: list[HistoryEntry] = field(default_factory=list)
-    # What the tool computed on completion (level, scores, ...); kept in the index for listing
-    # and statistics without opening every file.
-    summary: dict[str, Any] | None = None
+    # What the profile worked out on completion (level, scores, bands, a few answers), from
+    # the answers as stored; kept in the index too, for listing and statistics without opening
+    # every file. A reopened assessment keeps its last one until it is completed again.
+    summary: Summary | None = None
 
     def values(self) -> dict[str, Any]:
         """The active answers as question id -> value (what conditions and scoring read)."""
@@ -90,7 +92,7 @@ class IndexRow:
     level: str | None = None
     # The whole completion summary: only from `list(with_summaries=True)` (it is most of the
     # index's bulk, and only `stats` needs it).
-    summary: dict[str, Any] | None = None
+    summary: Summary | None = None
     # For a damaged file: what is wrong with it, as a catalogue key of the `store` domain and its
     # parameters (the store does not know the user's language); `damage()` gives both as the
     # error that `load` of this id raises.
@@ -122,6 +124,11 @@ class Busy(ClusterError):
     """Another process has held a lock in the data folder far longer than any save takes."""
 
 
+# How `complete` works out the summary: from the record as the store holds it, read under the
+# record's lock in the same step that stores the result (so a summary always belongs to the
+# answers stored with it, however many processes change the record).
+Summarise = Callable[[Assessment], Summary]
+
 # What `put` does with one id: given the stored record (None if there is none), the record to
 # store in its place, or None to leave it as it is.
 Update = Callable[[Assessment | None], Assessment | None]
@@ -152,7 +159,9 @@ class Store(Protocol):
         """Move these active answers into history (their question no longer applies)."""
         ...
 
-    def complete(self, assessment_id: str, summary: dict[str, Any] | None = None) -> Assessment:
+    def complete(self, assessment_id: str, summarise: Summarise | None = None) -> Assessment:
+        """Mark the assessment completed, with `summarise` applied to the record as stored
+        (under its lock, in the same write); without it, no summary."""
         ...
 
     def reopen(self, assessment_id: str) -> Assessment:

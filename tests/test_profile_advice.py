@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from clustercli.profile import build_profile
 from clustercli.profile.advice import next_steps
+from clustercli.profile.build import build_profile
 from clustercli.questionset.loader import load
 from tests.test_profile_answers import (
     READINESS,

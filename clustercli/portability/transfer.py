@@ -8,10 +8,10 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from clustercli.engine.flow import summary_for
 from clustercli.errors import ClusterError
 from clustercli.portability.bundle import Bundle, check_records
 from clustercli.portability.merge import merge
+from clustercli.profile.build import summarise
 from clustercli.records import Assessment, NotFound, Store, Update
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ def import_bundle(store: Store, bundle: Bundle, file: str) -> dict[str, list[str
             qset = bundle.parsed.get(record.question_set.hash) or \
                 stored_set(record.question_set.hash)
             if qset is not None:
-                record.summary = summary_for(qset, record.values())
+                record.summary = summarise(qset, record.values())
     outcome: dict[str, str] = {}
 
     def update_for(incoming: Assessment) -> Update:

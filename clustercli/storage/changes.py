@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from clustercli.records import Answer, Assessment, HistoryEntry, Reason
+from clustercli.records import Answer, Assessment, HistoryEntry, Reason, Summarise
 
 
 def save_answer(record: Assessment, question: str, value: Any, note: str | None,
@@ -45,7 +45,10 @@ def deactivate(record: Assessment, questions: list[str], reason: Reason, stamp: 
     return changed
 
 
-def complete(record: Assessment, summary: dict[str, Any] | None, stamp: str) -> bool:
+def complete(record: Assessment, summarise: Summarise | None, stamp: str) -> bool:
+    """Completed, with the summary of the record as it is here: the stores call this on the
+    record they have just read under its lock, so the summary belongs to the stored answers."""
+    summary = summarise(record) if summarise is not None else None
     record.status = "completed"
     record.completed = record.updated = stamp
     record.summary = copy.deepcopy(summary)

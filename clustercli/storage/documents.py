@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, get_args
 
+from clustercli.profile.summary import BadSummary, Summary
 from clustercli.records import Answer, Assessment, HistoryEntry, IndexRow, Reason, SetRef
 
 FORMAT = 1  # of a record file; a newer one is refused rather than half-understood
@@ -40,7 +41,7 @@ def assessment_to(record: Assessment) -> dict[str, Any]:
         "history": [{"question": entry.question, "value": entry.value, "at": entry.at,
                      "note": entry.note, "inactive_since": entry.inactive_since,
                      "reason": entry.reason} for entry in record.history],
-        "summary": record.summary,
+        "summary": None if record.summary is None else record.summary.to_data(),
     }
 
 
@@ -139,16 +140,25 @@ def assessment_from(doc: dict[str, Any]) -> Assessment:
         status=status,
         answers={question: _answer(value, question) for question, value in answers.items()},
         history=[_history(value, f"history[{n}]") for n, value in enumerate(history)],
-        summary=_field(doc, "summary", (dict, type(None))),
+        summary=summary_from(_field(doc, "summary", (dict, type(None)))),
     )
+
+
+def summary_from(data: Any) -> Summary | None:
+    """A record's summary (None for none); `ShapeError` naming the field that is wrong."""
+    if data is None:
+        return None
+    try:
+        return Summary.from_data(data)
+    except BadSummary as error:
+        raise ShapeError(f"summary.{error.args[0]}".rstrip(".")) from None
 
 
 def row_of(record: Assessment) -> IndexRow:
     summary = record.summary if record.status == "completed" else None
-    level = summary.get("level") if isinstance(summary, dict) else None
     return IndexRow(record.id, record.client, record.respondent, record.status,
                     len(record.answers), record.question_set, record.created, record.updated,
-                    record.completed, level if isinstance(level, str) else None, summary)
+                    record.completed, None if summary is None else summary.level, summary)
 
 
 def row_to(row: IndexRow, stamp: list[int]) -> dict[str, Any]:

@@ -38,6 +38,7 @@ from clustercli.records import (
     Reason,
     SetMissing,
     SetRef,
+    Summarise,
     Update,
 )
 from clustercli.storage import changes
@@ -226,10 +227,13 @@ class FileStore:
         return self._change(assessment_id, lambda record, now: changes.deactivate(
             record, questions, reason, now))
 
-    def complete(self, assessment_id: str, summary: dict[str, Any] | None = None) -> Assessment:
+    def complete(self, assessment_id: str, summarise: Summarise | None = None) -> Assessment:
+        # The summary from the record read under its lock, and the index row from that record
+        # before the lock is let go: two processes completing one record cannot leave a level
+        # that belongs to other answers than the ones stored.
         path = self._path(assessment_id)
         return self._change(
-            assessment_id, lambda record, now: changes.complete(record, summary, now),
+            assessment_id, lambda record, now: changes.complete(record, summarise, now),
             after_write=lambda record: self.index.put(row_of(record), stamp(os.stat(path))))
 
     def reopen(self, assessment_id: str) -> Assessment:

@@ -39,6 +39,7 @@ from pathlib import Path
 from tinydb import Storage
 from tinydb.table import Document
 
+from clustercli.profile.summary import BadSummary, Summary
 from clustercli.records import Assessment, Damaged, IndexRow, NotFound
 from clustercli.storage.atomic import move_aside, remove_durably
 from clustercli.storage.documents import ShapeError, row_from, row_of, row_to
@@ -125,7 +126,7 @@ class Index:
             if summary is None:
                 summaries.pop(key, None)
             else:
-                summaries[key] = summary
+                summaries[key] = summary.to_data()
         if summaries != before or not self.summaries_path.exists():
             self.storage(str(self.summaries_path)).write({SUMMARIES: summaries})
 
@@ -138,8 +139,8 @@ class Index:
             if self.read_summaries() is None:
                 self._aside(self.summaries_path)
             self.storage(str(self.summaries_path)).write({SUMMARIES: {
-                key: entry[0].summary for key, entry in entries.items()
-                if entry[0].summary is not None}})
+                key: summary.to_data() for key, (row, _) in entries.items()
+                if (summary := row.summary) is not None}})
             self.storage(str(self.path)).write(
                 {TABLE: {key: row_to(*entry) for key, entry in entries.items()}})
 
@@ -169,13 +170,13 @@ class Index:
         changes: dict[str, Entry | None] = {}
         for assessment_id, path in files.items():
             entry = known.get(assessment_id)
+            summary = _summary(summaries.get(assessment_id)) if with_summaries else None
             if entry is not None and entry[0].status == "completed" and (
-                    not with_summaries or assessment_id in summaries):
+                    not with_summaries or summary is not None):
                 try:
                     # lstat: a symlink put in the record's place is not the file we read
                     if entry[1] == stamp(os.lstat(path)):
-                        if with_summaries:
-                            entry[0].summary = summaries[assessment_id]
+                        entry[0].summary = summary
                         rows.append(entry[0])
                         continue
                 except FileNotFoundError:  # deleted since we listed the folder
@@ -203,6 +204,17 @@ class Index:
         except OSError:
             pass
         return rows
+
+
+def _summary(data: object) -> Summary | None:
+    """A summary of the summaries file; None for one that is missing or not a summary (the
+    row is then read again from its record, which holds the summary too)."""
+    if data is None:
+        return None
+    try:
+        return Summary.from_data(data)
+    except BadSummary:
+        return None
 
 
 def _damaged_row(assessment_id: str, error: Damaged, entry: Entry | None,
