@@ -71,7 +71,7 @@ def _write(data: bytes, output: Path | None) -> None:
         sys.stdout.buffer.flush()
         return
     from clustercli.errors import BadInput
-    from clustercli.storage.atomic import write_atomic
+    from clustercli.storage import write_atomic
 
     try:
         write_atomic(output, data)

@@ -21,6 +21,11 @@ import os
 from pathlib import Path
 
 from clustercli.records import Store
+from clustercli.storage.atomic import ensure_dir, write_atomic
+
+# What the rest of the tool may use (tests/test_architecture.py: nothing outside this package
+# imports its modules): a store, and the atomic, private (0600) write of one file beside it.
+__all__ = ["ensure_dir", "open_store", "write_atomic"]
 
 
 def open_store(data_dir: Path, **options) -> Store:
