@@ -357,6 +357,24 @@ def test_commands_over_the_index_do_without_pydantic(args, tmp_path):
     assert "clustercli" in loaded and "pydantic" not in loaded
 
 
+@pytest.mark.parametrize("command", ["list", "clients", "stats", "export", "show"])
+def test_plain_coercion_is_in_place(command):
+    """cli/app.py sets typer's private `_runtime_param` (typer has no public hook; pyproject
+    bounds typer for it). If a typer release stops reading it, this says so at once (the
+    subprocess tests above say what it costs)."""
+    import typer.main
+
+    from clustercli.cli import app
+    from clustercli.cli.app import _PlainCoercion
+
+    group = typer.main.get_command(app)
+    found = group.get_command(group.make_context("clustercli", [command, "--help"],
+                                                 resilient_parsing=True), command)
+    params = {param.name: param.get_runtime_param() for param in found.params}
+    assert params and all(isinstance(coercion, _PlainCoercion)
+                          for coercion in params.values()), params
+
+
 def test_plain_option_conversion_still_refuses_a_wrong_choice(cli):
     result = cli("list", "--format", "xml", env={"CLUSTERCLI_LANG": "en"})
     assert result.exit_code == 2
