@@ -21,14 +21,14 @@ Status = Literal["in_progress", "completed"]
 Reason = Literal["changed", "not_applicable", "imported"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Answer:
     value: Any
     at: str  # when it was given (UTC ISO 8601)
     note: str | None = None  # advisor's note on this answer
 
 
-@dataclass
+@dataclass(slots=True)
 class HistoryEntry:
     """An answer that is no longer current, kept with when and why it stopped being so."""
 
@@ -40,7 +40,7 @@ class HistoryEntry:
     reason: Reason
 
 
-@dataclass
+@dataclass(slots=True)
 class SetRef:
     """Which question set an assessment was started with; `hash` finds its stored copy."""
 
@@ -49,7 +49,7 @@ class SetRef:
     hash: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Assessment:
     id: str  # a UUID
     question_set: SetRef
@@ -75,7 +75,7 @@ class Assessment:
         return {q: a.note for q, a in self.answers.items() if a.note}
 
 
-@dataclass
+@dataclass(slots=True)
 class IndexRow:
     """One line of `list`: enough to show, filter and count without opening the file."""
 

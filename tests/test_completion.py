@@ -197,6 +197,9 @@ def test_an_index_of_the_previous_version_is_trusted_as_it_is(tmp_path):
     # the index's row, not the file's: the row was trusted (its stamp matches the file)
     assert (row.client, row.level) == ("Uit de index", "klaar")
     assert row.summary == Summary.from_data(SUMMARY_DATA)
+    # rewritten in today's form on the way, and still trusted
+    index = json.loads((tmp_path / "data" / "index.json").read_text(encoding="utf-8"))
+    assert index["format"] == 2 and list(index["rows"]) == [RECORD_ID]
     [row] = open_store(tmp_path / "data").list()
     assert (row.client, row.level, row.summary) == ("Uit de index", "klaar", None)
 

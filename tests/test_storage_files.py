@@ -17,6 +17,7 @@ from clustercli.profile.summary import Summary
 from clustercli.records import Busy, NotFound, SetRef
 from clustercli.storage import open_store
 from clustercli.storage.atomic import is_temp, write_atomic
+from clustercli.storage.rows import from_document
 from tests.conftest import summarised, summary
 
 SET = SetRef("cluster-readiness", "1.0", "c" * 64)
@@ -127,8 +128,8 @@ def test_reopen_takes_the_completed_row_back_at_once(data):
     record = new(store)
     store.complete(record.id, summarised())
     store.reopen(record.id)
-    rows = json.loads((data / "index.json").read_text())["rows"]
-    assert rows[record.id]["status"] == "in_progress"
+    rows = from_document(json.loads((data / "index.json").read_text()))
+    assert rows[record.id][0].status == "in_progress"
 
 
 def test_a_record_deleted_while_a_save_waits_for_its_lock(data):
@@ -198,8 +199,8 @@ def test_missing_index_is_rebuilt_with_summaries(data):
     (data / "index.json").unlink()
     (data / "summaries.json").unlink()
     assert open_store(data).list(with_summaries=True) == before
-    rows = json.loads((data / "index.json").read_text())["rows"]
-    assert rows[done.id]["level"] == "goed" and busy.id in rows
+    rows = from_document(json.loads((data / "index.json").read_text()))
+    assert rows[done.id][0].level == "goed" and busy.id in rows
     summaries = json.loads((data / "summaries.json").read_text())["summaries"]
     assert summaries == {done.id: summary("goed").to_data()}
 
