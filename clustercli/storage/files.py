@@ -177,7 +177,7 @@ class FileStore:
                     if entry.name.endswith(".json") and _ID.fullmatch(entry.name[:-5])}
 
     def list(self, with_summaries: bool = False) -> list[IndexRow]:
-        with _failures_named():
+        with _failures_named(), reading_many():  # rows that live to the end: see bulk.py
             rows = self.index.scan(self._files(), self._read, with_summaries)
         return sorted(rows, key=lambda row: row.updated, reverse=True)
 

@@ -173,19 +173,23 @@ class Index:
         summaries = (self.read_summaries() or {}) if with_summaries else {}
         rows: list[IndexRow] = []
         changes: dict[str, Entry | None] = {}
+        lstat = os.lstat
         for assessment_id, path in files.items():
             entry = known.get(assessment_id)
-            summary = _summary(summaries.get(assessment_id)) if with_summaries else None
-            if entry is not None and entry[0].status == "completed" and (
-                    not with_summaries or summary is not None):
-                try:
-                    # lstat: a symlink put in the record's place is not the file we read
-                    if entry[1] == stamp(os.lstat(path)):
-                        entry[0].summary = summary
-                        rows.append(entry[0])
+            # The common case first, and lean: 10,000 completed rows, each trusted while its
+            # record file is the very file it was taken from.
+            if entry is not None and entry[0].status == "completed":
+                row = entry[0]
+                if with_summaries:
+                    row.summary = _summary(summaries.get(assessment_id))
+                if row.summary is not None or not with_summaries:
+                    try:
+                        # lstat: a symlink put in the record's place is not the file we read
+                        if entry[1] == stamp(lstat(path)):
+                            rows.append(row)
+                            continue
+                    except FileNotFoundError:  # deleted since we listed the folder
                         continue
-                except FileNotFoundError:  # deleted since we listed the folder
-                    continue
             try:
                 record, record_stamp = read(path)
             except Damaged as error:
