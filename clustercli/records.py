@@ -8,6 +8,7 @@ Values are JSON-ready.
 
 from __future__ import annotations
 
+import builtins  # `list` is also a method of `Store`: its type below is spelled in full
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
@@ -174,7 +175,7 @@ class Store(Protocol):
         summary when asked for."""
         ...
 
-    def find_by_client(self, client: str) -> list[IndexRow]:
+    def find_by_client(self, client: str) -> builtins.list[IndexRow]:
         """Rows whose client matches case-, space- and accent-insensitively."""
         ...
 
@@ -187,7 +188,8 @@ class Store(Protocol):
         Every id must exist (else NotFound, before anything is erased)."""
         ...
 
-    def put(self, updates: Mapping[str, Update], sets: Mapping[str, str]) -> list[str]:
+    def put(self, updates: Mapping[str, Update], sets: Mapping[str, str],
+            ) -> builtins.list[str]:
         """Write whole records (an import): each update runs under its record's lock and sees
         the stored version, so nothing saved meanwhile is overwritten unseen; each record is
         written in one atomic step. `sets` (hash -> canonical JSON) gives the set copies the

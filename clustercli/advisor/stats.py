@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from clustercli.advisor.clients import key_of
 from clustercli.errors import BadInput
@@ -117,7 +118,7 @@ def pooled(rows: list[IndexRow]) -> Stats:
         if (cooperates is False or where == "no") and type(wants) is bool:
             would_like[1] += 1
             would_like[0] += wants
-        rating = answers.get("stimulation_important")
+        rating: Any = answers.get("stimulation_important")  # a number when counted
         if type(rating) in NUMBERS:
             stimulation[1] += 1
             stimulation[0] += rating >= 4

@@ -33,9 +33,10 @@ import dataclasses
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from tinydb import Storage
 
@@ -92,7 +93,7 @@ class Index:
         except (Damaged, BadIndex):
             return None
 
-    def read_summaries(self) -> dict[str, dict] | None:
+    def read_summaries(self) -> dict[str, Any] | None:
         """Summaries by id; None when the file is damaged (the rows are then re-read)."""
         try:
             data = self.storage(str(self.summaries_path)).read() or {}
@@ -103,7 +104,7 @@ class Index:
     def put(self, row: IndexRow, record_stamp: list[int]) -> None:
         self.change({row.id: (row, record_stamp)})
 
-    def change(self, changes: dict[str, Entry | None]) -> None:
+    def change(self, changes: Mapping[str, Entry | None]) -> None:
         """Apply row changes under the index lock. If the index cannot be read, leave it: the
         next `scan` rebuilds it from the record files, which already hold these changes."""
         with self.locks.index():
@@ -121,7 +122,7 @@ class Index:
     def _write(self, entries: dict[str, Entry]) -> None:
         write_atomic(self.path, encode(to_document(entries)))
 
-    def _change_summaries(self, changes: dict[str, Entry | None]) -> None:
+    def _change_summaries(self, changes: Mapping[str, Entry | None]) -> None:
         summaries = self.read_summaries()
         if summaries is None:  # damaged: moved aside, and started afresh from the changes
             self._aside(self.summaries_path)
