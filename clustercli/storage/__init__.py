@@ -12,6 +12,8 @@ filelock); the rest of the tool sees the `Store` interface, and tests of the lay
     locks.py     the lock files that serialise read-modify-write between processes
     sets.py      the copies of question sets, by content hash
     index.py     the rows `list` shows, and how they are kept honest
+    rows.py      the index file's form (and the form earlier versions wrote)
+    bulk.py      reading thousands of records at once without the cycle collector
     files.py     the file store itself
 """
 
