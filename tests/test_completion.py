@@ -72,6 +72,65 @@ def test_two_edits_leave_the_summary_of_the_stored_answers(store, again, first, 
     assert summarise(qset, views[first]) != fresh
 
 
+def test_an_edit_that_stops_after_another_finished_leaves_no_stale_level(store, again):
+    """A and B edit one check; A finishes; B changes one more answer and stops (Ctrl-P). The
+    record no longer claims the level A's completion worked out: a change to a completed
+    record makes it unfinished (as reopening does), and B's `resume` completes it afresh."""
+    qset = shipped()
+    assessment_id = _completed(store, shipped_answers(level=4))
+    x, y = _two_scored_items()
+    a, b = (sessions.reopen(store, assessment_id) for _ in range(2))
+    a.answer(qset.question(x), 1)
+    b.answer(qset.question(y), 1)
+    a.complete(summarise)
+    b.answer(qset.question(x), 2)  # B's copy is unfinished: it does not reopen first
+    stored = again().load(assessment_id)
+    assert (stored.status, stored.answers[x].value) == ("in_progress", 2)
+    [row] = again().list(with_summaries=True)
+    assert (row.status, row.level, row.summary) == ("in_progress", None, None)
+    resumed = sessions.reopen(store, assessment_id)
+    resumed.complete(summarise)
+    done = again().load(assessment_id)
+    assert done.summary == summarise(qset, done.values())
+
+
+def test_a_change_to_a_completed_record_unfinishes_it(store, again):
+    assessment_id = _completed(store, shipped_answers(level=4))
+    done = store.load(assessment_id)
+    changed = store.save_answer(assessment_id, "province", "drenthe")
+    assert (changed.status, changed.summary, changed.completed) == (
+        "in_progress", done.summary, done.completed)  # kept, as `reopen` keeps them
+    assert [row.status for row in again().list()] == ["in_progress"]
+    store.complete(assessment_id, lambda record: summarise(shipped(), record.values()))
+    gone = store.deactivate(assessment_id, ["province"])
+    assert gone.status == "in_progress"
+    store.complete(assessment_id)
+    unchanged = store.deactivate(assessment_id, ["province"])  # nothing to move: no change
+    assert unchanged.status == "completed"
+
+
+@pytest.mark.parametrize("unfinish", ["reopen", "change"])
+def test_the_row_stops_claiming_completed_before_the_record_does(tmp_path, monkeypatch,
+                                                                  unfinish):
+    """Crash order (storage/files.py): a row the index must trust is taken back before the
+    record stops being completed, whether by `reopen` or by a change."""
+    store = open_store(tmp_path / "data")
+    assessment_id = _completed(store, shipped_answers(level=4))
+    replaced = []
+    real = os.replace
+
+    def noting(source, target, **kwargs):
+        replaced.append(Path(target).name)
+        real(source, target, **kwargs)
+
+    monkeypatch.setattr(os, "replace", noting)
+    if unfinish == "reopen":
+        store.reopen(assessment_id)
+    else:
+        store.save_answer(assessment_id, "province", "drenthe")
+    assert replaced == ["summaries.json", "index.json", f"{assessment_id}.json"]
+
+
 def test_a_summary_is_worked_out_under_the_record_lock(tmp_path):
     """The file store applies `summarise` while it holds the record's lock, to the record it
     has just read: another process cannot save an answer in between."""

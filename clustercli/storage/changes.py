@@ -29,6 +29,7 @@ def save_answer(record: Assessment, question: str, value: Any, note: str | None,
                                            "changed"))
     record.answers[question] = Answer(copy.deepcopy(value), stamp, note)
     record.updated = stamp
+    _unfinish(record)
     return True
 
 
@@ -42,7 +43,18 @@ def deactivate(record: Assessment, questions: list[str], reason: Reason, stamp: 
                                                reason))
             record.updated = stamp
             changed = True
+    if changed:
+        _unfinish(record)
     return changed
+
+
+def _unfinish(record: Assessment) -> None:
+    """A completed assessment whose answers change is unfinished again, as `reopen` leaves it:
+    its summary (level, scores) belongs to the answers it was completed with, and only
+    `complete` works out another. The engine reopens before it changes anything; this holds
+    the store to it whatever a caller does (two `edit`s of one check, one finishing first)."""
+    if record.status == "completed":
+        record.status = "in_progress"
 
 
 def complete(record: Assessment, summarise: Summarise | None, stamp: str) -> bool:

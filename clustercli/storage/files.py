@@ -213,7 +213,7 @@ class FileStore:
             self.index.put(row_of(record), stamp(info))
         return record
 
-    def _change(self, assessment_id: str, change: Change, before_write: Hook | None = None,
+    def _change(self, assessment_id: str, change: Change,
                 after_write: Hook | None = None) -> Assessment:
         """Read, change and write one record under its lock; a damaged one raises `Damaged`
         before anything is written, so it stays exactly as it was."""
@@ -225,11 +225,14 @@ class FileStore:
                 except NotFound:  # deleted while we waited for the lock
                     self.locks.forget(assessment_id)
                     raise
+                completed = record.status == "completed"
                 if not change(record, clock.now()):
                     return record
                 db.table(TABLE).update(assessment_to(record), doc_ids=[assessment_id])
-                if before_write:
-                    before_write(record)
+                if completed and record.status != "completed":
+                    # reopened, or unfinished by a change (changes.py): the index row stops
+                    # claiming "completed" before the record does (see the docstring)
+                    self.index.put(row_of(record), [])
             if after_write:
                 after_write(record)
         return record
@@ -254,9 +257,7 @@ class FileStore:
             after_write=lambda record: self.index.put(row_of(record), stamp(os.stat(path))))
 
     def reopen(self, assessment_id: str) -> Assessment:
-        # The index row stops claiming "completed" before the record does (see the docstring).
-        return self._change(assessment_id, changes.reopen,
-                            before_write=lambda record: self.index.put(row_of(record), []))
+        return self._change(assessment_id, changes.reopen)
 
     def delete(self, assessment_id: str) -> None:
         self.delete_many([assessment_id])
