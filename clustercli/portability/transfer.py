@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from clustercli.errors import ClusterError
 from clustercli.portability.bundle import Bundle, check_records
 from clustercli.portability.merge import merge
-from clustercli.profile.build import summarise
 from clustercli.records import Assessment, NotFound, Store, Update
 
 if TYPE_CHECKING:
@@ -92,6 +91,10 @@ def import_bundle(store: Store, bundle: Bundle, file: str) -> dict[str, list[str
             except NotFound:
                 sets[set_hash] = None
         return sets[set_hash]
+
+    # Here rather than at the top: an export has no need of the profile, nor of the
+    # question-set models it loads (pydantic: ~110 ms of `export --format jsonl`).
+    from clustercli.profile.build import summarise
 
     check_records(bundle, file, stored_set, local.get)
     for record in bundle.records.values():
