@@ -3,7 +3,7 @@
 Run on its own: uv run python bench/_bigstore.py DIR [N]   (DIR must not exist yet)
 
 Used by bench/advisor.py (list, clients, stats, export). The records are written in the file
-store's own format (record files and the set copy through `storage.records` and
+store's own format (record files and the set copy through `storage.documents` and
 `storage.jsonfile`, the index and its summaries through the store's own `Index.rebuild`), as
 `open_store` would have left them after N runs of `clustercli start --answers`; one save per
 answer through the store would take many minutes and measure nothing these benchmarks want. A
@@ -31,9 +31,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from clustercli import conditions
-from clustercli.engine.flow import SUMMARY_ANSWERS
 from clustercli.paths import shipped_set
-from clustercli.profile import build_profile
+from clustercli.profile.build import summarise
 from clustercli.questionset.loader import canonical_json, content_hash, load
 from clustercli.questionset.model import Question, QuestionSet
 from clustercli.records import Answer, Assessment, HistoryEntry, SetRef
@@ -98,9 +97,7 @@ def build(folder: Path, count: int, seed: int = 2001, clients: int | None = None
     patterns = []
     for _ in range(min(count, PATTERNS)):
         answers = random_answers(qset, rng)
-        summary = build_profile(qset, answers).summary()
-        summary["answers"] = {q: answers[q] for q in SUMMARY_ANSWERS if q in answers}
-        patterns.append((answers, summary))
+        patterns.append((answers, summarise(qset, answers)))
     rows, ids = {}, []
     for _ in range(count):
         answers, summary = rng.choice(patterns)

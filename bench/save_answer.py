@@ -29,10 +29,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from _timing import ms, print_table, time_call
 
 from clustercli import clock
+from clustercli.profile.summary import Summary
 from clustercli.records import Answer, Assessment, HistoryEntry, SetRef
 from clustercli.storage import open_store
 from clustercli.storage.atomic import write_atomic
-from clustercli.storage.documents import assessment_to, row_of, row_to
+from clustercli.storage.documents import assessment_to, row_of
+from clustercli.storage.index import stamp
 from clustercli.storage.jsonfile import encode
 
 SIZES = (10, 1_000, 10_000)
@@ -65,7 +67,7 @@ def record(number: int, completed: bool) -> Assessment:
     history = [HistoryEntry(f"q{n:02d}", 3, now, None, now, "changed") for n in range(3)]
     return Assessment(str(uuid.uuid4()), SET, "nl", f"Bedrijf {number} BV", "eigenaar", now, now,
                       now if completed else None, "completed" if completed else "in_progress",
-                      answers, history, {"level": "groei"} if completed else None)
+                      answers, history, Summary("groei", {}, {}, {}) if completed else None)
 
 
 def generate(folder: Path, size: int) -> list[str]:
@@ -80,11 +82,10 @@ def generate(folder: Path, size: int) -> list[str]:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with open(fd, "wb") as handle:
             handle.write(encode({"assessment": {item.id: assessment_to(item)}}))
-        info = os.stat(path)
-        rows[item.id] = row_to(row_of(item), [info.st_ino, info.st_size, info.st_mtime_ns])
+        rows[item.id] = (row_of(item), stamp(os.stat(path)))
         if item.status == "in_progress":
             in_progress.append(item.id)
-    (folder / "index.json").write_bytes(encode({"rows": rows}))
+    store.index.rebuild(rows)  # the index and its summaries, as the store itself writes them
     os.sync()  # what the generator wrote is on disk before we time anything
     return in_progress
 

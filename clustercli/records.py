@@ -8,11 +8,13 @@ Values are JSON-ready.
 
 from __future__ import annotations
 
+import builtins  # `list` is also a method of `Store`: its type below is spelled in full
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
 from clustercli.errors import EXIT_FAILURE, BadInput, ClusterError
+from clustercli.profile.summary import Summary
 
 Status = Literal["in_progress", "completed"]
 # Why an answer stopped being current: a new value, its question no longer applies, an import
@@ -20,14 +22,14 @@ Status = Literal["in_progress", "completed"]
 Reason = Literal["changed", "not_applicable", "imported"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Answer:
     value: Any
     at: str  # when it was given (UTC ISO 8601)
     note: str | None = None  # advisor's note on this answer
 
 
-@dataclass
+@dataclass(slots=True)
 class HistoryEntry:
     """An answer that is no longer current, kept with when and why it stopped being so."""
 
@@ -39,7 +41,7 @@ class HistoryEntry:
     reason: Reason
 
 
-@dataclass
+@dataclass(slots=True)
 class SetRef:
     """Which question set an assessment was started with; `hash` finds its stored copy."""
 
@@ -48,7 +50,7 @@ class SetRef:
     hash: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Assessment:
     id: str  # a UUID
     question_set: SetRef
@@ -61,9 +63,10 @@ class Assessment:
     status: Status = "in_progress"
     answers: dict[str, Answer] = field(default_factory=dict)  # the active answers
     history: list[HistoryEntry] = field(default_factory=list)
-    # What the tool computed on completion (level, scores, ...); kept in the index for listing
-    # and statistics without opening every file.
-    summary: dict[str, Any] | None = None
+    # What the profile worked out on completion (level, scores, bands, a few answers), from
+    # the answers as stored; kept in the index too, for listing and statistics without opening
+    # every file. A reopened assessment keeps its last one until it is completed again.
+    summary: Summary | None = None
 
     def values(self) -> dict[str, Any]:
         """The active answers as question id -> value (what conditions and scoring read)."""
@@ -73,7 +76,7 @@ class Assessment:
         return {q: a.note for q, a in self.answers.items() if a.note}
 
 
-@dataclass
+@dataclass(slots=True)
 class IndexRow:
     """One line of `list`: enough to show, filter and count without opening the file."""
 
@@ -90,7 +93,7 @@ class IndexRow:
     level: str | None = None
     # The whole completion summary: only from `list(with_summaries=True)` (it is most of the
     # index's bulk, and only `stats` needs it).
-    summary: dict[str, Any] | None = None
+    summary: Summary | None = None
     # For a damaged file: what is wrong with it, as a catalogue key of the `store` domain and its
     # parameters (the store does not know the user's language); `damage()` gives both as the
     # error that `load` of this id raises.
@@ -122,6 +125,11 @@ class Busy(ClusterError):
     """Another process has held a lock in the data folder far longer than any save takes."""
 
 
+# How `complete` works out the summary: from the record as the store holds it, read under the
+# record's lock in the same step that stores the result (so a summary always belongs to the
+# answers stored with it, however many processes change the record).
+Summarise = Callable[[Assessment], Summary]
+
 # What `put` does with one id: given the stored record (None if there is none), the record to
 # store in its place, or None to leave it as it is.
 Update = Callable[[Assessment | None], Assessment | None]
@@ -152,7 +160,9 @@ class Store(Protocol):
         """Move these active answers into history (their question no longer applies)."""
         ...
 
-    def complete(self, assessment_id: str, summary: dict[str, Any] | None = None) -> Assessment:
+    def complete(self, assessment_id: str, summarise: Summarise | None = None) -> Assessment:
+        """Mark the assessment completed, with `summarise` applied to the record as stored
+        (under its lock, in the same write); without it, no summary."""
         ...
 
     def reopen(self, assessment_id: str) -> Assessment:
@@ -165,7 +175,7 @@ class Store(Protocol):
         summary when asked for."""
         ...
 
-    def find_by_client(self, client: str) -> list[IndexRow]:
+    def find_by_client(self, client: str) -> builtins.list[IndexRow]:
         """Rows whose client matches case-, space- and accent-insensitively."""
         ...
 
@@ -178,7 +188,8 @@ class Store(Protocol):
         Every id must exist (else NotFound, before anything is erased)."""
         ...
 
-    def put(self, updates: Mapping[str, Update], sets: Mapping[str, str]) -> list[str]:
+    def put(self, updates: Mapping[str, Update], sets: Mapping[str, str],
+            ) -> builtins.list[str]:
         """Write whole records (an import): each update runs under its record's lock and sees
         the stored version, so nothing saved meanwhile is overwritten unseen; each record is
         written in one atomic step. `sets` (hash -> canonical JSON) gives the set copies the

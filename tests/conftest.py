@@ -8,6 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from clustercli.cli import app
+from clustercli.profile.summary import Summary
+from clustercli.records import Summarise
 
 DATA = Path(__file__).parent / "data"
 VALID_SET = DATA / "valid.yaml"
@@ -31,6 +33,18 @@ def cli():
         return runner.invoke(app, list(args), input=input, env=env, catch_exceptions=True)
 
     return run
+
+
+def summary(level: str | None = "goed", **scores: float | None) -> Summary:
+    """A completion summary for the store's own tests (a store keeps what it is given)."""
+    return Summary(level, dict(scores), {}, {})
+
+
+def summarised(level: str | None = "goed", **scores: float | None) -> Summarise:
+    """The `summarise` of `store.complete` for the store's own tests: `summary(...)` whatever
+    the record holds."""
+    kept = summary(level, **scores)
+    return lambda record: kept
 
 
 @pytest.fixture
@@ -75,7 +89,7 @@ def corpus():
 @pytest.fixture(scope="session")
 def corpus_reports(corpus):
     """Every corpus case as (case, profile, report, plain text) per language, built once."""
-    from clustercli.profile import build_profile
+    from clustercli.profile.build import build_profile
     from clustercli.render.terminal import render_plain
     from clustercli.report import build_report
     from tests.corpus import record

@@ -17,7 +17,7 @@ from clustercli.advisor.compare import (
 )
 from clustercli.advisor.compare_view import since_lines
 from clustercli.engine import session as sessions
-from clustercli.engine.flow import completion_summary
+from clustercli.profile.build import summarise
 from clustercli.storage import open_store
 from tests.test_advisor_support import as_json, run_start, shipped, shipped_answers
 
@@ -168,7 +168,7 @@ def _complete(store, answers, client="", respondent=""):
         if question.id in answers and question.id in {
                 q.id for q in session.interview().applicable()}:
             session.answer(question, answers[question.id])
-    session.complete(completion_summary(session))
+    session.complete(summarise)
     return session.record
 
 

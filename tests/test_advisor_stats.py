@@ -11,6 +11,7 @@ from clustercli.advisor.layout import to_text
 from clustercli.advisor.stats import parse_since, pooled, select
 from clustercli.advisor.stats_view import stats_document
 from clustercli.errors import BadInput
+from clustercli.profile.summary import Summary
 from clustercli.records import IndexRow, SetRef
 from tests.test_advisor_support import as_json, run_start, shipped_answers
 
@@ -21,9 +22,9 @@ def row(number: int, answers: dict, level: str | None = None, scores: dict | Non
         status: str = "completed", client: str = "Firma", summary: bool = True) -> IndexRow:
     stamp = f"2025-01-{number:02d}T10:00:00.000000Z"
     done = stamp if status == "completed" else None
-    data = {"level": level, "scores": scores or {}, "bands": {}, "answers": answers}
+    kept = Summary(level, scores or {}, {}, answers)
     return IndexRow(f"id-{number}", client, "", status, 30, SET, stamp, stamp, done,
-                    level if done else None, data if summary else None)
+                    level if done else None, kept if summary else None)
 
 
 # Each row's part in the figures, worked out by hand:

@@ -234,9 +234,9 @@ def test_completion_keeps_a_summary_in_the_index(cli):
 
     cli("start", "--plain", *SET, input=lines(*TYPED))
     row = open_store(Path(os.environ["CLUSTERCLI_HOME"])).list(with_summaries=True)[0]
-    assert row.summary["scores"]["trust"] is not None
-    assert row.summary["answers"] == {"sector": "ict", "cooperates": True, "employees": 12,
-                                      "motives": ["market_position"]}
+    assert row.summary.scores["trust"] is not None
+    assert row.summary.answers == {"sector": "ict", "cooperates": True, "employees": 12,
+                                   "motives": ["market_position"]}
 
 
 def test_opening_edit_and_leaving_keeps_it_completed(cli):

@@ -49,7 +49,7 @@ def test_stratified_over_every_value_of_the_firm_s_facts(corpus):
 
 
 def test_every_band_turns_up_and_edges_are_straight(corpus):
-    from clustercli.profile import build_profile
+    from clustercli.profile.build import build_profile
 
     qset, cases = corpus
     bands = Counter(d.band for c in cases for d in build_profile(qset, c.answers).dimensions)

@@ -47,18 +47,18 @@ def test_every_value_read_back(cli, tmp_path, excel):
     assert [row["id"] for row in rows] == [first, second]  # oldest first
     one, two = rows
     done, busy = records[first], records[second]
-    trust = done.summary["scores"]["trust"]
+    trust = done.summary.scores["trust"]
     assert isinstance(trust, float) and trust != int(trust)  # so the decimal mark shows
     assert one == {
         "id": first, "client": "'=Bakkerij Zoë & Café", "respondent": "'@eigenaar",
         "question_set": "test-set", "question_set_version": "1.0", "language": "nl",
         "created": done.created, "updated": done.updated, "completed": done.completed,
-        "status": "completed", "level": done.summary["level"],
+        "status": "completed", "level": done.summary.level,
         "q_sector": "ict", "q_cooperates": "true", "q_motives": "market_position|new_products",
         "q_trust_1": "4", "q_trust_2": "2", "q_trust_3": "weekly", "q_employees": "12",
         "q_remarks": "Samenwerking met 't Hoekje",
         "score_trust": str(trust).replace(".", ",") if excel else str(trust)}
-    assert done.summary["level"]  # a real level, not an empty cell by accident
+    assert done.summary.level  # a real level, not an empty cell by accident
     assert two == {
         "id": second, "client": "''t Hoekje", "respondent": "eigenaar",
         "question_set": "test-set", "question_set_version": "1.0", "language": "nl",

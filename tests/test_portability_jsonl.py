@@ -255,5 +255,5 @@ def test_the_summary_of_an_imported_record_is_worked_out_not_believed(cli, tmp_p
     other = tmp_path / "other"
     assert do_import(cli, other, path).exit_code == 0
     [row] = open_store(other).list(with_summaries=True)
-    assert row.summary == honest and row.summary["scores"]["trust"] != 99.0
+    assert row.summary.to_data() == honest and row.summary.scores["trust"] != 99.0
     assert "Unchanged: 1" in do_import(cli, other, path).stdout

@@ -11,6 +11,7 @@ import pytest
 from clustercli.records import Damaged, HistoryEntry, NotFound, SetRef
 from clustercli.storage import open_store
 from clustercli.storage.memory import MemoryStore
+from tests.conftest import summarised, summary
 
 SET = SetRef("cluster-readiness", "1.0", "a" * 64)
 OTHER = SetRef("other", "2", "b" * 64)
@@ -34,7 +35,7 @@ def test_put_adds_a_whole_record_with_its_history_and_set(store, again):
     source.save_answer(record.id, "q", 1, note="eerst")
     source.save_answer(record.id, "q", 2)
     source.deactivate(record.id, ["q"], reason="imported")
-    done = source.complete(record.id, {"level": "groei"})
+    done = source.complete(record.id, summarised("groei"))
     seen = []
 
     def update(current):
@@ -45,7 +46,7 @@ def test_put_adds_a_whole_record_with_its_history_and_set(store, again):
     assert seen == [None]
     assert again().load(done.id) == done
     assert [(row.id, row.status, row.summary) for row in again().list(with_summaries=True)] == [
-        (done.id, "completed", {"level": "groei"})]
+        (done.id, "completed", summary("groei"))]
     assert again().question_set_data(SET.hash) == SET_DATA
     with pytest.raises(NotFound):  # only the sets of records written are kept
         again().question_set_data(OTHER.hash)
@@ -83,11 +84,11 @@ def test_put_refuses_a_record_without_its_set(store, again):
 def test_put_of_a_completed_record_over_one_in_progress_updates_the_row(store, again):
     record = new(store)
     done = copy.deepcopy(record)
-    done.status, done.completed, done.summary = "completed", done.updated, {"level": 1}
+    done.status, done.completed, done.summary = "completed", done.updated, summary("klaar")
     store.list()
     store.put({record.id: lambda current: done}, {})
     [row] = again().list(with_summaries=True)
-    assert (row.status, row.summary) == ("completed", {"level": 1})
+    assert (row.status, row.summary) == ("completed", summary("klaar"))
 
 
 def test_delete_many_erases_all_or_refuses_before_any(store, again):

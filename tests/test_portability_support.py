@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from clustercli.engine import session as sessions
-from clustercli.engine.flow import completion_summary
+from clustercli.profile.build import summarise
 from clustercli.questionset.loader import load
 from clustercli.storage import open_store
 from tests.conftest import VALID_SET
@@ -60,7 +60,7 @@ def session_with_history(data_dir: Path, client: str, complete: bool = True) -> 
     session.answer(q("remarks"), "=SUM(A1:A9) en \"aanhalingstekens\"\nnieuwe regel",
                    note="Klant wil -5% korting; @partners")
     if complete:
-        session.complete(completion_summary(session))
+        session.complete(summarise)
     return session.id
 
 

@@ -7,8 +7,8 @@ import random
 
 import pytest
 
-from clustercli.profile import build_profile
 from clustercli.profile.advice import MAX_ACTIONS, MAX_ADVICE, actions, next_steps
+from clustercli.profile.build import build_profile
 from clustercli.questionset.loader import load
 from tests.test_profile_answers import (
     READINESS,

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from clustercli.conditions import UNKNOWN
-from clustercli.profile import build_profile
+from clustercli.profile.build import build_profile
 from clustercli.questionset.loader import load
 from clustercli.questionset.model import Question, QuestionSet, possible_value
 

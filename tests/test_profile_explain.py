@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from clustercli.conditions import UNKNOWN
-from clustercli.profile import build_profile
+from clustercli.profile.build import build_profile
 from clustercli.profile.explain import Target, conditioned_questions, lift_text, weakness_text
 from clustercli.profile.scoring import BAND_ORDER
 from clustercli.questionset.loader import load

@@ -6,9 +6,10 @@ import pytest
 
 from clustercli.conditions import DimensionFact
 from clustercli.errors import BadInput
-from clustercli.profile import build_profile
+from clustercli.profile.build import build_profile
 from clustercli.profile.levels import readiness_level
 from clustercli.profile.scoring import active_answers, band_for, score_dimensions
+from clustercli.profile.summary import Summary
 from clustercli.questionset.loader import load, load_from_text
 from tests.test_profile_answers import READINESS, VALID
 
@@ -186,11 +187,14 @@ def test_summary_is_small_and_json_ready(qset):
     import json
 
     profile = build_profile(qset, COOPERATING)
-    summary = profile.summary()
-    assert summary["scores"] == {"win_win": 75.0, "relationship": 58.3,
-                                 "knowledge_level": None}
-    assert summary["bands"]["knowledge_level"] == "insufficient"
-    assert summary["level"] == profile.level.id
+    summary = profile.summary(COOPERATING)
+    assert summary.scores == {"win_win": 75.0, "relationship": 58.3, "knowledge_level": None}
+    assert summary.bands["knowledge_level"] == "insufficient"
+    assert summary.level == profile.level.id
+    assert summary.answers == {"cooperates": True, "cooperates_regionally": "yes",
+                               "motives": ["market_position", "new_products"],
+                               "stimulation_important": 4}  # the reserved ids only
+    assert Summary.from_data(json.loads(json.dumps(summary.to_data()))) == summary
     json.dumps(profile.to_data())
 
 

@@ -7,7 +7,7 @@ import random
 import pytest
 
 from clustercli.paths import shipped_set
-from clustercli.profile import build_profile
+from clustercli.profile.build import build_profile
 from clustercli.questionset.loader import load
 from tests.test_profile_answers import find_witnesses, interview, random_chooser
 

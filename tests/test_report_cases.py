@@ -15,7 +15,7 @@ import pytest
 
 from clustercli.conditions import UNKNOWN
 from clustercli.paths import shipped_set
-from clustercli.profile import build_profile
+from clustercli.profile.build import build_profile
 from clustercli.questionset.loader import content_hash, load
 from clustercli.questionset.model import QuestionSet
 from clustercli.records import Answer, Assessment, SetRef

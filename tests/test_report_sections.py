@@ -139,7 +139,7 @@ def test_the_model_cannot_be_filled_by_position():
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_each_organisation_carries_its_recommendation_field_by_field(name):
-    from clustercli.profile import build_profile
+    from clustercli.profile.build import build_profile
     from clustercli.profile.scoring import active_answers, facts
 
     record = CASES[name]()

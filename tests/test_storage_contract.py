@@ -14,6 +14,7 @@ from clustercli.records import (
     NotFound,
     SetRef,
 )
+from tests.conftest import summarised, summary
 
 SET = SetRef("cluster-readiness", "1.0", "a" * 64)
 SET_DATA = '{"id": "cluster-readiness", "version": "1.0"}'
@@ -47,7 +48,7 @@ def test_every_field_round_trips(store, again):
         store.save_answer(record.id, question, value, note=f"note {question}")
     store.save_answer(record.id, "int", 4)
     store.deactivate(record.id, ["multi"], reason="imported")
-    final = store.complete(record.id, {"level": "goed", "scores": {"trust": 62.5}})
+    final = store.complete(record.id, summarised("goed", trust=62.5))
     loaded = again().load(record.id)
     assert loaded == final
     assert loaded.question_set == SET and loaded.language == "nl"
@@ -56,7 +57,7 @@ def test_every_field_round_trips(store, again):
     assert loaded.answers["int"].note is None
     assert [(h.question, h.value, h.note, h.reason) for h in loaded.history] == [
         ("int", 3, "note int", "changed"), ("multi", ["a", "b"], "note multi", "imported")]
-    assert loaded.summary == {"level": "goed", "scores": {"trust": 62.5}}
+    assert loaded.summary == summary("goed", trust=62.5)
     assert loaded.values()["yes"] is True and loaded.notes()["text"] == "note text"
     # all fields of the record type are compared above, so a new field that is not stored
     # would make `loaded == final` fail
@@ -95,12 +96,12 @@ def test_deactivate_keeps_the_answer_in_history(store):
 def test_complete_and_reopen(store, again):
     record = new(store)
     store.save_answer(record.id, "q", 1)
-    done = store.complete(record.id, {"level": 3})
+    done = store.complete(record.id, summarised(None))
     assert done.status == "completed" and done.completed == done.updated
     [row] = again().list(with_summaries=True)
-    assert (row.status, row.summary, row.completed, row.answered) == ("completed", {"level": 3},
-                                                                      done.completed, 1)
-    [row] = again().list()  # the summary only when asked for; a level only when it is text
+    assert (row.status, row.summary, row.completed, row.answered) == (
+        "completed", summary(None), done.completed, 1)
+    [row] = again().list()  # the summary only when asked for; no level in a set without levels
     assert (row.summary, row.level) == (None, None)
     reopened = store.reopen(record.id)
     assert reopened.status == "in_progress" and reopened.answers == done.answers
@@ -172,11 +173,11 @@ def test_returned_records_are_copies(store):
 
 def test_completed_rows_carry_their_level(store, again):
     record = new(store)
-    store.complete(record.id, {"level": "klaar", "scores": {"trust": 80.0}})
+    store.complete(record.id, summarised("klaar", trust=80.0))
     [row] = again().list()
     assert (row.level, row.summary) == ("klaar", None)
     [row] = again().list(with_summaries=True)
-    assert row.summary == {"level": "klaar", "scores": {"trust": 80.0}}
+    assert row.summary == summary("klaar", trust=80.0)
     store.reopen(record.id)
     [row] = again().list(with_summaries=True)
     assert (row.status, row.level, row.summary) == ("in_progress", None, None)

@@ -15,6 +15,7 @@ from clustercli.i18n import t
 from clustercli.messages import format_error
 from clustercli.records import Damaged, SetRef
 from clustercli.storage import open_store
+from tests.conftest import summarised
 
 SET = SetRef("cluster-readiness", "1.0", "d" * 64)
 
@@ -110,7 +111,7 @@ def test_damage_is_reported_and_the_file_kept(kind, status, tmp_path):
     store.save_answer(victim.id, "q", 2)  # one history entry
     store.save_answer(bystander.id, "q", 1)
     if status == "completed":
-        store.complete(victim.id, {"level": "goed"})
+        store.complete(victim.id, summarised("goed"))
         assert [row.status for row in store.list() if row.id == victim.id] == ["completed"]
     path = tmp_path / "data" / "assessments" / f"{victim.id}.json"
     damage(path)
@@ -130,7 +131,7 @@ def test_damage_is_reported_and_the_file_kept(kind, status, tmp_path):
     # nothing writes over it: not a save, not a change of status, not a fresh start, not list
     for attempt in (lambda: store.save_answer(victim.id, "q", 3),
                     lambda: store.deactivate(victim.id, ["q"]),
-                    lambda: store.complete(victim.id, {"level": 1}),
+                    lambda: store.complete(victim.id, summarised()),
                     lambda: store.reopen(victim.id)):
         with pytest.raises(Damaged):
             attempt()

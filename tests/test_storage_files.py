@@ -13,9 +13,12 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
+from clustercli.profile.summary import Summary
 from clustercli.records import Busy, NotFound, SetRef
 from clustercli.storage import open_store
 from clustercli.storage.atomic import is_temp, write_atomic
+from clustercli.storage.rows import from_document
+from tests.conftest import summarised, summary
 
 SET = SetRef("cluster-readiness", "1.0", "c" * 64)
 
@@ -73,7 +76,7 @@ def test_files_0600_and_folders_0700_whatever_the_umask(tmp_path, umask):
         store = open_store(root)
         record = new(store)
         store.save_answer(record.id, "q", 1)
-        store.complete(record.id, {"level": 1})
+        store.complete(record.id, summarised())
         other = new(store, "Other")
         store.delete(other.id)
         store.list()
@@ -95,7 +98,8 @@ def test_delete_leaves_no_trace_of_id_or_client(data, index):
     gone = new(store, "Bakkerij Zoë")
     for n in range(3):
         store.save_answer(gone.id, f"q{n}", f"antwoord {n}")
-    store.complete(gone.id, {"client": "Bakkerij Zoë"})
+    named = Summary("goed", {}, {}, {"sector": "Bakkerij Zoë"})  # the summary holds it too
+    store.complete(gone.id, lambda record: named)
     store.save_answer(keep.id, "q", 1)
     (data / "assessments" / f".{gone.id}.json.999999.dead.tmp").write_text("Bakkerij Zoë")
     if index == "damaged":  # cut off, but still holding the name
@@ -122,10 +126,10 @@ def test_names_are_stored_searchable(data):
 def test_reopen_takes_the_completed_row_back_at_once(data):
     store = open_store(data)
     record = new(store)
-    store.complete(record.id, {"level": 1})
+    store.complete(record.id, summarised())
     store.reopen(record.id)
-    rows = json.loads((data / "index.json").read_text())["rows"]
-    assert rows[record.id]["status"] == "in_progress"
+    rows = from_document(json.loads((data / "index.json").read_text()))
+    assert rows[record.id][0].status == "in_progress"
 
 
 def test_a_record_deleted_while_a_save_waits_for_its_lock(data):
@@ -189,16 +193,16 @@ def test_missing_index_is_rebuilt_with_summaries(data):
     store = open_store(data)
     done, busy = new(store, "Done"), new(store, "Busy")
     store.save_answer(done.id, "q", 1)
-    store.complete(done.id, {"level": "goed"})
+    store.complete(done.id, summarised("goed"))
     store.save_answer(busy.id, "q", 2)
     before = store.list(with_summaries=True)
     (data / "index.json").unlink()
     (data / "summaries.json").unlink()
     assert open_store(data).list(with_summaries=True) == before
-    rows = json.loads((data / "index.json").read_text())["rows"]
-    assert rows[done.id]["level"] == "goed" and busy.id in rows
+    rows = from_document(json.loads((data / "index.json").read_text()))
+    assert rows[done.id][0].level == "goed" and busy.id in rows
     summaries = json.loads((data / "summaries.json").read_text())["summaries"]
-    assert summaries == {done.id: {"level": "goed"}}
+    assert summaries == {done.id: summary("goed").to_data()}
 
 
 @pytest.mark.parametrize("damage", ["missing", "garbage", "row left out"])
@@ -207,7 +211,7 @@ def test_a_lost_summary_is_read_again_from_the_record(data, damage):
     whose summary is gone is re-read from its record (which holds the summary too)."""
     store = open_store(data)
     done = new(store, "Done")
-    store.complete(done.id, {"level": "goed", "scores": {"trust": 75.0}})
+    store.complete(done.id, summarised("goed", trust=75.0))
     path = data / "summaries.json"
     if damage == "missing":
         path.unlink()
@@ -218,7 +222,7 @@ def test_a_lost_summary_is_read_again_from_the_record(data, damage):
     [row] = open_store(data).list()
     assert (row.level, row.summary) == ("goed", None)
     [row] = open_store(data).list(with_summaries=True)
-    assert row.summary == {"level": "goed", "scores": {"trust": 75.0}}
+    assert row.summary == summary("goed", trust=75.0)
     assert json.loads(path.read_text())["summaries"][done.id]["level"] == "goed"  # repaired
 
 
@@ -227,7 +231,7 @@ def test_a_lost_summary_is_read_again_from_the_record(data, damage):
 def test_damaged_index_is_rebuilt(data, garbage):
     store = open_store(data)
     record = new(store)
-    store.complete(record.id, {"level": 2})
+    store.complete(record.id, summarised("klaar"))
     before = store.list()
     (data / "index.json").write_bytes(garbage)
     store = open_store(data)
@@ -241,7 +245,7 @@ def test_damaged_index_is_rebuilt(data, garbage):
 def test_index_behind_the_files_is_repaired(data):
     store = open_store(data)
     record = new(store)
-    store.complete(record.id, {"level": 1})
+    store.complete(record.id, summarised())
     index = data / "index.json"
     completed_index = index.read_bytes()
     store.reopen(record.id)

@@ -14,6 +14,7 @@ import pytest
 from clustercli.messages import format_error
 from clustercli.records import Damaged, NotFound, SetRef
 from clustercli.storage import open_store
+from tests.conftest import summarised, summary
 
 SET = SetRef("cluster-readiness", "1.0", "e" * 64)
 NAME = 'Bakkerij Zoë "de Gouden Krakeling"'
@@ -40,14 +41,14 @@ def mode(path: Path) -> int:
 def test_a_damaged_index_is_moved_aside_not_overwritten(data):
     store = open_store(data)
     record = new(store)
-    store.complete(record.id, {"level": "goed"})
+    store.complete(record.id, summarised("goed"))
     index, summaries = data / "index.json", data / "summaries.json"
     damaged_index = index.read_bytes()[:-10]  # cut off, still holding the client's name
     index.write_bytes(damaged_index)
     summaries.write_bytes(b"{not json")
     index.chmod(0o644)
     [row] = open_store(data).list(with_summaries=True)
-    assert (row.status, row.summary) == ("completed", {"level": "goed"})
+    assert (row.status, row.summary) == ("completed", summary("goed"))
     [index_copy] = aside(data, "index.json")
     [summaries_copy] = aside(data, "summaries.json")
     assert index_copy.read_bytes() == damaged_index and mode(index_copy) == 0o600

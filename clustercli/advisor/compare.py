@@ -146,7 +146,7 @@ def compare(store: Store, first_id: str, second_id: str) -> Comparison:
 
 def compare_records(store: Store, a: Assessment, b: Assessment) -> Comparison:
     from clustercli.engine.session import stored_set
-    from clustercli.profile import build_profile
+    from clustercli.profile.build import build_profile
 
     kind: Kind = "progress" if same_person(a, b) else "views"
     if kind == "progress" and b.created < a.created:

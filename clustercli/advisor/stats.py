@@ -1,7 +1,7 @@
 """`clustercli stats`: the completed assessments pooled, each figure beside the study's.
 
 Read from the index rows only (`IndexRow.summary`: level, scores, bands and the reserved answers
-of `engine.flow.SUMMARY_ANSWERS`), so 10,000 assessments cost one read of the index.
+of `profile.summary.SUMMARY_ANSWERS`), so 10,000 assessments cost one read of the index.
 
 Who is counted for each figure (its n), following the study's populations:
 - F3, cooperating regionally: firms that cooperate (`cooperates` true) and said where
@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from clustercli.advisor.clients import key_of
 from clustercli.errors import BadInput
@@ -82,7 +83,7 @@ def select(rows: Iterable[IndexRow], client: str | None = None,
     key = client_key(client) if client else None
     first_day = since.isoformat() if since else None
     return [row for row in rows
-            if row.status == "completed" and isinstance(row.summary, dict)
+            if row.status == "completed" and row.summary is not None
             and (key is None or key_of(row.client) == key)
             and (first_day is None or (row.completed or "")[:10] >= first_day)]
 
@@ -93,8 +94,9 @@ NUMBERS = {int, float}
 
 
 def pooled(rows: list[IndexRow]) -> Stats:
-    """The figures over rows already selected (see `select`). Values of an unexpected type
-    (a hand-edited file) are left out of the figure they would distort."""
+    """The figures over rows already selected (see `select`). Answers of an unexpected type
+    (a hand-edited file) are left out of the figure they would distort; the level and scores
+    are checked when the summary is read (`Summary.from_data`)."""
     regional = [0, 0]
     would_like = [0, 0]
     stimulation = [0, 0]
@@ -103,8 +105,10 @@ def pooled(rows: list[IndexRow]) -> Stats:
     levels: Counter[str] = Counter()
     sums: dict[str, list[float]] = {}
     for row in rows:
-        summary = row.summary or {}
-        answers = summary.get("answers") or {}
+        summary = row.summary
+        if summary is None:
+            continue
+        answers = summary.answers
         cooperates = answers.get("cooperates")
         where = answers.get("cooperates_regionally")
         if cooperates is True and where in ("yes", "partly", "no"):
@@ -114,7 +118,7 @@ def pooled(rows: list[IndexRow]) -> Stats:
         if (cooperates is False or where == "no") and type(wants) is bool:
             would_like[1] += 1
             would_like[0] += wants
-        rating = answers.get("stimulation_important")
+        rating: Any = answers.get("stimulation_important")  # a number when counted
         if type(rating) in NUMBERS:
             stimulation[1] += 1
             stimulation[0] += rating >= 4
@@ -122,18 +126,15 @@ def pooled(rows: list[IndexRow]) -> Stats:
         if type(named) is list:
             motives_n += 1
             motives.update({key for key in named if type(key) is str})
-        level = summary.get("level")
-        if type(level) is str:
-            levels[level] += 1
-        scores = summary.get("scores")
-        if type(scores) is dict:
-            for dimension, score in scores.items():
-                total = sums.get(dimension)
-                if total is None:
-                    total = sums[dimension] = [0.0, 0]
-                if type(score) in NUMBERS:
-                    total[0] += score
-                    total[1] += 1
+        if summary.level is not None:
+            levels[summary.level] += 1
+        for dimension, score in summary.scores.items():
+            total = sums.get(dimension)
+            if total is None:
+                total = sums[dimension] = [0.0, 0]
+            if score is not None:
+                total[0] += score
+                total[1] += 1
     ranked = sorted(motives.items(), key=lambda item: (-item[1], item[0]))
     return Stats(
         n=len(rows),

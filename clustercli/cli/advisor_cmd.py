@@ -53,7 +53,7 @@ def privacy_notice_once(client: str, lang: str) -> None:
         return
     from clustercli.clock import now
     from clustercli.i18n import t
-    from clustercli.storage.atomic import ensure_dir, write_atomic
+    from clustercli.storage import ensure_dir, write_atomic
 
     folder = data_dir_option()
     marker = folder / PRIVACY_MARKER

@@ -113,6 +113,8 @@ def _plain_coercion(params: list[Any]) -> None:
         multi = getattr(param, "multiple", False) or getattr(param, "nargs", 1) != 1
         if not multi and isinstance(annotation, type) and (
                 annotation in (str, Path, bool) or issubclass(annotation, Enum)):
+            # typer's private attribute (no public hook does this): pyproject.toml bounds typer
+            # for it, and tests/test_architecture.py checks that it still takes effect
             param._runtime_param = _PlainCoercion(annotation)
 
 

@@ -124,10 +124,10 @@ def _finish(session, mode: str) -> None:
     """Complete the assessment and show it: its id and every answer, then the report."""
     from clustercli.cli.report_cmd import print_report
     from clustercli.engine.driver import review_sections
-    from clustercli.engine.flow import completion_summary
+    from clustercli.profile.build import summarise
 
     if session.record.status != "completed":  # an `edit` without changes stays as it was
-        session.complete(completion_summary(session))
+        session.complete(summarise)
     sections = review_sections(session)
     if mode == "terminal" and sys.stdout.isatty():
         from clustercli.render import screens

@@ -207,7 +207,7 @@ def write(data: Rendered, destination: Path | None) -> None:
 
 def write_file(destination: Path, data: bytes) -> None:
     """`data` as the whole of the user's file `destination`: see the module's docstring."""
-    from clustercli.storage.atomic import write_atomic
+    from clustercli.storage import write_atomic
 
     _check_destination(destination)
     try:

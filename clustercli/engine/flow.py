@@ -92,24 +92,3 @@ def set_change_notice(session: Session, current: QuestionSet | None) -> str | No
     return t("engine.set_changed", lang, old=changes.old_version, new=changes.new_version,
              added=names(changes.added, current), removed=names(changes.removed, session.qset),
              changed=names(changes.changed, current))
-
-
-# Answers kept beside the scores in the index, so that `clients` and `stats` can count 10,000
-# assessments without opening each file (the reserved ids of the shipped set).
-SUMMARY_ANSWERS = ("sector", "province", "employees", "cooperates", "cooperates_regionally",
-                   "wants_regional", "motives", "stimulation_important", "support_wanted")
-
-
-def completion_summary(session: Session) -> dict:
-    """What an assessment keeps on completion: level, scores, bands and the reserved answers."""
-    return summary_for(session.qset, session.record.values())
-
-
-def summary_for(qset: QuestionSet, answers: dict) -> dict:
-    """The completion summary of these answers, worked out afresh (never taken on trust from
-    a file: `import` recomputes it too)."""
-    from clustercli.profile import build_profile
-
-    summary = build_profile(qset, answers).summary()
-    summary["answers"] = {q: answers[q] for q in SUMMARY_ANSWERS if q in answers}
-    return summary

@@ -12,16 +12,22 @@ and sets aside the ones that can no longer apply (see `answers_file.settle`).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from clustercli.engine import answers_file, values
 from clustercli.engine.interview import Interview
+from clustercli.profile.summary import Summary
 from clustercli.questionset.loader import canonical_json, content_hash, from_data
 from clustercli.questionset.model import Question, QuestionSet
 from clustercli.records import Assessment, SetRef, Store
 
 _KEEP = object()  # "leave the note as it is"
+
+# The summary of a set's answers (the profile's `summarise`, handed in by the caller: the
+# engine does not load the profile before the first question needs it, nor at all for `list`).
+SetSummary = Callable[[QuestionSet, Mapping[str, Any]], Summary]
 
 
 class Session:
@@ -125,8 +131,16 @@ class Session:
                 return entry.value
         return q.default
 
-    def complete(self, summary: dict[str, Any] | None = None) -> None:
-        self.record = self.store.complete(self.id, summary)
+    def complete(self, summarise: SetSummary | None = None) -> None:
+        """Completed, with `summarise` (the profile's, `profile.build.summarise`) worked out
+        by the store on the record as it stores it: answers another process saved meanwhile
+        count too."""
+        if summarise is None:
+            self.record = self.store.complete(self.id)
+            return
+        qset = self.qset
+        self.record = self.store.complete(self.id,
+                                          lambda record: summarise(qset, record.values()))
 
 
 def start(store: Store, qset: QuestionSet, lang: str, client: str = "",

@@ -92,12 +92,12 @@ def cell(value: Any, dialect: Dialect) -> str:
 
 def row(record: Assessment, questions: list[str], dimensions: list[str],
         dialect: Dialect) -> list[str]:
-    summary = record.summary or {}
-    scores = summary.get("scores") or {}
+    summary = record.summary
+    scores = summary.scores if summary is not None else {}
     ref = record.question_set
     fixed = [record.id, record.client, record.respondent, ref.id, ref.version, record.language,
              record.created, record.updated, record.completed, record.status,
-             summary.get("level")]
+             summary.level if summary is not None else None]
     answers = record.answers
     values = [*fixed, *(answers[q].value if q in answers else None for q in questions),
               *(scores.get(d) for d in dimensions)]

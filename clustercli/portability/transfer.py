@@ -8,7 +8,6 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from clustercli.engine.flow import summary_for
 from clustercli.errors import ClusterError
 from clustercli.portability.bundle import Bundle, check_records
 from clustercli.portability.merge import merge
@@ -93,6 +92,10 @@ def import_bundle(store: Store, bundle: Bundle, file: str) -> dict[str, list[str
                 sets[set_hash] = None
         return sets[set_hash]
 
+    # Here rather than at the top: an export has no need of the profile, nor of the
+    # question-set models it loads (pydantic: ~110 ms of `export --format jsonl`).
+    from clustercli.profile.build import summarise
+
     check_records(bundle, file, stored_set, local.get)
     for record in bundle.records.values():
         # A completed record's summary (level, scores) feeds `clients`, `stats` and the CSV:
@@ -102,7 +105,7 @@ def import_bundle(store: Store, bundle: Bundle, file: str) -> dict[str, list[str
             qset = bundle.parsed.get(record.question_set.hash) or \
                 stored_set(record.question_set.hash)
             if qset is not None:
-                record.summary = summary_for(qset, record.values())
+                record.summary = summarise(qset, record.values())
     outcome: dict[str, str] = {}
 
     def update_for(incoming: Assessment) -> Update:

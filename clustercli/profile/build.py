@@ -25,6 +25,7 @@ from clustercli.profile.scoring import (
     facts,
     score_dimension,
 )
+from clustercli.profile.summary import SUMMARY_ANSWERS, Summary
 from clustercli.questionset.model import QuestionSet
 from clustercli.questionset.rules import DEFAULT_BANDS, Rules
 
@@ -49,16 +50,19 @@ class Profile:
     def dimension(self, dimension_id: str) -> DimensionResult:
         return next(d for d in self.dimensions if d.id == dimension_id)
 
-    def summary(self) -> dict[str, Any]:
-        """The small JSON-ready record an assessment keeps on completion (for `list`)."""
-        return {
-            "level": None if self.level is None else self.level.id,
+    def summary(self, answers: Mapping[str, Any] | None = None) -> Summary:
+        """What an assessment keeps on completion (for `list`, `clients`, `stats`, the CSV):
+        level, scores and bands, and of `answers` those of `SUMMARY_ANSWERS`."""
+        given = answers or {}
+        return Summary(
+            level=None if self.level is None else self.level.id,
             # Rounded down to one decimal, as `compare` shows them and as the report does to
             # whole points: a kept 74.96 must not read as 75.0, the next band up.
-            "scores": {d.id: None if d.score is None else math.floor(d.score * 10 + 1e-9) / 10
-                       for d in self.dimensions},
-            "bands": {d.id: d.band for d in self.dimensions},
-        }
+            scores={d.id: None if d.score is None else math.floor(d.score * 10 + 1e-9) / 10
+                    for d in self.dimensions},
+            bands={d.id: d.band for d in self.dimensions},
+            answers={q: given[q] for q in SUMMARY_ANSWERS if q in given},
+        )
 
     def to_data(self) -> dict[str, Any]:
         """Everything, JSON-ready (texts per language; mirror lines as keys and params)."""
@@ -93,6 +97,12 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_jsonable(item) for item in value]
     return value
+
+
+def summarise(qset: QuestionSet, answers: Mapping[str, Any]) -> Summary:
+    """The completion summary of these answers, worked out afresh (never taken on trust: the
+    store works it out from the record as stored, `import` from the record in the file)."""
+    return build_profile(qset, answers).summary(answers)
 
 
 def build_profile(qset: QuestionSet, answers: Mapping[str, Any], *,

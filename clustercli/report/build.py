@@ -19,7 +19,7 @@ from typing import Any
 
 from clustercli.engine.values import label
 from clustercli.i18n import pick, t
-from clustercli.profile import Profile, build_profile
+from clustercli.profile.build import Profile, build_profile
 from clustercli.profile.explain import lift_text, weakness_text
 from clustercli.profile.scoring import (
     AANDACHTSPUNT,

@@ -12,6 +12,8 @@ filelock); the rest of the tool sees the `Store` interface, and tests of the lay
     locks.py     the lock files that serialise read-modify-write between processes
     sets.py      the copies of question sets, by content hash
     index.py     the rows `list` shows, and how they are kept honest
+    rows.py      the index file's form (and the form earlier versions wrote)
+    bulk.py      reading thousands of records at once without the cycle collector
     files.py     the file store itself
 """
 
@@ -21,6 +23,11 @@ import os
 from pathlib import Path
 
 from clustercli.records import Store
+from clustercli.storage.atomic import ensure_dir, write_atomic
+
+# What the rest of the tool may use (tests/test_architecture.py: nothing outside this package
+# imports its modules): a store, and the atomic, private (0600) write of one file beside it.
+__all__ = ["ensure_dir", "open_store", "write_atomic"]
 
 
 def open_store(data_dir: Path, **options) -> Store:

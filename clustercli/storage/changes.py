@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from clustercli.records import Answer, Assessment, HistoryEntry, Reason
+from clustercli.records import Answer, Assessment, HistoryEntry, Reason, Summarise
 
 
 def save_answer(record: Assessment, question: str, value: Any, note: str | None,
@@ -29,6 +29,7 @@ def save_answer(record: Assessment, question: str, value: Any, note: str | None,
                                            "changed"))
     record.answers[question] = Answer(copy.deepcopy(value), stamp, note)
     record.updated = stamp
+    _unfinish(record)
     return True
 
 
@@ -42,10 +43,24 @@ def deactivate(record: Assessment, questions: list[str], reason: Reason, stamp: 
                                                reason))
             record.updated = stamp
             changed = True
+    if changed:
+        _unfinish(record)
     return changed
 
 
-def complete(record: Assessment, summary: dict[str, Any] | None, stamp: str) -> bool:
+def _unfinish(record: Assessment) -> None:
+    """A completed assessment whose answers change is unfinished again, as `reopen` leaves it:
+    its summary (level, scores) belongs to the answers it was completed with, and only
+    `complete` works out another. The engine reopens before it changes anything; this holds
+    the store to it whatever a caller does (two `edit`s of one check, one finishing first)."""
+    if record.status == "completed":
+        record.status = "in_progress"
+
+
+def complete(record: Assessment, summarise: Summarise | None, stamp: str) -> bool:
+    """Completed, with the summary of the record as it is here: the stores call this on the
+    record they have just read under its lock, so the summary belongs to the stored answers."""
+    summary = summarise(record) if summarise is not None else None
     record.status = "completed"
     record.completed = record.updated = stamp
     record.summary = copy.deepcopy(summary)

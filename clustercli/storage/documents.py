@@ -1,4 +1,5 @@
-"""Records and index rows as JSON documents, and back, checking every field on the way in.
+"""Records as JSON documents, and back, checking every field on the way in; a record's index
+row (the index file's own form is in rows.py).
 
 A file that parses as JSON can still be nonsense (edited by hand, written by something else);
 `assessment_from` says which field is wrong instead of failing later in the engine with a
@@ -8,8 +9,9 @@ them, so a field added to the dataclass but not here fails a test rather than va
 
 from __future__ import annotations
 
-from typing import Any, get_args
+from typing import Any, NoReturn, get_args
 
+from clustercli.profile.summary import BadSummary, Summary
 from clustercli.records import Answer, Assessment, HistoryEntry, IndexRow, Reason, SetRef
 
 FORMAT = 1  # of a record file; a newer one is refused rather than half-understood
@@ -40,7 +42,7 @@ def assessment_to(record: Assessment) -> dict[str, Any]:
         "history": [{"question": entry.question, "value": entry.value, "at": entry.at,
                      "note": entry.note, "inactive_since": entry.inactive_since,
                      "reason": entry.reason} for entry in record.history],
-        "summary": record.summary,
+        "summary": None if record.summary is None else record.summary.to_data(),
     }
 
 
@@ -83,15 +85,23 @@ def _exact(value: Any, keys: set[str], where: str) -> dict[str, Any]:
     return value
 
 
-def _answer(value: Any, question: str) -> Answer:
-    # Answers are most of a record, and every save reads them all: one cheap test for the
-    # usual case, the slow path only to name what is wrong.
-    if type(value) is dict and len(value) == 3:
-        # Three keys, and these three found: exactly _ANSWER_KEYS, without building key views
-        # (an export reads 350,000 answers).
-        at, note = value.get("at"), value.get("note", 0)
-        if type(at) is str and (note is None or type(note) is str) and "value" in value:
-            return Answer(value["value"], at, note)
+def _answers(values: dict[str, Any]) -> dict[str, Answer]:
+    """The active answers, each checked. Answers are most of a record, every save reads them
+    all and an export 350,000: one loop with the usual case inline (a dict of exactly "value",
+    "at" and "note", found without building key views); `_answer` names what is wrong."""
+    answers = {}
+    for question, value in values.items():
+        if type(value) is dict and len(value) == 3:
+            at, note = value.get("at"), value.get("note", 0)
+            if type(at) is str and (note is None or type(note) is str) and "value" in value:
+                answers[question] = Answer(value["value"], at, note)
+                continue
+        _answer(value, question)
+    return answers
+
+
+def _answer(value: Any, question: str) -> NoReturn:
+    """Raise `ShapeError` naming what is wrong with an answer the fast path refused."""
     where = f"answers.{question}"
     value = _exact(value, _ANSWER_KEYS, where)
     _text(value, "at", f"{where}.")
@@ -137,52 +147,24 @@ def assessment_from(doc: dict[str, Any]) -> Assessment:
         updated=_text(doc, "updated"),
         completed=_optional_text(doc, "completed"),
         status=status,
-        answers={question: _answer(value, question) for question, value in answers.items()},
+        answers=_answers(answers),
         history=[_history(value, f"history[{n}]") for n, value in enumerate(history)],
-        summary=_field(doc, "summary", (dict, type(None))),
+        summary=summary_from(_field(doc, "summary", (dict, type(None)))),
     )
+
+
+def summary_from(data: Any) -> Summary | None:
+    """A record's summary (None for none); `ShapeError` naming the field that is wrong."""
+    if data is None:
+        return None
+    try:
+        return Summary.from_data(data)
+    except BadSummary as error:
+        raise ShapeError(f"summary.{error.args[0]}".rstrip(".")) from None
 
 
 def row_of(record: Assessment) -> IndexRow:
     summary = record.summary if record.status == "completed" else None
-    level = summary.get("level") if isinstance(summary, dict) else None
     return IndexRow(record.id, record.client, record.respondent, record.status,
                     len(record.answers), record.question_set, record.created, record.updated,
-                    record.completed, level if isinstance(level, str) else None, summary)
-
-
-def row_to(row: IndexRow, stamp: list[int]) -> dict[str, Any]:
-    """An index document: the row (its summary goes to the summaries file) plus the stamp of
-    the record file it was taken from."""
-    ref = row.question_set
-    return {"id": row.id, "client": row.client, "respondent": row.respondent,
-            "status": row.status, "answered": row.answered,
-            "question_set": None if ref is None else {"id": ref.id, "version": ref.version,
-                                                      "hash": ref.hash},
-            "created": row.created, "updated": row.updated, "completed": row.completed,
-            "level": row.level, "stamp": stamp}
-
-
-def row_from(doc: dict[str, Any]) -> tuple[IndexRow, list[int]]:
-    """A row of the index; `ShapeError` if it is not one we wrote (the index is then rebuilt).
-    Checked in one go rather than field by field: `list` reads 10,000 of these."""
-    try:
-        ref = doc["question_set"]
-        row = IndexRow(doc["id"], doc["client"], doc["respondent"], doc["status"],
-                       doc["answered"], None if ref is None else SetRef(ref["id"], ref["version"],
-                                                                        ref["hash"]),
-                       doc["created"], doc["updated"], doc["completed"], doc["level"])
-        stamp = doc["stamp"]
-    except (KeyError, TypeError):
-        raise ShapeError("row") from None
-    texts = (row.id, row.client, row.respondent, row.created, row.updated)
-    if not (all(type(text) is str for text in texts)
-            and row.status in STATUSES  # never "damaged": those rows come from the files
-            and type(row.answered) is int
-            and (row.completed is None or type(row.completed) is str)
-            and (row.level is None or type(row.level) is str)
-            and (ref is None or all(type(part) is str for part in (ref["id"], ref["version"],
-                                                                    ref["hash"])))
-            and type(stamp) is list):
-        raise ShapeError("row")
-    return row, stamp
+                    record.completed, None if summary is None else summary.level, summary)

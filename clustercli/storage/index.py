@@ -1,8 +1,9 @@
 """The index: one row per assessment, so that `list` need not open 10,000 files.
 
-A TinyDB file (`index.json`, table `rows`, keyed by assessment id). It is written when an
-assessment is created, completed, reopened or deleted, never when an answer is saved: the cost
-of a save stays flat however many assessments there are.
+A JSON file (`index.json`) of compact rows keyed by assessment id (its form, and the form
+earlier versions wrote, are in rows.py), replaced whole and atomically like every file of
+ours. It is written when an assessment is created, completed, reopened or deleted, never when
+an answer is saved: the cost of a save stays flat however many assessments there are.
 
 The index is a cache of the record files, and `scan` treats it as one:
 - a completed row is trusted only while its record file is the very file the row was taken
@@ -32,23 +33,24 @@ import dataclasses
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from tinydb import Storage
-from tinydb.table import Document
 
+from clustercli.profile.summary import BadSummary, Summary
 from clustercli.records import Assessment, Damaged, IndexRow, NotFound
-from clustercli.storage.atomic import move_aside, remove_durably
-from clustercli.storage.documents import ShapeError, row_from, row_of, row_to
-from clustercli.storage.jsonfile import database, read_checked
+from clustercli.storage.atomic import move_aside, remove_durably, write_atomic
+from clustercli.storage.documents import row_of
+from clustercli.storage.jsonfile import decode, encode, read_checked
 from clustercli.storage.locks import Locks
+from clustercli.storage.rows import Entry, from_document, in_current_form, to_document
+from clustercli.storage.rows import ShapeError as BadIndex
 
-TABLE = "rows"
 SUMMARIES = "summaries"  # table of summaries.json: assessment id -> completion summary
 
-Entry = tuple[IndexRow, list[int]]  # a row and the stamp of the record file it came from
 Reader = Callable[[str], tuple[Assessment, list[int]]]
 
 
@@ -75,18 +77,23 @@ class Index:
 
     def read(self) -> dict[str, Entry] | None:
         """Every row by id; {} for no index yet, None for one that must be rebuilt."""
-        try:
-            # Straight from the storage, not through TinyDB's table: a read-only pass over
-            # 10,000 rows needs none of its Document objects, which cost more than the JSON.
-            data = self.storage(str(self.path)).read() or {}
-            entries = {key: row_from(doc) for key, doc in data.get(TABLE, {}).items()}
-        except (Damaged, ShapeError):
-            return None
-        if any(row.id != key for key, (row, _) in entries.items()):
-            return None
-        return entries
+        found = self._read()
+        return None if found is None else found[0]
 
-    def read_summaries(self) -> dict[str, dict] | None:
+    def _read(self) -> tuple[dict[str, Entry], bool] | None:
+        """The rows, and whether the file is in the current form (see rows.py)."""
+        try:
+            # The file itself, not through TinyDB: the rows are compact arrays, and a read-only
+            # pass over 10,000 of them needs none of TinyDB's Document objects.
+            found = read_checked(self.path)
+            if found is None:
+                return {}, True
+            data = decode(found[0], self.path)
+            return from_document(data), in_current_form(data)
+        except (Damaged, BadIndex):
+            return None
+
+    def read_summaries(self) -> dict[str, Any] | None:
         """Summaries by id; None when the file is damaged (the rows are then re-read)."""
         try:
             data = self.storage(str(self.summaries_path)).read() or {}
@@ -97,24 +104,25 @@ class Index:
     def put(self, row: IndexRow, record_stamp: list[int]) -> None:
         self.change({row.id: (row, record_stamp)})
 
-    def change(self, changes: dict[str, Entry | None]) -> None:
+    def change(self, changes: Mapping[str, Entry | None]) -> None:
         """Apply row changes under the index lock. If the index cannot be read, leave it: the
         next `scan` rebuilds it from the record files, which already hold these changes."""
         with self.locks.index():
-            try:
-                self._change_summaries(changes)
-                with database(self.path, self.storage) as db:
-                    table = db.table(TABLE)
-                    # Two whole-table operations however many rows change (TinyDB copies the
-                    # table once per operation; a row at a time would be quadratic). Only ids
-                    # it has: TinyDB before 4.9 fails on the others.
-                    table.remove(doc_ids=[key for key in changes if table.contains(doc_id=key)])
-                    table.insert_multiple(Document(row_to(*entry), doc_id=key)
-                                          for key, entry in changes.items() if entry is not None)
-            except Damaged:
+            self._change_summaries(changes)
+            entries = self.read()
+            if entries is None:
                 return
+            for key, entry in changes.items():
+                if entry is None:
+                    entries.pop(key, None)
+                else:
+                    entries[key] = entry
+            self._write(entries)
 
-    def _change_summaries(self, changes: dict[str, Entry | None]) -> None:
+    def _write(self, entries: dict[str, Entry]) -> None:
+        write_atomic(self.path, encode(to_document(entries)))
+
+    def _change_summaries(self, changes: Mapping[str, Entry | None]) -> None:
         summaries = self.read_summaries()
         if summaries is None:  # damaged: moved aside, and started afresh from the changes
             self._aside(self.summaries_path)
@@ -125,7 +133,7 @@ class Index:
             if summary is None:
                 summaries.pop(key, None)
             else:
-                summaries[key] = summary
+                summaries[key] = summary.to_data()
         if summaries != before or not self.summaries_path.exists():
             self.storage(str(self.summaries_path)).write({SUMMARIES: summaries})
 
@@ -138,10 +146,9 @@ class Index:
             if self.read_summaries() is None:
                 self._aside(self.summaries_path)
             self.storage(str(self.summaries_path)).write({SUMMARIES: {
-                key: entry[0].summary for key, entry in entries.items()
-                if entry[0].summary is not None}})
-            self.storage(str(self.path)).write(
-                {TABLE: {key: row_to(*entry) for key, entry in entries.items()}})
+                key: summary.to_data() for key, (row, _) in entries.items()
+                if (summary := row.summary) is not None}})
+            self._write(entries)
 
     def _aside(self, path: Path) -> None:
         move_aside(path, f"{path.name}.damaged-")
@@ -161,25 +168,29 @@ class Index:
              with_summaries: bool = False) -> list[IndexRow]:
         """A row for every record file, refreshed as the module docstring says; repairs the
         index on the way (best effort: a read-only data folder still lists)."""
-        known = self.read()
-        rebuild = known is None
-        known = known or {}
+        found = self._read()
+        rebuild = found is None
+        known, current = found or ({}, True)
         summaries = (self.read_summaries() or {}) if with_summaries else {}
         rows: list[IndexRow] = []
         changes: dict[str, Entry | None] = {}
+        lstat = os.lstat
         for assessment_id, path in files.items():
             entry = known.get(assessment_id)
-            if entry is not None and entry[0].status == "completed" and (
-                    not with_summaries or assessment_id in summaries):
-                try:
-                    # lstat: a symlink put in the record's place is not the file we read
-                    if entry[1] == stamp(os.lstat(path)):
-                        if with_summaries:
-                            entry[0].summary = summaries[assessment_id]
-                        rows.append(entry[0])
+            # The common case first, and lean: 10,000 completed rows, each trusted while its
+            # record file is the very file it was taken from.
+            if entry is not None and entry[0].status == "completed":
+                row = entry[0]
+                if with_summaries:
+                    row.summary = _summary(summaries.get(assessment_id))
+                if row.summary is not None or not with_summaries:
+                    try:
+                        # lstat: a symlink put in the record's place is not the file we read
+                        if entry[1] == stamp(lstat(path)):
+                            rows.append(row)
+                            continue
+                    except FileNotFoundError:  # deleted since we listed the folder
                         continue
-                except FileNotFoundError:  # deleted since we listed the folder
-                    continue
             try:
                 record, record_stamp = read(path)
             except Damaged as error:
@@ -198,11 +209,22 @@ class Index:
         try:
             if rebuild and (changes or self.path.exists()):
                 self.rebuild({k: v for k, v in changes.items() if v is not None})
-            elif changes:
+            elif changes or not current:  # an index of an earlier version: in today's form
                 self.change(changes)
         except OSError:
             pass
         return rows
+
+
+def _summary(data: object) -> Summary | None:
+    """A summary of the summaries file; None for one that is missing or not a summary (the
+    row is then read again from its record, which holds the summary too)."""
+    if data is None:
+        return None
+    try:
+        return Summary.from_data(data)
+    except BadSummary:
+        return None
 
 
 def _damaged_row(assessment_id: str, error: Damaged, entry: Entry | None,

@@ -26,7 +26,7 @@ from clustercli.records import Damaged
 from clustercli.storage.atomic import write_atomic
 
 
-def read_checked(path: Path) -> tuple[bytes, os.stat_result] | None:
+def read_checked(path: Path | str) -> tuple[bytes, os.stat_result] | None:
     """The bytes of `path` and the status of the file they came from (one open file, so the two
     belong together); None if it does not exist; `Damaged` if we may not or cannot read it."""
     # O_NOFOLLOW: a symlink in the data folder is not ours; O_NONBLOCK: a FIFO must not hang us;
@@ -66,14 +66,14 @@ def read_checked(path: Path) -> tuple[bytes, os.stat_result] | None:
         os.close(fd)
 
 
-def _mode_of(path: Path) -> str:
+def _mode_of(path: Path | str) -> str:
     try:
         return f"{stat.S_IMODE(os.lstat(path).st_mode):04o}"
     except OSError:
         return "?"
 
 
-def decode(raw: bytes, path: Path) -> Any:
+def decode(raw: bytes, path: Path | str) -> Any:
     """Parse JSON bytes, classifying the failure: empty, cut off, or simply not JSON."""
     if not raw.strip():
         raise Damaged("store.damaged_empty", file=str(path))

@@ -22,6 +22,7 @@ from clustercli.records import (
     NotFound,
     Reason,
     SetRef,
+    Summarise,
     Update,
 )
 from clustercli.storage import changes
@@ -70,9 +71,9 @@ class MemoryStore:
         changes.deactivate(record, questions, reason, clock.now())
         return copy.deepcopy(record)
 
-    def complete(self, assessment_id: str, summary: dict[str, Any] | None = None) -> Assessment:
+    def complete(self, assessment_id: str, summarise: Summarise | None = None) -> Assessment:
         record = self._get(assessment_id)
-        changes.complete(record, summary, clock.now())
+        changes.complete(record, summarise, clock.now())
         return copy.deepcopy(record)
 
     def reopen(self, assessment_id: str) -> Assessment:

@@ -161,6 +161,7 @@ def main() -> int:
 
     import tinydb.storages
 
+    from clustercli.profile.summary import Summary
     from clustercli.records import SetRef
     from clustercli.storage import open_store
 
@@ -190,7 +191,8 @@ def main() -> int:
             question, value)
     # shorter than before: a rewrite in place leaves the old tail behind
     run(lambda: store.save_answer(first.id, "q0", "x"), "answer", first.id, "q0", "x")
-    run(lambda: store.complete(first.id, {"level": "goed"}), "status", first.id, "completed")
+    goed, start = Summary("goed", {}, {}, {}), Summary("start", {}, {}, {})
+    run(lambda: store.complete(first.id, lambda record: goed), "status", first.id, "completed")
     run(lambda: store.reopen(first.id), "status", first.id, "in_progress")
     run(lambda: store.save_answer(first.id, "q6", [1, 2, 3]), "answer", first.id, "q6",
         [1, 2, 3])
@@ -200,7 +202,7 @@ def main() -> int:
         run(lambda q=f"p{n}", v=n: store.save_answer(second.id, q, v), "answer", second.id,
             f"p{n}", n)
     run(lambda: store.deactivate(second.id, ["p1"]), "gone", second.id, "p1")
-    run(lambda: store.complete(second.id, {"level": "start"}), "status", second.id,
+    run(lambda: store.complete(second.id, lambda record: start), "status", second.id,
         "completed")
     say("done")
     return 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from clustercli.profile.summary import Summary
 from clustercli.storage import open_store
 
 
@@ -22,7 +23,8 @@ def main() -> int:
     for n in range(int(count)):
         store.save_answer(assessment_id, f"{prefix}{n}", n)
         if n % 25 == 24:
-            store.complete(assessment_id, {"by": prefix, "n": n})
+            store.complete(assessment_id, lambda record, n=n: Summary(
+                f"{prefix}{n}", {}, {}, {"answered": len(record.answers)}))
             store.reopen(assessment_id)
     print("done", flush=True)
     return 0
