@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from clustercli import clock
 from clustercli.errors import ClusterError, InputProblems, Problem
 from clustercli.records import Assessment
-from clustercli.storage.documents import FORMAT, ShapeError, assessment_from, assessment_to
+from clustercli.storage import ShapeError, document_of, record_from
 
 if TYPE_CHECKING:  # the question-set models (pydantic) only when a file is read: export
     from clustercli.questionset.model import QuestionSet  # of 10,000 need not load them
@@ -43,9 +43,7 @@ def set_line(set_hash: str, data: str) -> str:
 
 
 def record_line(record: Assessment) -> str:
-    line = {"kind": RECORD, "schema_version": SCHEMA_VERSION, **assessment_to(record)}
-    del line["format"]  # the store's own file format; the export has `schema_version`
-    return _dump(line)
+    return _dump({"kind": RECORD, "schema_version": SCHEMA_VERSION, **document_of(record)})
 
 
 def lines(records: Iterable[Assessment], sets: dict[str, str]) -> Iterator[str]:
@@ -136,10 +134,8 @@ def _read_set(doc: dict[str, Any], bundle: Bundle) -> None:
 
 def _read_record(doc: dict[str, Any], number: int, bundle: Bundle) -> None:
     body = {key: value for key, value in doc.items() if key not in ("kind", "schema_version")}
-    if "format" in body:  # a field of the store's files, never of an export line
-        raise _Bad("portability.import.bad_field", "format")
     try:
-        record = assessment_from({"format": FORMAT, **body})
+        record = record_from(body)
     except ShapeError as error:
         raise _Bad("portability.import.bad_field", error.args[0]) from None
     if not _UUID.fullmatch(record.id):

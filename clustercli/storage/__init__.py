@@ -19,8 +19,28 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
-from clustercli.records import Store
+from clustercli.records import Assessment, Store
+from clustercli.storage.documents import FORMAT, ShapeError, assessment_from, assessment_to
+
+__all__ = ["ShapeError", "document_of", "open_store", "record_from"]
+
+
+def document_of(record: Assessment) -> dict[str, Any]:
+    """Every field of a record as JSON-ready values: the portable form of what the store
+    writes (an export line), without the store's own file-format number."""
+    doc = assessment_to(record)
+    del doc["format"]
+    return doc
+
+
+def record_from(doc: dict[str, Any]) -> Assessment:
+    """The record in a portable document (`document_of`'s form), checked field by field;
+    `ShapeError` naming the first field that is missing, unknown or of the wrong kind."""
+    if "format" in doc:  # a field of the store's files, never of a portable document
+        raise ShapeError("format")
+    return assessment_from({"format": FORMAT, **doc})
 
 
 def open_store(data_dir: Path, **options) -> Store:
