@@ -135,18 +135,12 @@ def import_file(
     file: Annotated[Path, typer.Argument(help=H("portability.arg.import_file"))],
     lang: LangOption = None,
 ) -> None:
-    from clustercli.errors import BadInput
     from clustercli.i18n import t
     from clustercli.portability import bundle
     from clustercli.portability.transfer import import_bundle
 
     lang = use_language(lang)
-    try:
-        raw = file.read_bytes()
-    except OSError as error:
-        raise BadInput("portability.import.cannot_read", file=str(file),
-                       detail=error.strerror or str(error)) from None
-    found = bundle.read(raw, str(file))  # every line checked before the store is opened
+    found = bundle.read(bundle.read_file(file), str(file))  # checked before the store opens
     outcome = import_bundle(_store(), found, str(file))
     for kind in ("added", "updated"):
         ids = outcome[kind]

@@ -16,10 +16,12 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from clustercli import clock
 from clustercli.errors import ClusterError, InputProblems, Problem
+from clustercli.inputfile import InputFileError, read_limited
 from clustercli.records import Assessment
 from clustercli.storage import ShapeError, document_of, record_from
 
@@ -27,6 +29,8 @@ if TYPE_CHECKING:  # the question-set models (pydantic) only when a file is read
     from clustercli.questionset.model import QuestionSet  # of 10,000 need not load them
 
 SCHEMA_VERSION = 1
+# An export of 10,000 assessments is some 50 MB; far more than that is not one of ours.
+MAX_BYTES = 512 * 2**20
 SET, RECORD = "question_set", "assessment"
 _SET_KEYS = {"kind", "schema_version", "hash", "data"}
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -65,6 +69,16 @@ class _Bad(Exception):
     def __init__(self, key: str, field: str | None = None, **params: Any) -> None:
         super().__init__(key)
         self.key, self.field, self.params = key, field, params
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of an import file: an ordinary file, at most MAX_BYTES (else BadInput)."""
+    try:
+        return read_limited(path, MAX_BYTES)
+    except InputFileError as error:
+        raise InputProblems("portability.import.unusable",
+                            [Problem(error.key, error.params, file=error.file)],
+                            file=error.file) from None
 
 
 def read(raw: bytes, file: str) -> Bundle:
