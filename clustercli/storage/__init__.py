@@ -17,12 +17,16 @@ filelock); the rest of the tool sees the `Store` interface, and tests of the lay
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from clustercli.records import Assessment, Store
 from clustercli.storage.documents import FORMAT, ShapeError, assessment_from, assessment_to
+
+if TYPE_CHECKING:
+    from clustercli.storage.files import FileStore
 
 __all__ = ["ShapeError", "document_of", "open_store", "record_from"]
 
@@ -48,20 +52,32 @@ def open_store(data_dir: Path, **options) -> Store:
     mode, but the folders we keep in it are 0700 whatever they were), after sweeping up what
     killed processes left behind. `options` go to `FileStore` (the tests choose the TinyDB
     storage)."""
-    from clustercli.storage.atomic import ensure_dir, ensure_private_dir, sweep
+    from clustercli.storage.atomic import ensure_dir, ensure_private_dir
     from clustercli.storage.files import FileStore
+    from clustercli.storage.folder import problem
 
     store = FileStore(Path(data_dir), **options)
-    ensure_dir(store.root)
-    for folder in (store.records, store.sets.folder, store.locks.folder):
-        ensure_private_dir(folder)
+    try:
+        ensure_dir(store.root)
+        for folder in (store.records, store.sets.folder, store.locks.folder):
+            ensure_private_dir(folder)
+        records = list(os.scandir(store.records))  # one look at a folder of 10,000 files
+    except OSError as error:  # a file in the way, no permission, a read-only file system
+        raise problem(store.root, error) from None
+    # Upkeep, as far as the folder lets us: a read-only one can still be listed and exported.
+    with contextlib.suppress(OSError):
+        _upkeep(store, records)
+    return store
+
+
+def _upkeep(store: FileStore, records: list[os.DirEntry[str]]) -> None:
+    from clustercli.storage.atomic import sweep
+
     for folder in (store.root, store.sets.folder):
         sweep(folder)
-    records = list(os.scandir(store.records))  # one look at a folder of 10,000 files
     sweep(store.records, records)
     _sweep_orphan_locks(store.locks.folder, store.records,
                         {entry.name.removesuffix(".json") for entry in records})
-    return store
 
 
 def _sweep_orphan_locks(locks: Path, records: Path, present: set[str]) -> None:
