@@ -2,32 +2,47 @@
 (SIGHUP).
 
 Each ends a run the same way as Ctrl-C at a prompt: one line, no traceback, the answers given so
-far saved, and exit 128 + the signal's number (130, 143, 129). `install`, called first thing by
-`clustercli.entry` (before the heavy imports, so that a signal during start-up is ours too),
-puts one handler on all three:
+far saved, and exit 128 + the signal's number (130, 143, 129). `install`, called by
+`clustercli.entry` as it is imported (before the heavy imports, so that a signal during start-up
+is ours too), puts one handler on all three:
 
 - while the data folder is being changed (`held`: an atomic write, an import's commit, an
   erasure), the signal is only noted, and acted on as the change ends: a save is never cut in
-  two, and what was saved is what the user was told;
+  two, and what was saved is what the user was told; the start-up (the imports, a few hundred
+  milliseconds) is held the same way until `begin`, since an exception raised inside the
+  import machinery can be swallowed ("Exception ignored in ...") and the signal lost;
 - while a prompt is on screen, the prompt's hook (set by `clustercli.prompts`) ends it as
   Ctrl-C does, so that prompt_toolkit gives the terminal back as it found it;
 - anywhere else it raises `Stop`, a KeyboardInterrupt, so every path that handles Ctrl-C (the
   interview pauses and says how to continue, the CLI says "Stopped.") handles it too.
 
-The first signal decides the exit code; later ones are noted but change nothing, so that a
-second Ctrl-C while the first is being handled cannot turn a clean stop into a traceback.
-Only the standard library's `signal`: this module is imported before anything else.
+The first signal decides the exit code. Once the run is ending (`stopping`: the pause message
+or "Stopped." is being written) later ones change nothing, so that a second Ctrl-C cannot turn a
+clean stop into a traceback.
+
+This module is imported before anything else, so it imports next to nothing: `_signal`, the C
+module behind `signal` that the interpreter has loaded already (`signal` itself would first
+import enum: milliseconds in which a Ctrl-C would still end in a traceback).
 """
 
 from __future__ import annotations
 
-import signal
-from collections.abc import Callable
-from types import FrameType
-from typing import Any
+try:
+    import _signal as signal
+except ImportError:  # not CPython
+    import signal  # type: ignore[no-redef]
+
+TYPE_CHECKING = False  # not typing's: importing typing alone costs milliseconds here
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from types import FrameType
+    from typing import NoReturn
+
+    PromptHook = Callable[["Stop"], bool]
 
 STOP_SIGNALS: tuple[int, ...] = tuple(
     getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+SIGINT: int = signal.SIGINT
 EXIT_INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT, as shells report it
 
 
@@ -39,26 +54,38 @@ class Stop(KeyboardInterrupt):
         self.signum = signum
 
 
-PromptHook = Callable[[Stop], bool]
-
-
 class _State:
     received: int | None = None  # the first stop signal of this run
-    stopping = False  # a stop is under way: later signals change nothing
+    stopping = False  # the run is ending: later signals change nothing
     depth = 0  # how many `held` blocks we are in
     pending: int | None = None  # a signal that came while held
     prompt: PromptHook | None = None  # ends the prompt on screen, if there is one
+    starting = False  # installed, and the run has not begun yet (see `begin`)
+    installed = False  # our handler is on the stop signals (not in a test's own process)
 
 
 _state = _State()
 
 
-def install() -> None:
-    """Our handler on SIGINT, SIGTERM and SIGHUP (unblocked, in case a parent blocked them)."""
+def install(*, starting: bool = False) -> None:
+    """Our handler on SIGINT, SIGTERM and SIGHUP (unblocked, in case a parent blocked them).
+    `starting`: the rest of the start-up (imports) is held too, until `begin`, so that a
+    signal in it is acted on where it can be handled rather than in the middle of an import."""
+    if starting and not _state.starting:  # held before the handler can run
+        _state.starting = True
+        _state.depth += 1
     for signum in STOP_SIGNALS:
         signal.signal(signum, _handle)
+    _state.installed = True
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+
+
+def begin() -> None:
+    """The run proper begins: a signal that came during start-up is acted on now."""
+    if _state.starting:
+        _state.starting = False
+        _HELD.__exit__()
 
 
 def _handle(signum: int, frame: FrameType | None) -> None:
@@ -84,7 +111,6 @@ def caught(signum: int) -> Stop:
     key press while a prompt is up), noted like one that came through our handler."""
     if _state.received is None:
         _state.received = signum
-    _state.stopping = True
     return Stop(signum)
 
 
@@ -101,7 +127,7 @@ class _Held:
     def __enter__(self) -> None:
         _state.depth += 1
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         _state.depth -= 1
         if not _state.depth and _state.pending is not None and not _state.stopping:
             signum, _state.pending = _state.pending, None
@@ -127,10 +153,34 @@ def exit_code() -> int:
 
 
 def stopping() -> None:
-    """The run is ending (stopped, or done): signals from now on change nothing."""
+    """The run is ending (stopped, or done): signals from now on change nothing. Ignored
+    outright where our handler is installed: Python puts the default handlers back as it
+    shuts down, and a second SIGHUP then (a terminal closing sends more than one) would kill
+    the process after all, and change its exit code."""
     _state.stopping = True
+    if _state.installed:
+        for signum in STOP_SIGNALS:
+            signal.signal(signum, signal.SIG_IGN)
+
+
+def end(lang: str | None = None) -> NoReturn:
+    """End a stopped run: "Stopped." on stderr in `lang` (if it can still be written: after a
+    SIGHUP the terminal is gone) and exit 128 + the signal (130 for Ctrl-C)."""
+    import sys
+
+    from clustercli.i18n import resolve_language, t
+
+    stopping()
+    try:
+        sys.stdout.flush()
+        sys.stderr.write(t("cli.interrupted", resolve_language(lang)) + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    raise SystemExit(exit_code())
 
 
 def reset() -> None:
     """Forget what this process received (for tests that run the CLI more than once)."""
     _state.received, _state.stopping, _state.pending, _state.depth = None, False, None, 0
+    _state.starting = _state.installed = False

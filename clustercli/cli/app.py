@@ -8,17 +8,18 @@ the user. Only typer and the standard library are imported at the top, so that `
 """
 
 
+import contextlib
 import os
 import sys
 from enum import Enum, StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from clustercli import __version__
-from clustercli.errors import EXIT_FAILURE, EXIT_INTERRUPTED, ClusterError
+from clustercli import __version__, interrupts
+from clustercli.errors import EXIT_FAILURE, ClusterError, Interrupted
 from clustercli.i18n import resolve_language, t
 
 DEBUG_ENV = "CLUSTERCLI_DEBUG"
@@ -57,7 +58,14 @@ def clean_id(value: str | None) -> str | None:
 
 
 def echo_error(text: str) -> None:
-    typer.echo(text, err=True)
+    # A terminal closed under us (SIGHUP) cannot be told anything: no second error about that.
+    with contextlib.suppress(OSError):
+        typer.echo(text, err=True)
+
+
+def stopped() -> NoReturn:
+    """A signal (or Ctrl-C, or the end of input) stopped the run: one line, exit 128 + it."""
+    interrupts.end(current_language())
 
 
 # Help screens in the user's language: typer words its headings, the usage prefix and the help
@@ -131,7 +139,18 @@ class ClusterSubgroup(_Localized, TyperGroup):
 
 
 class ClusterGroup(_Localized, TyperGroup):
-    """The root group: maps the core's exceptions to messages and exit codes."""
+    """The root group: maps the core's exceptions to messages and exit codes.
+
+    A stop signal (clustercli.interrupts) is a KeyboardInterrupt: "Stopped." and exit 128 + the
+    signal, or, during an interview, the pause with how to continue, exit the same. Whatever
+    breaks once a signal came (the terminal of a SIGHUP is gone) is that stop, not a bug."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            interrupts.begin()  # the imports are done: a signal held since start-up acts now
+            return super().make_context(*args, **kwargs)
+        except KeyboardInterrupt:  # click would exit 130 without a word, whatever the signal
+            stopped()
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -139,14 +158,18 @@ class ClusterGroup(_Localized, TyperGroup):
         except ClusterError as error:
             from clustercli.messages import format_error
 
+            if isinstance(error, Interrupted):  # paused, or stopped at a prompt
+                interrupts.stopping()
             echo_error(format_error(error, current_language()))
-            raise typer.Exit(error.exit_code) from None
+            code = interrupts.exit_code() if isinstance(error, Interrupted) else error.exit_code
+            raise typer.Exit(code) from None
         except (KeyboardInterrupt, EOFError):
-            echo_error(t("cli.interrupted", current_language()))
-            raise typer.Exit(EXIT_INTERRUPTED) from None
+            stopped()
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
         except Exception as error:
+            if interrupts.received() is not None:
+                stopped()
             if os.environ.get(DEBUG_ENV):
                 raise
             echo_error(t("cli.internal_error", current_language(),
