@@ -16,6 +16,7 @@ from clustercli.cli.app import (
     H,
     LangOption,
     clean_id,
+    clean_name,
     data_dir_option,
     echo_error,
     use_language,
@@ -111,7 +112,7 @@ def compare(
 
 def stats(
     client: Annotated[str | None, typer.Option("--client", help=H("advisor.opt.stats_client"),
-                                               show_default=False)] = None,
+                                               show_default=False, callback=clean_name)] = None,
     since: Annotated[str | None, typer.Option("--since", help=H("advisor.opt.since"),
                                               show_default=False)] = None,
     format: Annotated[ReportFormat, typer.Option("--format", help=H("advisor.opt.report_format"))]

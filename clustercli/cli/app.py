@@ -57,6 +57,21 @@ def clean_id(value: str | None) -> str | None:
     return value.strip().lower() if isinstance(value, str) else value
 
 
+def clean_name(param: typer.CallbackParam, value: str | None) -> str | None:
+    """A client or respondent name as given; refused (exit 2) if it holds a control
+    character, which would reach every terminal, report and spreadsheet it is shown in."""
+    if isinstance(value, str):
+        from clustercli.names import control_characters
+
+        found = control_characters(value)
+        if found:
+            from clustercli.errors import BadInput
+
+            raise BadInput("cli.control_in_name", option=(param.opts or [param.name])[0],
+                           chars=" ".join(found))
+    return value
+
+
 def echo_error(text: str) -> None:
     # A terminal closed under us (SIGHUP) cannot be told anything: no second error about that.
     with contextlib.suppress(OSError):

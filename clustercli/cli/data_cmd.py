@@ -19,6 +19,7 @@ from clustercli.cli.app import (
     H,
     LangOption,
     clean_id,
+    clean_name,
     echo_error,
     use_language,
 )
@@ -97,7 +98,7 @@ def export(
     output: Annotated[Path | None, typer.Option("--output", "-o", help=H("cli.opt.output"),
                                                 show_default=False)] = None,
     client: Annotated[str | None, typer.Option("--client", help=H("cli.opt.client_filter"),
-                                               show_default=False)] = None,
+                                               show_default=False, callback=clean_name)] = None,
     excel: Annotated[bool, typer.Option("--excel", help=H("portability.opt.excel"))] = False,
     lang: LangOption = None,
 ) -> None:
@@ -155,31 +156,50 @@ def delete(
     assessment_id: Annotated[str | None, typer.Argument(
         callback=clean_id, help=H("portability.arg.delete_id"), show_default=False)] = None,
     client: Annotated[str | None, typer.Option("--client", help=H("portability.opt.client"),
-                                               show_default=False)] = None,
+                                               show_default=False, callback=clean_name)] = None,
     yes: Yes = False,
     lang: LangOption = None,
 ) -> None:
     from clustercli.engine.listing import list_table
     from clustercli.errors import BadInput
     from clustercli.i18n import t
+    from clustercli.names import client_key, similar
     from clustercli.records import NotFound
 
     lang = use_language(lang)
     if (assessment_id is None) == (client is None):
         raise BadInput("portability.delete.id_or_client")
     store = _store()
+    every = store.list()
+    near = []
     if client is None:
-        rows = [row for row in store.list() if row.id == assessment_id]
+        rows = [row for row in every if row.id == assessment_id]
         if not rows:
             raise NotFound("store.not_found", id=assessment_id)
     else:
-        rows = _rows(store, client)
+        # Every record that will go, and the ones whose name is close but will stay: an
+        # advisor sees both before saying yes (a stray space, a "B.V.", a typo).
+        key = client_key(client)
+        rows = [row for row in every if client_key(row.client) == key]
+        if not rows:
+            raise BadInput("portability.no_client", client=client)
+        near = [row for row in every if similar(key, client_key(row.client))]
+    count = len(rows)
+    _say(t("portability.delete.will_erase_one" if count == 1 else
+           "portability.delete.will_erase_other", lang, count=count))
     _say(list_table(rows, lang))
-    if not _confirm(yes, lang, t("portability.delete.confirm", lang, count=len(rows))):
+    if near:
+        _say("")
+        _say(t("portability.delete.near_one" if len(near) == 1 else
+               "portability.delete.near_other", lang, count=len(near)))
+        _say(list_table(near, lang))
+    if not _confirm(yes, lang, t("portability.delete.confirm_one" if count == 1 else
+                                 "portability.delete.confirm_other", lang, count=count)):
         _say(t("portability.nothing_deleted", lang))
         return
     store.delete_many([row.id for row in rows])
-    _say(t("portability.deleted", lang, count=len(rows)))
+    _say(t("portability.deleted_one" if count == 1 else "portability.deleted_other", lang,
+           count=count))
 
 
 def purge(
@@ -207,7 +227,8 @@ def purge(
         _say(t("portability.purge.dry_run", lang, count=len(rows), older_than=older_than))
         return
     store.delete_many([row.id for row in rows])
-    _say(t("portability.deleted", lang, count=len(rows)))
+    _say(t("portability.deleted_one" if len(rows) == 1 else "portability.deleted_other", lang,
+           count=len(rows)))
 
 
 def register(app: typer.Typer) -> None:

@@ -22,6 +22,7 @@ from clustercli import conditions
 from clustercli.engine import values
 from clustercli.errors import InputProblems, Problem
 from clustercli.inputfile import InputFileError, read_limited
+from clustercli.names import control_characters
 from clustercli.questionset.model import QuestionSet
 from clustercli.yamlfile import MAX_BYTES, LocatedDict, YamlError, load_file
 
@@ -61,9 +62,22 @@ def read(path: Path, qset: QuestionSet, lang: str) -> GivenAnswers:
         except values.AnswerError as error:
             problems.append(Problem(error.key, error.params, file=str(path), line=line,
                                     question=key))
+            continue
+        found = _control_characters(checked[key])
+        if found:
+            problems.append(Problem("answers.control_character", {"chars": " ".join(found)},
+                                    file=str(path), line=line, question=key))
     if problems:
         raise InputProblems("answers.invalid", problems, file=str(path), count=len(problems))
     return _settle(qset, checked)
+
+
+def _control_characters(value: Any) -> list[str]:
+    """Control characters in a text answer (a line break and a tab may stay: a remark can
+    span lines); they would reach the terminal and the reports raw."""
+    texts = value if isinstance(value, list) else [value]
+    return [ch for text in texts if isinstance(text, str)
+            for ch in control_characters(text.replace("\n", "").replace("\t", ""))]
 
 
 def _load(path: Path) -> Any:

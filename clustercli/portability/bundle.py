@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from clustercli import clock
 from clustercli.errors import ClusterError, InputProblems, Problem
 from clustercli.inputfile import InputFileError, read_limited
+from clustercli.names import control_characters
 from clustercli.records import Assessment
 from clustercli.storage import ShapeError, document_of, record_from
 
@@ -154,6 +155,10 @@ def _read_record(doc: dict[str, Any], number: int, bundle: Bundle) -> None:
         raise _Bad("portability.import.bad_field", error.args[0]) from None
     if not _UUID.fullmatch(record.id):
         raise _Bad("portability.import.bad_field", "id")
+    for name in ("client", "respondent"):
+        found = control_characters(getattr(record, name))
+        if found:  # NUL, an escape sequence: shown raw, it would garble what a terminal shows
+            raise _Bad("portability.import.control_character", name, chars=" ".join(found))
     if record.status == "completed" and record.completed is None:
         raise _Bad("portability.import.bad_field", "completed")
     for name, stamp in _stamps(record):
