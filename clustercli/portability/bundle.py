@@ -23,6 +23,7 @@ from clustercli import clock
 from clustercli.errors import ClusterError, InputProblems, Problem
 from clustercli.inputfile import InputFileError, read_limited
 from clustercli.names import control_characters
+from clustercli.portability.kinds import refuse_if_foreign
 from clustercli.records import Assessment
 from clustercli.storage import ShapeError, document_of, record_from
 
@@ -83,7 +84,9 @@ def read_file(path: Path) -> bytes:
 
 
 def read(raw: bytes, file: str) -> Bundle:
-    """Every line of an export, checked; InputProblems naming each bad line and field."""
+    """Every line of an export, checked; InputProblems naming each bad line and field, or one
+    sentence for a file that is no export at all (the CSV export, another tool's JSON)."""
+    refuse_if_foreign(raw, file)
     bundle, problems = Bundle(), []
     for number, line in enumerate(raw.split(b"\n"), start=1):
         if not line.strip():
