@@ -7,6 +7,7 @@ asks before erasing, and prints.
 """
 
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -20,6 +21,7 @@ from clustercli.cli.app import (
     LangOption,
     clean_id,
     clean_name,
+    current_language,
     echo_error,
     use_language,
 )
@@ -100,7 +102,12 @@ def export(
     client: Annotated[str | None, typer.Option("--client", help=H("cli.opt.client_filter"),
                                                show_default=False, callback=clean_name)] = None,
     excel: Annotated[bool, typer.Option("--excel", help=H("portability.opt.excel"))] = False,
+    encrypt: Annotated[bool, typer.Option("--encrypt", help=H("portability.opt.encrypt"))] = False,
+    recipient: Annotated[list[str] | None, typer.Option(
+        "--recipient", help=H("portability.opt.recipient"), metavar="KEY",
+        show_default=False)] = None,
     lang: LangOption = None,
+    ctx: typer.Context = None,  # type: ignore[assignment]  (typer gives it)
 ) -> None:
     from clustercli.errors import BadInput
     from clustercli.i18n import t
@@ -109,6 +116,9 @@ def export(
     from clustercli.portability.transfer import gather
 
     lang = use_language(lang)
+    sealing = _Sealing.asked(encrypt, recipient, output, lang)  # before anything is exported
+    if sealing is not None and ctx.get_parameter_source("format").name == "DEFAULT":
+        format = ExportFormat.jsonl  # the one `import` takes
     if excel and format is not ExportFormat.csv:
         raise BadInput("portability.export.excel_csv_only")
     store = _store()
@@ -119,7 +129,8 @@ def export(
         text = table.write(found.records, list(found.parsed.values()), excel)
     else:
         text = "".join(bundle.lines(found.records, found.sets))
-    _write(text.encode("utf-8"), output)
+    data = text.encode("utf-8")
+    _write(data if sealing is None else sealing.seal(data), output)
     for assessment_id, error in found.problems:
         echo_error(t("portability.export.skipped", lang, id=assessment_id,
                      problem=format_error(error, lang)))
@@ -130,18 +141,101 @@ def export(
     if output is not None:
         echo_error(t("portability.export.done", lang, count=len(found.records),
                      file=str(output)))
+    if sealing is not None:
+        echo_error(sealing.note(lang))
+
+
+# -- encrypted exports (age, through clustercli.portability.sealed) -------------------------
+
+PASSPHRASE_ENV = "CLUSTERCLI_PASSPHRASE"
+
+
+def _terminal() -> bool:
+    """Whether there is a terminal to ask a passphrase on (getpass reads /dev/tty)."""
+    try:
+        with open("/dev/tty", "rb"):
+            return True
+    except OSError:
+        return False
+
+
+def _passphrase(prompt: str, no_terminal: str, twice: bool = False, **params: str) -> str:
+    """CLUSTERCLI_PASSPHRASE (for scripts), else typed on the terminal without echo (twice
+    when it is being set); BadInput `no_terminal` when there is none to ask on."""
+    from clustercli.errors import BadInput
+    from clustercli.i18n import t
+
+    lang = current_language()
+    given = os.environ.get(PASSPHRASE_ENV)
+    if given is None:
+        if not _terminal():
+            raise BadInput(no_terminal, **params)
+        import getpass
+
+        given = getpass.getpass(t(prompt, lang, **params))
+        if twice and given and getpass.getpass(t("portability.encrypt.again", lang)) != given:
+            raise BadInput("portability.encrypt.mismatch")
+    if not given:
+        raise BadInput("portability.encrypt.empty")
+    return given
+
+
+class _Sealing:
+    """How `export --encrypt` seals its output: settled (keys checked, passphrase asked)
+    before anything is exported."""
+
+    def __init__(self, passphrase: str | None, to: list) -> None:
+        self.passphrase, self.to = passphrase, to
+
+    @classmethod
+    def asked(cls, encrypt: bool, recipients: list[str] | None, output: Path | None,
+              lang: str) -> "_Sealing | None":
+        if not (encrypt or recipients):
+            return None
+        from clustercli.errors import BadInput
+        from clustercli.portability import sealed
+
+        if output is None and sys.stdout.isatty():
+            raise BadInput("portability.encrypt.not_to_terminal")
+        to = sealed.recipients(recipients or [])
+        phrase = None if to else _passphrase("portability.encrypt.passphrase",
+                                             "portability.encrypt.no_terminal", twice=True)
+        return cls(phrase, to)
+
+    def seal(self, data: bytes) -> bytes:
+        from clustercli.portability import sealed
+
+        return sealed.seal(data, passphrase=self.passphrase, to=self.to)
+
+    def note(self, lang: str) -> str:
+        from clustercli.i18n import t
+
+        if not self.to:
+            return t("portability.encrypt.done_passphrase", lang)
+        return t("portability.encrypt.done_keys_one" if len(self.to) == 1 else
+                 "portability.encrypt.done_keys_other", lang, count=len(self.to))
 
 
 def import_file(
     file: Annotated[Path, typer.Argument(help=H("portability.arg.import_file"))],
+    identity: Annotated[Path | None, typer.Option(
+        "--identity", help=H("portability.opt.identity"), metavar="FILE",
+        show_default=False)] = None,
     lang: LangOption = None,
 ) -> None:
     from clustercli.i18n import t
     from clustercli.portability import bundle
+    from clustercli.portability.kinds import is_encrypted
     from clustercli.portability.transfer import import_bundle
 
     lang = use_language(lang)
-    found = bundle.read(bundle.read_file(file), str(file))  # checked before the store opens
+    raw = bundle.read_file(file)
+    if is_encrypted(raw):  # opened before anything is checked or written
+        from clustercli.portability import sealed
+
+        raw = sealed.unseal(raw, str(file), identity=identity, passphrase=lambda: _passphrase(
+            "portability.sealed.passphrase", "portability.sealed.no_terminal", file=str(file)))
+    found = bundle.read(raw, str(file))  # checked before the store opens
     outcome = import_bundle(_store(), found, str(file))
     for kind in ("added", "updated"):
         ids = outcome[kind]
