@@ -198,6 +198,7 @@ def valid_set() -> Path:
 def test_a_read_only_data_folder_is_left_as_it_was(cli, tmp_path, read_only, command):
     start(cli, tmp_path, "Bakkerij Zoë")
     args = _commands(cli, tmp_path)[command]
+    (home() / ".privacy-notice-shown").unlink()  # `start --client` would write it first
     before = unmodified(home())
     read_only(home())
     result = cli(*args, *EN)

@@ -5,6 +5,7 @@ the result printed in the chosen format.
 """
 
 
+import contextlib
 import json
 from enum import StrEnum
 from typing import Annotated
@@ -68,8 +69,11 @@ def privacy_notice_once(client: str, lang: str) -> None:
     if marker.exists():
         return
     echo_error(t("advisor.privacy", lang, folder=str(folder.resolve())))
-    ensure_dir(folder)
-    write_atomic(marker, f"privacy notice shown {now()}\n".encode())
+    # Best effort: a folder that cannot be written is the store's to report, before it changes
+    # anything (the notice is then simply shown again next time).
+    with contextlib.suppress(OSError):
+        ensure_dir(folder)
+        write_atomic(marker, f"privacy notice shown {now()}\n".encode())
 
 
 def clients(
