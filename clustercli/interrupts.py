@@ -27,18 +27,19 @@ import enum: milliseconds in which a Ctrl-C would still end in a traceback).
 
 from __future__ import annotations
 
-try:
-    import _signal as signal
-except ImportError:  # not CPython
-    import signal  # type: ignore[no-redef]
-
 TYPE_CHECKING = False  # not typing's: importing typing alone costs milliseconds here
 if TYPE_CHECKING:
+    import signal
     from collections.abc import Callable
     from types import FrameType
     from typing import NoReturn
 
     PromptHook = Callable[["Stop"], bool]
+else:
+    try:
+        import _signal as signal
+    except ImportError:  # not CPython
+        import signal
 
 STOP_SIGNALS: tuple[int, ...] = tuple(
     getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))

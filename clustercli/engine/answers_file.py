@@ -115,7 +115,8 @@ def _load(path: Path) -> Any:
     except ValueError as exc:
         raise YamlError("answers.bad_json", name, detail=str(exc)) from None
     if repeated:
-        places = {key: lines.get(key) or [None] for key in repeated}
+        places: dict[str, list[int | None]] = {key: [*lines.get(key, [])] or [None]
+                                               for key in repeated}
         found = [YamlError("yaml.duplicate_key", name, places[key][-1], None, name=key,
                            first_line=places[key][0]) for key in places]
         found[0].also = found[1:]

@@ -28,7 +28,8 @@ _KNOWN = frozenset({"scrypt", "X25519", "ssh-ed25519", "ssh-rsa"})
 def recipients(texts: Sequence[str]) -> list[Any]:
     """The age (age1...) or SSH (ssh-ed25519 ..., ssh-rsa ...) public keys in `texts`;
     BadInput naming the first that is neither."""
-    from pyrage import RecipientError, ssh, x25519
+    # pyrage ships no type information (mypy says so once, at its first import here)
+    from pyrage import RecipientError, ssh, x25519  # type: ignore[import-untyped]
 
     found = []
     for text in texts:
@@ -46,10 +47,10 @@ def seal(data: bytes, *, passphrase: str | None = None, to: Sequence[Any] = ()) 
     import pyrage
 
     if to:
-        return pyrage.encrypt(data, list(to))
+        return bytes(pyrage.encrypt(data, list(to)))
     if not passphrase:
         raise BadInput("portability.encrypt.empty")
-    return pyrage.passphrase.encrypt(data, passphrase)
+    return bytes(pyrage.passphrase.encrypt(data, passphrase))
 
 
 def _stanzas(raw: bytes) -> list[str]:
@@ -84,14 +85,14 @@ def unseal(raw: bytes, file: str, *, passphrase: Callable[[], str] | None = None
         if passphrase is None:
             raise BadInput("portability.sealed.no_terminal", file=file)
         try:
-            return pyrage.passphrase.decrypt(raw, passphrase())
+            return bytes(pyrage.passphrase.decrypt(raw, passphrase()))
         except pyrage.DecryptError:
             raise BadInput("portability.sealed.wrong_passphrase", file=file) from None
     if "scrypt" in stanzas:
         raise BadInput("portability.sealed.needs_passphrase", file=file)
     keys = identities(identity)
     try:
-        return pyrage.decrypt(raw, keys)
+        return bytes(pyrage.decrypt(raw, keys))
     except pyrage.DecryptError:
         raise BadInput("portability.sealed.no_key", file=file, identity=str(identity)) from None
 

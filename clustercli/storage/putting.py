@@ -135,9 +135,10 @@ def _ensure_sets(store: FileStore, staged: list[_Staged], sets: Mapping[str, str
     return added
 
 
-def _commit(store: FileStore, staged: list[_Staged], sets: Mapping[str, str]) -> dict[str, Entry]:
+def _commit(store: FileStore, staged: list[_Staged],
+            sets: Mapping[str, str]) -> dict[str, Entry | None]:
     done: list[_Staged] = []
-    written: dict[str, Entry] = {}
+    written: dict[str, Entry | None] = {}
     try:
         for item in staged:
             entry = _commit_one(store, item, sets)
