@@ -18,6 +18,7 @@ import pytest
 from pyrage import x25519
 
 from clustercli.storage import open_store
+from tests.test_architecture import _PROBE
 from tests.test_portability_support import FULL, home, session_with_history, snapshot, start
 
 PHRASE = "correct horse battery staple"
@@ -205,16 +206,22 @@ def spawn(home_dir: Path, *args: str) -> pexpect.spawn:
     return child
 
 
+def export_typing(target: Path, first: str, second: str) -> pexpect.spawn:
+    """`export --encrypt` on a terminal, the passphrase typed twice; ended."""
+    child = spawn(home(), "export", "--encrypt", "-o", str(target))
+    child.expect("Passphrase for the encrypted export: ")
+    child.sendline(first)
+    child.expect("The same passphrase again: ")
+    child.sendline(second)
+    child.expect(pexpect.EOF)
+    child.close()
+    return child
+
+
 @pytest.mark.slow
 def test_the_passphrase_is_asked_on_the_terminal(cli, tmp_path, data):
     target = tmp_path / "export.age"
-    child = spawn(home(), "export", "--encrypt", "-o", str(target))
-    child.expect("Passphrase for the encrypted export: ")
-    child.sendline(PHRASE)
-    child.expect("The same passphrase again: ")
-    child.sendline(PHRASE)
-    child.expect(pexpect.EOF)
-    child.close()
+    child = export_typing(target, PHRASE, PHRASE)
     assert child.exitstatus == 0 and PHRASE not in child.before  # not echoed
     laptop = tmp_path / "laptop"
     child = spawn(laptop, "import", str(target))
@@ -230,14 +237,8 @@ def test_the_passphrase_is_asked_on_the_terminal(cli, tmp_path, data):
 @pytest.mark.slow
 def test_two_different_passphrases_export_nothing(cli, tmp_path, data):
     target = tmp_path / "export.age"
-    child = spawn(home(), "export", "--encrypt", "-o", str(target))
-    child.expect("Passphrase for the encrypted export: ")
-    child.sendline(PHRASE)
-    child.expect("The same passphrase again: ")
-    child.sendline(PHRASE + "!")
-    child.expect("The two passphrases are not the same")
-    child.expect(pexpect.EOF)
-    child.close()
+    child = export_typing(target, PHRASE, PHRASE + "!")
+    assert "The two passphrases are not the same" in child.before
     assert child.exitstatus == 2 and not target.exists()
 
 
@@ -251,17 +252,6 @@ def test_an_encrypted_export_is_not_written_onto_the_terminal(cli, tmp_path, dat
 
 
 # --- pyrage only on these paths --------------------------------------------------------------
-
-_PROBE = """
-import runpy, sys, json
-sys.argv = ["clustercli", *sys.argv[1:]]
-try:
-    runpy.run_module("clustercli", run_name="__main__")
-except SystemExit:
-    pass
-sys.__stderr__.write("MODULES=" + json.dumps(sorted(sys.modules)) + "\\n")
-"""
-
 
 def loaded(args: list[str], env: dict[str, str]) -> set[str]:
     proc = subprocess.run([sys.executable, "-c", _PROBE, *args], capture_output=True, text=True,
