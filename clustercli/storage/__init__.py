@@ -12,8 +12,13 @@ filelock); the rest of the tool sees the `Store` interface, and tests of the lay
     locks.py     the lock files that serialise read-modify-write between processes
     sets.py      the copies of question sets, by content hash
     index.py     the rows `list` shows, and how they are kept honest
+    folder.py    what is wrong with a data folder that cannot be written, said before a change
+    putting.py   whole records written at once (an import), all or nothing
+    erase.py     every trace of some assessments (delete, purge)
     files.py     the file store itself
-"""
+
+`document_of` and `record_from` are the portable form of a record (an export line), for
+`clustercli.portability`, which uses nothing else of this package but `open_store`."""
 
 from __future__ import annotations
 

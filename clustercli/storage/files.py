@@ -48,10 +48,12 @@ from clustercli.storage.documents import (
     assessment_to,
     row_of,
 )
-from clustercli.storage.folder import check_writable, failures_named
+from clustercli.storage.folder import check_writable
+from clustercli.storage.folder import failures_named as _failures_named
 from clustercli.storage.index import Index, stamp
 from clustercli.storage.jsonfile import AtomicJSONStorage, database
 from clustercli.storage.locks import WAIT_SECONDS, Locks
+from clustercli.storage.putting import put as put_whole
 from clustercli.storage.sets import SetCopies
 
 TABLE = "assessment"
@@ -59,8 +61,6 @@ _ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 
 Change = Callable[[Assessment, str], bool]
 Hook = Callable[[Assessment], None]
-
-
 
 
 class FileStore:
@@ -152,7 +152,7 @@ class FileStore:
                     if entry.name.endswith(".json") and _ID.fullmatch(entry.name[:-5])}
 
     def list(self, with_summaries: bool = False) -> list[IndexRow]:
-        with failures_named():
+        with _failures_named():
             rows = self.index.scan(self._files(), self._read, with_summaries)
         return sorted(rows, key=lambda row: row.updated, reverse=True)
 
@@ -184,7 +184,7 @@ class FileStore:
                             client=client, respondent=respondent, created=now, updated=now)
         path = self._path(record.id)
         self.check_writable()
-        with failures_named():
+        with _failures_named():
             # The set copy and the record under one lock: `delete` of the last assessment
             # that used this set cannot remove the copy in between.
             with self.locks.sets():
@@ -206,7 +206,7 @@ class FileStore:
         """Read, change and write one record under its lock; a damaged one raises `Damaged`
         before anything is written, so it stays exactly as it was."""
         path = self._existing(assessment_id)
-        with failures_named(), self.locks.assessment(assessment_id):
+        with _failures_named(), self.locks.assessment(assessment_id):
             with database(path, self.storage) as db:  # written once, as the block ends
                 try:
                     record = self._record(db, assessment_id, path)
@@ -252,9 +252,7 @@ class FileStore:
         erase(self, assessment_ids)
 
     def put(self, updates: Mapping[str, Update], sets: Mapping[str, str]) -> list[str]:
-        from clustercli.storage.putting import put
-
-        return put(self, updates, sets)
+        return put_whole(self, updates, sets)
 
     def _set_of(self, assessment_id: str, path: Path) -> str | None:
         try:
