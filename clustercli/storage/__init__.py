@@ -18,7 +18,7 @@ filelock); the rest of the tool sees the `Store` interface, and tests of the lay
     files.py     the file store itself
 
 `document_of` and `record_from` are the portable form of a record (an export line), for
-`clustercli.portability`, which uses nothing else of this package but `open_store`."""
+`clustercli.portability`, which imports nothing else of this package."""
 
 from __future__ import annotations
 
