@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from clustercli.errors import Problem
+from clustercli.inputfile import InputFileError, read_limited
 
 MAX_BYTES = 2_000_000  # a question set is tens of kilobytes; refuse anything absurd
 
@@ -182,18 +183,9 @@ def load_file(path: Path) -> Any:
     """Read and parse a file; unreadable, oversized and non-UTF-8 files are YamlErrors too."""
     name = str(path)
     try:
-        if path.is_dir():
-            raise YamlError("yaml.is_directory", name)
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise YamlError("yaml.too_big", name, size=size, limit=MAX_BYTES)
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise YamlError("yaml.not_found", name) from None
-    except PermissionError:
-        raise YamlError("yaml.no_permission", name) from None
-    except OSError as exc:
-        raise YamlError("yaml.unreadable", name, detail=exc.strerror or str(exc)) from None
+        raw = read_limited(path, MAX_BYTES)  # an ordinary file, bounded (clustercli.inputfile)
+    except InputFileError as exc:
+        raise YamlError(exc.key, name, **exc.params) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

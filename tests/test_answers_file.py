@@ -111,7 +111,7 @@ def test_malformed_files(tmp_path, text, key):
 def test_missing_file(tmp_path):
     with pytest.raises(InputProblems) as info:
         answers_file.read(tmp_path / "nope.yaml", QSET, "en")
-    assert info.value.problems[0].key == "yaml.not_found"
+    assert info.value.problems[0].key == "input.not_found"
 
 
 def test_empty_file_gives_no_answers(tmp_path):

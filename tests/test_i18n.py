@@ -58,7 +58,7 @@ def test_language_resolution(monkeypatch):
 
 
 def test_placeholders_filled():
-    assert t("yaml.too_big", "en", size=5, limit=3) == \
+    assert t("input.too_big", "en", size=5, limit=3) == \
         "the file is too large (5 bytes; at most 3)"
 
 

@@ -257,3 +257,58 @@ def test_the_summary_of_an_imported_record_is_worked_out_not_believed(cli, tmp_p
     [row] = open_store(other).list(with_summaries=True)
     assert row.summary.to_data() == honest and row.summary.scores["trust"] != 99.0
     assert "Unchanged: 1" in do_import(cli, other, path).stdout
+
+
+# --- a file that is no export at all: one sentence, not a "not valid JSON" per line ---------
+
+def _csv_export(cli, tmp_path: Path, *args: str) -> Path:
+    start(cli, tmp_path, "Bakkerij Zoë")
+    start(cli, tmp_path, "Garage Jansen")
+    target = tmp_path / "export.csv"
+    assert cli("export", *args, "-o", str(target)).exit_code == 0
+    return target
+
+
+@pytest.mark.parametrize("args", [[], ["--excel"]])
+def test_the_csv_export_is_named_as_such(cli, tmp_path, args):
+    target = _csv_export(cli, tmp_path, *args)
+    before = snapshot(home())
+    result = cli("import", str(target), "--lang", "en")
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"{target} is a CSV export; import takes the JSONL export")
+    assert snapshot(home()) == before
+
+
+@pytest.mark.parametrize(("content", "words"), [
+    (b'[{"id": 1}, {"id": 2}]', "holds JSON, but not a clustercli export"),
+    (b'{\n  "clients": [],\n  "without_client": 0\n}\n', "holds JSON, but not a clustercli"),
+    (b'{"event": "a"}\n{"event": "b"}\n{"event": "c"}\n', "holds JSON, but not a clustercli"),
+    (b"PK\x03\x04\x14\x00\x06\x00rest of a zip", "is a spreadsheet"),
+    (b"Dear advisor,\nplease find attached\n", "is not a clustercli export"),
+])
+def test_another_tools_file_gets_one_sentence(cli, tmp_path, content, words):
+    target = tmp_path / "file"
+    target.write_bytes(content)
+    result = cli("import", str(target), "--lang", "en")
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"{target} {words}") and "Nothing has been imported" in line
+
+
+def test_the_json_of_list_and_show_is_not_an_export(cli, tmp_path):
+    assessment_id = start(cli, tmp_path, "Bakkerij Zoë")
+    for args in (["list", "--format", "json"], ["show", assessment_id, "--format", "json"]):
+        target = tmp_path / "out.json"
+        target.write_text(cli(*args).stdout, encoding="utf-8")
+        result = cli("import", str(target), "--lang", "en")
+        assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1, result.stderr
+        assert "holds JSON, but not a clustercli export" in result.stderr
+
+
+def test_an_empty_file_is_the_export_of_an_empty_folder(cli, tmp_path):
+    target = tmp_path / "empty.jsonl"
+    assert cli("export", "--format", "jsonl", "-o", str(target)).exit_code == 0
+    assert target.read_bytes() == b""
+    result = cli("import", str(target), "--lang", "en")
+    assert result.exit_code == 0 and "Added: 0" in result.stdout

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import os
+from pathlib import Path
 
 import pytest
 
@@ -140,3 +141,32 @@ def test_put_refuses_a_damaged_record_and_keeps_it(tmp_path):
     with pytest.raises(Damaged):
         store.put({record.id: lambda current: record}, {})
     assert path.read_bytes() == b"{cut"
+
+
+def test_portability_reads_records_through_the_stores_api_only():
+    """Issue 17: the export format is built from the store's public functions
+    (`clustercli.storage.document_of` / `record_from`), never from its modules."""
+    import ast
+
+    package = Path(__file__).resolve().parent.parent / "clustercli" / "portability"
+    internal = []
+    for path in sorted(package.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else \
+                [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+            internal += [f"{path.name}: {name}" for name in names
+                         if name.startswith("clustercli.storage.")]
+    assert internal == []
+
+
+def test_a_portable_document_round_trips_and_names_a_bad_field(store):
+    from clustercli.storage import ShapeError, document_of, record_from
+
+    record = store.create(question_set=SET, set_data=SET_DATA, language="nl", client="Zoë")
+    record = store.save_answer(record.id, "sector", "metal", "een notitie")
+    doc = document_of(record)
+    assert "format" not in doc and record_from(doc) == record
+    with pytest.raises(ShapeError, match="format"):
+        record_from({**doc, "format": 1})
+    with pytest.raises(ShapeError, match="client"):
+        record_from({**doc, "client": 5})

@@ -24,8 +24,9 @@ CHILD = Path(__file__).parent / "storage_helpers" / "crash_child.py"
 POINTS = 50
 
 
-def child_env(storage: str, signal: str = "KILL") -> dict[str, str]:
-    return {**os.environ, "CRASH_STORAGE": storage, "CRASH_SIGNAL": signal}
+def child_env(storage: str, signal: str = "KILL", handler: str = "") -> dict[str, str]:
+    return {**os.environ, "CRASH_STORAGE": storage, "CRASH_SIGNAL": signal,
+            "CRASH_HANDLER": handler}
 
 
 def run_child(data: Path, storage: str, at: int = 0, signal: str = "KILL",
@@ -129,7 +130,8 @@ def trace(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
     return traces
 
 
-def crash_at_points(storage: str, signal: str, steps: list[str], base: Path) -> None:
+def crash_at_points(storage: str, signal: str, steps: list[str], base: Path,
+                    handler: str = "") -> None:
     points = choose_points(steps)
     assert len(points) == POINTS
     # the points the issue names are among them (the stock storage neither renames nor
@@ -143,17 +145,27 @@ def crash_at_points(storage: str, signal: str, steps: list[str], base: Path) -> 
     # One child process forks a run per point (see crash_child.py): fifty start-ups would cost
     # more than the test itself.
     done = subprocess.run([sys.executable, str(CHILD), "--points", str(base),
-                           *map(str, points)], env=child_env(storage, signal),
+                           *map(str, points)], env=child_env(storage, signal, handler),
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     for n in points:
-        where = f"{storage}, {signal} before step {n} ({steps[n - 1]})"
+        where = f"{storage}, {signal} {handler} before step {n} ({steps[n - 1]})"
         folder = base / f"at-{n}"
         code = int((folder / "code").read_text(encoding="utf-8"))
         out = (folder / "out").read_text(encoding="utf-8")
-        expected = -9 if signal == "KILL" else 130
+        expected = {"KILL": -9, "INT": 130, "TERM": 143}[signal]
         assert code == expected, f"{where}: exit {code}\n{out[-2000:]}"
         check_after_crash(folder / "data", out, where)
+        operation, what = steps[n - 1].split()
+        before, pending = acknowledged(out)
+        if handler == "ours" and operation in ("write", "fsync", "replace") and \
+                what == "record" and pending is not None and pending[0] != "create":
+            # A signal inside the write of a record waits for it: the answer (or the status)
+            # it was saving is saved, not lost to a signal that came a moment later.
+            store = open_store(folder / "data")
+            found = {row.id: (store.load(row.id).values(), row.status)
+                     for row in store.list()}
+            assert found == apply(before, pending), where
 
 
 def test_sigkill_at_50_points_loses_nothing_acknowledged(trace, tmp_path):
@@ -170,6 +182,13 @@ def test_sigkill_against_stock_json_storage_fails(trace, tmp_path):
 
 def test_ctrl_c_at_50_points_loses_nothing_acknowledged(trace, tmp_path):
     crash_at_points("atomic", "INT", trace["atomic"], tmp_path)
+
+
+@pytest.mark.parametrize("signal", ["INT", "TERM"])
+def test_with_our_handler_a_signal_waits_for_the_write_under_way(trace, tmp_path, signal):
+    """clustercli.interrupts holds a stop signal during a save: at every step the store is
+    whole, and a signal that came inside a write finds that write done (issue 15, point 3)."""
+    crash_at_points("atomic", signal, trace["atomic"], tmp_path, handler="ours")
 
 
 def test_ctrl_c_leaves_no_temp_file_even_before_the_sweep(trace, tmp_path):

@@ -16,7 +16,7 @@ from clustercli.advisor.labels import Labels
 from clustercli.advisor.layout import table
 from clustercli.formatting import day
 from clustercli.i18n import pick, t
-from clustercli.names import client_key
+from clustercli.names import client_key, visible
 from clustercli.records import IndexRow
 
 # client_key is cached itself: thousands of rows share a few hundred names.
@@ -59,12 +59,12 @@ def _line(rows: list[IndexRow]) -> ClientLine:
     for row in rows:
         key = key_of(row.respondent)
         if key and (key not in respondents or row.updated > respondents[key][0]):
-            respondents[key] = (row.updated, row.respondent.strip())
+            respondents[key] = (row.updated, visible(row.respondent.strip()))
     done = [row for row in rows if row.status == "completed" and row.completed]
     last = max(done, key=lambda row: row.completed or "") if done else None
     level = last.level if last else None
     return ClientLine(
-        client=newest.client.strip(),
+        client=visible(newest.client.strip()),
         assessments=len(rows),
         completed=len(done),
         respondents=tuple(spelling for _, (_, spelling) in sorted(respondents.items())),

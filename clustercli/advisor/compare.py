@@ -25,7 +25,7 @@ from math import floor
 from typing import Literal
 
 from clustercli.errors import BadInput
-from clustercli.names import client_key
+from clustercli.names import client_key, visible
 from clustercli.records import Assessment, Store
 
 DISCUSS_AT = 25  # points on the 0-100 scale
@@ -157,7 +157,8 @@ def compare_records(store: Store, a: Assessment, b: Assessment) -> Comparison:
         profile = build_profile(qset, record.values())
         level = profile.level
         ref = record.question_set
-        sides.append(Side(record.id, record.client, record.respondent, record.status,
+        sides.append(Side(record.id, visible(record.client), visible(record.respondent),
+                          record.status,
                           record.created, record.completed, ref.id, ref.version, ref.hash,
                           None if level is None else level.id,
                           None if level is None else dict(level.title)))

@@ -5,6 +5,7 @@ the result printed in the chosen format.
 """
 
 
+import contextlib
 from pathlib import Path
 from typing import Annotated
 
@@ -16,6 +17,7 @@ from clustercli.cli.app import (
     LangOption,
     OutputOption,
     clean_id,
+    clean_name,
     data_dir_option,
     data_store,
     echo_error,
@@ -60,8 +62,11 @@ def privacy_notice_once(client: str, lang: str) -> None:
     if marker.exists():
         return
     echo_error(t("advisor.privacy", lang, folder=str(folder.resolve())))
-    ensure_dir(folder)
-    write_atomic(marker, f"privacy notice shown {now()}\n".encode())
+    # Best effort: a folder that cannot be written is the store's to report, before it changes
+    # anything (the notice is then simply shown again next time).
+    with contextlib.suppress(OSError):
+        ensure_dir(folder)
+        write_atomic(marker, f"privacy notice shown {now()}\n".encode())
 
 
 def clients(
@@ -100,7 +105,7 @@ def compare(
 
 def stats(
     client: Annotated[str | None, typer.Option("--client", help=H("advisor.opt.stats_client"),
-                                               show_default=False)] = None,
+                                               show_default=False, callback=clean_name)] = None,
     since: Annotated[str | None, typer.Option("--since", help=H("advisor.opt.since"),
                                               show_default=False)] = None,
     format: DocumentFormatOption = DocumentFormat["terminal"],

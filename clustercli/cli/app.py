@@ -8,16 +8,17 @@ the user. Only typer and the standard library are imported at the top, so that `
 """
 
 
+import contextlib
 import os
 from enum import Enum, StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, get_args, get_origin
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from clustercli import __version__
-from clustercli.errors import EXIT_FAILURE, EXIT_INTERRUPTED, ClusterError
+from clustercli import __version__, interrupts
+from clustercli.errors import EXIT_FAILURE, ClusterError, Interrupted
 from clustercli.i18n import resolve_language, t
 
 if TYPE_CHECKING:
@@ -65,8 +66,30 @@ def clean_id(value: str | None) -> str | None:
     return value.strip().lower() if isinstance(value, str) else value
 
 
+def clean_name(param: typer.CallbackParam, value: str | None) -> str | None:
+    """A client or respondent name as given; refused (exit 2) if it holds a control
+    character, which would reach every terminal, report and spreadsheet it is shown in."""
+    if isinstance(value, str):
+        from clustercli.names import control_characters
+
+        found = control_characters(value)
+        if found:
+            from clustercli.errors import BadInput
+
+            raise BadInput("cli.control_in_name", option=(param.opts or [param.name])[0],
+                           chars=" ".join(found))
+    return value
+
+
 def echo_error(text: str) -> None:
-    typer.echo(text, err=True)
+    # A terminal closed under us (SIGHUP) cannot be told anything: no second error about that.
+    with contextlib.suppress(OSError):
+        typer.echo(text, err=True)
+
+
+def stopped() -> NoReturn:
+    """A signal (or Ctrl-C, or the end of input) stopped the run: one line, exit 128 + it."""
+    interrupts.end(current_language())
 
 
 # Help screens in the user's language: typer words its headings, the usage prefix and the help
@@ -88,13 +111,20 @@ class _Context(typer.Context):
 class _PlainCoercion:
     """Typer turns every option value through a pydantic TypeAdapter, and building the first
     one imports pydantic (~110 ms here) even for `list`, which needs none of it. Our options are
-    only text, paths, flags and choices; this converts those the obvious way, with typer's own
-    BadParameter for a wrong choice. A test checks that `list` does not load pydantic."""
+    only text, paths, flags and choices (one, or a repeated text option such as `--recipient`);
+    this converts those the obvious way, with typer's own BadParameter for a wrong choice. A
+    test checks that `list` does not load pydantic."""
 
-    def __init__(self, annotation: type) -> None:
+    def __init__(self, annotation: type, many: bool = False) -> None:
         self.annotation = annotation
+        self.many = many
 
     def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
+        if self.many and value is not None:
+            return [self._one(item, param, ctx) for item in value]
+        return self._one(value, param, ctx)
+
+    def _one(self, value: Any, param: Any, ctx: Any) -> Any:
         if value is None or isinstance(value, self.annotation):
             return value
         if issubclass(self.annotation, Enum):
@@ -111,11 +141,16 @@ def _plain_coercion(params: list[Any]) -> None:
     for param in params:
         annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
         multi = getattr(param, "multiple", False) or getattr(param, "nargs", 1) != 1
-        if not multi and isinstance(annotation, type) and (
+        if multi and get_origin(annotation) is list and get_args(annotation) in ((str,), (Path,)):
+            coercion = _PlainCoercion(get_args(annotation)[0], many=True)
+        elif not multi and isinstance(annotation, type) and (
                 annotation in (str, Path, bool) or issubclass(annotation, Enum)):
-            # typer's private attribute (no public hook does this): pyproject.toml bounds typer
-            # for it, and tests/test_architecture.py checks that it still takes effect
-            param._runtime_param = _PlainCoercion(annotation)
+            coercion = _PlainCoercion(annotation)
+        else:
+            continue
+        # typer's private attribute (no public hook does this): pyproject.toml bounds typer
+        # for it, and tests/test_architecture.py checks that it still takes effect
+        param._runtime_param = coercion
 
 
 class _Localized:
@@ -142,7 +177,18 @@ class ClusterSubgroup(_Localized, TyperGroup):
 
 
 class ClusterGroup(_Localized, TyperGroup):
-    """The root group: maps the core's exceptions to messages and exit codes."""
+    """The root group: maps the core's exceptions to messages and exit codes.
+
+    A stop signal (clustercli.interrupts) is a KeyboardInterrupt: "Stopped." and exit 128 + the
+    signal, or, during an interview, the pause with how to continue, exit the same. Whatever
+    breaks once a signal came (the terminal of a SIGHUP is gone) is that stop, not a bug."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            interrupts.begin()  # the imports are done: a signal held since start-up acts now
+            return super().make_context(*args, **kwargs)
+        except KeyboardInterrupt:  # click would exit 130 without a word, whatever the signal
+            stopped()
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -150,14 +196,18 @@ class ClusterGroup(_Localized, TyperGroup):
         except ClusterError as error:
             from clustercli.messages import format_error
 
+            if isinstance(error, Interrupted):  # paused, or stopped at a prompt
+                interrupts.stopping()
             echo_error(format_error(error, current_language()))
-            raise typer.Exit(error.exit_code) from None
+            code = interrupts.exit_code() if isinstance(error, Interrupted) else error.exit_code
+            raise typer.Exit(code) from None
         except (KeyboardInterrupt, EOFError):
-            echo_error(t("cli.interrupted", current_language()))
-            raise typer.Exit(EXIT_INTERRUPTED) from None
+            stopped()
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
         except Exception as error:
+            if interrupts.received() is not None:
+                stopped()
             if os.environ.get(DEBUG_ENV):
                 raise
             echo_error(t("cli.internal_error", current_language(),

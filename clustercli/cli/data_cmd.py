@@ -7,6 +7,7 @@ asks before erasing, and prints.
 """
 
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -19,6 +20,8 @@ from clustercli.cli.app import (
     LangOption,
     OutputOption,
     clean_id,
+    clean_name,
+    current_language,
     data_store,
     echo_error,
     use_language,
@@ -68,9 +71,14 @@ def export(
         ExportFormat["csv"]),
     output: OutputOption = None,
     client: Annotated[str | None, typer.Option("--client", help=H("cli.opt.client_filter"),
-                                               show_default=False)] = None,
+                                               show_default=False, callback=clean_name)] = None,
     excel: Annotated[bool, typer.Option("--excel", help=H("portability.opt.excel"))] = False,
+    encrypt: Annotated[bool, typer.Option("--encrypt", help=H("portability.opt.encrypt"))] = False,
+    recipient: Annotated[list[str] | None, typer.Option(
+        "--recipient", help=H("portability.opt.recipient"), metavar="KEY",
+        show_default=False)] = None,
     lang: LangOption = None,
+    ctx: typer.Context = None,  # type: ignore[assignment]  (typer gives it)
 ) -> None:
     from clustercli.errors import BadInput
     from clustercli.i18n import t
@@ -78,6 +86,9 @@ def export(
     from clustercli.portability.transfer import gather
 
     lang = use_language(lang)
+    sealing = _Sealing.asked(encrypt, recipient, output, lang)  # before anything is exported
+    if sealing is not None and ctx.get_parameter_source("format").name == "DEFAULT":
+        format = ExportFormat["jsonl"]  # the one `import` takes
     if excel and format != "csv":
         raise BadInput("portability.export.excel_csv_only")
     store = data_store()
@@ -86,7 +97,8 @@ def export(
     # Only the complete bundle does without the parsed sets (and so without pydantic); a
     # table needs their questions for its columns.
     found = gather(store, ids, parse_sets=format != "jsonl")
-    emit(EXPORT_FORMATS, format, Export(found, excel), output)
+    emit(EXPORT_FORMATS, format, Export(found, excel), output,
+         seal=None if sealing is None else sealing.seal)
     for assessment_id, error in found.problems:
         echo_error(t("portability.export.skipped", lang, id=assessment_id,
                      problem=format_error(error, lang)))
@@ -97,24 +109,101 @@ def export(
     if output is not None:
         echo_error(t("portability.export.done", lang, count=len(found.records),
                      file=str(output)))
+    if sealing is not None:
+        echo_error(sealing.note(lang))
+
+
+# -- encrypted exports (age, through clustercli.portability.sealed) -------------------------
+
+PASSPHRASE_ENV = "CLUSTERCLI_PASSPHRASE"
+
+
+def _terminal() -> bool:
+    """Whether there is a terminal to ask a passphrase on (getpass reads /dev/tty)."""
+    try:
+        with open("/dev/tty", "rb"):
+            return True
+    except OSError:
+        return False
+
+
+def _passphrase(prompt: str, no_terminal: str, twice: bool = False, **params: str) -> str:
+    """CLUSTERCLI_PASSPHRASE (for scripts), else typed on the terminal without echo (twice
+    when it is being set); BadInput `no_terminal` when there is none to ask on."""
+    from clustercli.errors import BadInput
+    from clustercli.i18n import t
+
+    lang = current_language()
+    given = os.environ.get(PASSPHRASE_ENV)
+    if given is None:
+        if not _terminal():
+            raise BadInput(no_terminal, **params)
+        import getpass
+
+        given = getpass.getpass(t(prompt, lang, **params))
+        if twice and given and getpass.getpass(t("portability.encrypt.again", lang)) != given:
+            raise BadInput("portability.encrypt.mismatch")
+    if not given:
+        raise BadInput("portability.encrypt.empty")
+    return given
+
+
+class _Sealing:
+    """How `export --encrypt` seals its output: settled (keys checked, passphrase asked)
+    before anything is exported."""
+
+    def __init__(self, passphrase: str | None, to: list) -> None:
+        self.passphrase, self.to = passphrase, to
+
+    @classmethod
+    def asked(cls, encrypt: bool, recipients: list[str] | None, output: Path | None,
+              lang: str) -> "_Sealing | None":
+        if not (encrypt or recipients):
+            return None
+        from clustercli.errors import BadInput
+        from clustercli.portability import sealed
+
+        if output is None and sys.stdout.isatty():
+            raise BadInput("portability.encrypt.not_to_terminal")
+        to = sealed.recipients(recipients or [])
+        phrase = None if to else _passphrase("portability.encrypt.passphrase",
+                                             "portability.encrypt.no_terminal", twice=True)
+        return cls(phrase, to)
+
+    def seal(self, data: bytes) -> bytes:
+        from clustercli.portability import sealed
+
+        return sealed.seal(data, passphrase=self.passphrase, to=self.to)
+
+    def note(self, lang: str) -> str:
+        from clustercli.i18n import t
+
+        if not self.to:
+            return t("portability.encrypt.done_passphrase", lang)
+        return t("portability.encrypt.done_keys_one" if len(self.to) == 1 else
+                 "portability.encrypt.done_keys_other", lang, count=len(self.to))
 
 
 def import_file(
     file: Annotated[Path, typer.Argument(help=H("portability.arg.import_file"))],
+    identity: Annotated[Path | None, typer.Option(
+        "--identity", help=H("portability.opt.identity"), metavar="FILE",
+        show_default=False)] = None,
     lang: LangOption = None,
 ) -> None:
-    from clustercli.errors import BadInput
     from clustercli.i18n import t
     from clustercli.portability import bundle
+    from clustercli.portability.kinds import is_encrypted
     from clustercli.portability.transfer import import_bundle
 
     lang = use_language(lang)
-    try:
-        raw = file.read_bytes()
-    except OSError as error:
-        raise BadInput("portability.import.cannot_read", file=str(file),
-                       detail=error.strerror or str(error)) from None
-    found = bundle.read(raw, str(file))  # every line checked before the store is opened
+    raw = bundle.read_file(file)
+    if is_encrypted(raw):  # opened before anything is checked or written
+        from clustercli.portability import sealed
+
+        raw = sealed.unseal(raw, str(file), identity=identity, passphrase=lambda: _passphrase(
+            "portability.sealed.passphrase", "portability.sealed.no_terminal", file=str(file)))
+    found = bundle.read(raw, str(file))  # checked before the store opens
     outcome = import_bundle(data_store(), found, str(file))
     for kind in ("added", "updated"):
         ids = outcome[kind]
@@ -129,31 +218,50 @@ def delete(
     assessment_id: Annotated[str | None, typer.Argument(
         callback=clean_id, help=H("portability.arg.delete_id"), show_default=False)] = None,
     client: Annotated[str | None, typer.Option("--client", help=H("portability.opt.client"),
-                                               show_default=False)] = None,
+                                               show_default=False, callback=clean_name)] = None,
     yes: Yes = False,
     lang: LangOption = None,
 ) -> None:
     from clustercli.engine.listing import list_table
     from clustercli.errors import BadInput
     from clustercli.i18n import t
+    from clustercli.names import client_key, similar
     from clustercli.records import NotFound
 
     lang = use_language(lang)
     if (assessment_id is None) == (client is None):
         raise BadInput("portability.delete.id_or_client")
     store = data_store()
+    every = store.list()
+    near = []
     if client is None:
-        rows = [row for row in store.list() if row.id == assessment_id]
+        rows = [row for row in every if row.id == assessment_id]
         if not rows:
             raise NotFound("store.not_found", id=assessment_id)
     else:
-        rows = _rows(store, client)
+        # Every record that will go, and the ones whose name is close but will stay: an
+        # advisor sees both before saying yes (a stray space, a "B.V.", a typo).
+        key = client_key(client)
+        rows = [row for row in every if client_key(row.client) == key]
+        if not rows:
+            raise BadInput("portability.no_client", client=client)
+        near = [row for row in every if similar(key, client_key(row.client))]
+    count = len(rows)
+    _say(t("portability.delete.will_erase_one" if count == 1 else
+           "portability.delete.will_erase_other", lang, count=count))
     _say(list_table(rows, lang))
-    if not _confirm(yes, lang, t("portability.delete.confirm", lang, count=len(rows))):
+    if near:
+        _say("")
+        _say(t("portability.delete.near_one" if len(near) == 1 else
+               "portability.delete.near_other", lang, count=len(near)))
+        _say(list_table(near, lang))
+    if not _confirm(yes, lang, t("portability.delete.confirm_one" if count == 1 else
+                                 "portability.delete.confirm_other", lang, count=count)):
         _say(t("portability.nothing_deleted", lang))
         return
     store.delete_many([row.id for row in rows])
-    _say(t("portability.deleted", lang, count=len(rows)))
+    _say(t("portability.deleted_one" if count == 1 else "portability.deleted_other", lang,
+           count=count))
 
 
 def purge(
@@ -181,7 +289,8 @@ def purge(
         _say(t("portability.purge.dry_run", lang, count=len(rows), older_than=older_than))
         return
     store.delete_many([row.id for row in rows])
-    _say(t("portability.deleted", lang, count=len(rows)))
+    _say(t("portability.deleted_one" if len(rows) == 1 else "portability.deleted_other", lang,
+           count=len(rows)))
 
 
 def register(app: typer.Typer) -> None:

@@ -16,6 +16,7 @@ from clustercli.cli.app import (
     LangOption,
     _run,
     clean_id,
+    clean_name,
     data_store,
     echo_error,
     use_language,
@@ -159,8 +160,10 @@ def _summary_text(session, sections) -> str:
 
 
 def start(
-    client: Annotated[str, typer.Option("--client", help=H("cli.opt.client"))] = "",
-    respondent: Annotated[str, typer.Option("--respondent", help=H("cli.opt.respondent"))] = "",
+    client: Annotated[str, typer.Option("--client", help=H("cli.opt.client"),
+                                        callback=clean_name)] = "",
+    respondent: Annotated[str, typer.Option("--respondent", help=H("cli.opt.respondent"),
+                                            callback=clean_name)] = "",
     lang: LangOption = None,
     questions: Annotated[Path | None, typer.Option("--questions", help=H("cli.opt.questions"),
                                                    show_default=False)] = None,
@@ -238,7 +241,7 @@ def list_assessments(
     format: Annotated[ListFormat, typer.Option("--format", help=H("cli.opt.format"))] = (
         ListFormat["table"]),
     client: Annotated[str | None, typer.Option("--client", help=H("cli.opt.client_filter"),
-                                               show_default=False)] = None,
+                                               show_default=False, callback=clean_name)] = None,
     lang: LangOption = None,
 ) -> None:
     from clustercli.engine.listing import list_json, list_table

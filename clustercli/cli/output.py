@@ -185,12 +185,17 @@ ExportFormat = EXPORT_FORMATS.choices("ExportFormat")
 # --- the writer -------------------------------------------------------------------------------
 
 
-def emit(formats: Formats[T], name: str, content: T, destination: Path | None) -> None:
-    """`content` in format `name`, to stdout or to the file `destination`."""
+def emit(formats: Formats[T], name: str, content: T, destination: Path | None, *,
+         seal: Callable[[bytes], bytes] | None = None) -> None:
+    """`content` in format `name`, to stdout or to the file `destination`; `seal` (an
+    encryption) turns the rendered bytes into the bytes written."""
     entry = formats[name]
-    if entry.binary and destination is None and sys.stdout.isatty():
+    if (entry.binary or seal is not None) and destination is None and sys.stdout.isatty():
         raise BadInput("cli.binary_to_terminal", format=entry.name)
-    write(entry.render(content), destination)
+    data = entry.render(content)
+    if seal is not None:
+        data = seal(data.encode("utf-8") if isinstance(data, str) else data)
+    write(data, destination)
 
 
 def write(data: Rendered, destination: Path | None) -> None:

@@ -11,6 +11,8 @@ notice; the rest wait in the session (pending) until the answers they depend on 
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,8 +21,10 @@ from typing import Any
 from clustercli import conditions
 from clustercli.engine import values
 from clustercli.errors import InputProblems, Problem
+from clustercli.inputfile import InputFileError, read_limited
+from clustercli.names import control_characters
 from clustercli.questionset.model import QuestionSet
-from clustercli.yamlfile import LocatedDict, YamlError, load_file
+from clustercli.yamlfile import MAX_BYTES, LocatedDict, YamlError, load_file
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,7 @@ class GivenAnswers:
 
 def read(path: Path, qset: QuestionSet, lang: str) -> GivenAnswers:
     try:
-        raw = load_file(path)
+        raw = _load(path)
     except YamlError as exc:
         problems = exc.problems()
         raise InputProblems("answers.invalid", problems, file=str(path),
@@ -58,9 +62,79 @@ def read(path: Path, qset: QuestionSet, lang: str) -> GivenAnswers:
         except values.AnswerError as error:
             problems.append(Problem(error.key, error.params, file=str(path), line=line,
                                     question=key))
+            continue
+        found = _control_characters(checked[key])
+        if found:
+            problems.append(Problem("answers.control_character", {"chars": " ".join(found)},
+                                    file=str(path), line=line, question=key))
     if problems:
         raise InputProblems("answers.invalid", problems, file=str(path), count=len(problems))
     return _settle(qset, checked)
+
+
+def _control_characters(value: Any) -> list[str]:
+    """Control characters in a text answer (a line break and a tab may stay: a remark can
+    span lines); they would reach the terminal and the reports raw."""
+    texts = value if isinstance(value, list) else [value]
+    return [ch for text in texts if isinstance(text, str)
+            for ch in control_characters(text.replace("\n", "").replace("\t", ""))]
+
+
+def _load(path: Path) -> Any:
+    """YAML, or strict JSON for a `.json` file: read as YAML, `{"sector": "metal",}` and
+    other things no JSON parser takes would pass."""
+    if path.suffix.lower() != ".json":
+        return load_file(path)
+    name = str(path)
+    try:
+        text = read_limited(path, MAX_BYTES).decode("utf-8-sig")
+    except InputFileError as exc:
+        raise YamlError(exc.key, name, **exc.params) from None
+    except UnicodeDecodeError as exc:
+        raise YamlError("yaml.not_utf8", name, detail=str(exc)) from None
+    lines = _key_lines(text)
+    repeated: list[str] = []
+
+    def pairs(items: list[tuple[Any, Any]]) -> LocatedDict:
+        found = LocatedDict()
+        for key, value in items:
+            if key in found:
+                repeated.append(key)
+            found[key] = value
+        found.line, found.key_lines = 1, {key: lines[key][0] for key in found if key in lines}
+        return found
+
+    def constant(word: str) -> Any:
+        raise ValueError(word)  # NaN, Infinity: Python's json takes them, JSON does not
+
+    try:
+        data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
+    except json.JSONDecodeError as exc:
+        raise YamlError("answers.bad_json", name, exc.lineno, exc.colno, detail=exc.msg) \
+            from None
+    except ValueError as exc:
+        raise YamlError("answers.bad_json", name, detail=str(exc)) from None
+    if repeated:
+        places: dict[str, list[int | None]] = {key: [*lines.get(key, [])] or [None]
+                                               for key in repeated}
+        found = [YamlError("yaml.duplicate_key", name, places[key][-1], None, name=key,
+                           first_line=places[key][0]) for key in places]
+        found[0].also = found[1:]
+        raise found[0]
+    return data
+
+
+def _key_lines(text: str) -> dict[str, list[int]]:
+    """The lines where each key of a JSON object is written (answers hold no nested
+    objects, so every `"key":` is a key of the file's one object)."""
+    lines: dict[str, list[int]] = {}
+    for match in re.finditer(r'"((?:[^"\\]|\\.)*)"\s*:', text):
+        try:
+            key = json.loads(f'"{match.group(1)}"')
+        except ValueError:
+            continue
+        lines.setdefault(key, []).append(text.count("\n", 0, match.start()) + 1)
+    return lines
 
 
 @dataclass(frozen=True)

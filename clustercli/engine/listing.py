@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from clustercli.i18n import t
+from clustercli.names import visible
 from clustercli.records import IndexRow
 
 
@@ -12,8 +13,8 @@ def list_json(rows: list[IndexRow]) -> list[dict[str, Any]]:
     """The documented JSON form: newest first, one object per assessment."""
     return [{
         "id": row.id,
-        "client": row.client,
-        "respondent": row.respondent,
+        "client": visible(row.client),
+        "respondent": visible(row.respondent),
         "status": row.status,
         "answered": row.answered,
         "question_set": (f"{row.question_set.id} {row.question_set.version}"
@@ -36,7 +37,7 @@ def list_table(rows: list[IndexRow], lang: str) -> str:
               t("engine.col_answered", lang), t("engine.col_updated", lang)]
     status = {name: t(f"engine.status_{name}", lang)
               for name in ("in_progress", "completed", "damaged")}
-    body = [(row.id, row.client or "-", row.respondent or "-", status[row.status],
+    body = [(row.id, visible(row.client) or "-", visible(row.respondent) or "-", status[row.status],
              str(row.answered), _when(row.updated)) for row in rows]
     widths = [max(map(len, column)) for column in zip(header, *body, strict=True)]
     # One format string for every line: a table of 10,000 rows in a few milliseconds.

@@ -16,17 +16,23 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from clustercli import clock
 from clustercli.errors import ClusterError, InputProblems, Problem
+from clustercli.inputfile import InputFileError, read_limited
+from clustercli.names import control_characters
+from clustercli.portability.kinds import refuse_if_foreign
 from clustercli.records import Assessment
-from clustercli.storage.documents import FORMAT, ShapeError, assessment_from, assessment_to
+from clustercli.storage import ShapeError, document_of, record_from
 
 if TYPE_CHECKING:  # the question-set models (pydantic) only when a file is read: export
     from clustercli.questionset.model import QuestionSet  # of 10,000 need not load them
 
 SCHEMA_VERSION = 1
+# An export of 10,000 assessments is some 50 MB; far more than that is not one of ours.
+MAX_BYTES = 512 * 2**20
 SET, RECORD = "question_set", "assessment"
 _SET_KEYS = {"kind", "schema_version", "hash", "data"}
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -43,9 +49,7 @@ def set_line(set_hash: str, data: str) -> str:
 
 
 def record_line(record: Assessment) -> str:
-    line = {"kind": RECORD, "schema_version": SCHEMA_VERSION, **assessment_to(record)}
-    del line["format"]  # the store's own file format; the export has `schema_version`
-    return _dump(line)
+    return _dump({"kind": RECORD, "schema_version": SCHEMA_VERSION, **document_of(record)})
 
 
 def lines(records: Iterable[Assessment], sets: dict[str, str]) -> Iterator[str]:
@@ -69,8 +73,20 @@ class _Bad(Exception):
         self.key, self.field, self.params = key, field, params
 
 
+def read_file(path: Path) -> bytes:
+    """The bytes of an import file: an ordinary file, at most MAX_BYTES (else BadInput)."""
+    try:
+        return read_limited(path, MAX_BYTES)
+    except InputFileError as error:
+        raise InputProblems("portability.import.unusable",
+                            [Problem(error.key, error.params, file=error.file)],
+                            file=error.file) from None
+
+
 def read(raw: bytes, file: str) -> Bundle:
-    """Every line of an export, checked; InputProblems naming each bad line and field."""
+    """Every line of an export, checked; InputProblems naming each bad line and field, or one
+    sentence for a file that is no export at all (the CSV export, another tool's JSON)."""
+    refuse_if_foreign(raw, file)
     bundle, problems = Bundle(), []
     for number, line in enumerate(raw.split(b"\n"), start=1):
         if not line.strip():
@@ -136,14 +152,16 @@ def _read_set(doc: dict[str, Any], bundle: Bundle) -> None:
 
 def _read_record(doc: dict[str, Any], number: int, bundle: Bundle) -> None:
     body = {key: value for key, value in doc.items() if key not in ("kind", "schema_version")}
-    if "format" in body:  # a field of the store's files, never of an export line
-        raise _Bad("portability.import.bad_field", "format")
     try:
-        record = assessment_from({"format": FORMAT, **body})
+        record = record_from(body)
     except ShapeError as error:
         raise _Bad("portability.import.bad_field", error.args[0]) from None
     if not _UUID.fullmatch(record.id):
         raise _Bad("portability.import.bad_field", "id")
+    for name in ("client", "respondent"):
+        found = control_characters(getattr(record, name))
+        if found:  # NUL, an escape sequence: shown raw, it would garble what a terminal shows
+            raise _Bad("portability.import.control_character", name, chars=" ".join(found))
     if record.status == "completed" and record.completed is None:
         raise _Bad("portability.import.bad_field", "completed")
     for name, stamp in _stamps(record):

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from clustercli.errors import ClusterError
+from clustercli.names import visible
 from clustercli.portability.bundle import Bundle, check_records
 from clustercli.portability.merge import merge
 from clustercli.records import Assessment, NotFound, Store, Update
@@ -49,6 +50,9 @@ def gather(store: Store, assessment_ids: list[str] | None, parse_sets: bool) -> 
         if isinstance(record, ClusterError):
             found.problems.append((assessment_id, record))
         else:
+            # An export is output too: a control character stored in a name before they were
+            # refused goes out written as text (names.visible), never raw into a spreadsheet.
+            record.client, record.respondent = visible(record.client), visible(record.respondent)
             loaded.append(record)
     # Chronological: the order an analyst expects, and one that does not change when an old
     # assessment is corrected (unlike `list`, newest change first).

@@ -19,9 +19,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from prompt_toolkit.application import Application
+from prompt_toolkit.application import Application, get_app_or_none
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
+from prompt_toolkit.keys import Keys
 
+from clustercli import interrupts
 from clustercli.engine.driver import Special
 from clustercli.i18n import t
 from clustercli.prompts.widgets import Draft, snapshot
@@ -78,8 +80,30 @@ def bind(app: Application, offered: Offer) -> None:
     def _end_of_input(event: KeyPressEvent) -> None:
         event.app.exit(exception=EOFError, style="class:aborting")
 
+    # `kill -INT`: prompt_toolkit turns the signal into this key while a prompt runs.
+    @bindings.add(Keys.SIGINT, eager=True)
+    def _signal(event: KeyPressEvent) -> None:
+        event.app.exit(exception=interrupts.caught(interrupts.SIGINT), style="class:aborting")
+
     # Later bindings win over earlier ones for the same key, so ours go last.
     app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), bindings])
+
+
+def _leave_prompt(stop: interrupts.Stop) -> bool:
+    """SIGTERM or SIGHUP while a prompt runs: end it as Ctrl-C would (see interrupts)."""
+    app = get_app_or_none()
+    if app is None or not app.is_running:
+        return False
+
+    def leave() -> None:
+        if not app.future or not app.future.done():
+            app.exit(exception=stop, style="class:aborting")
+
+    app.loop.call_soon_threadsafe(leave)  # type: ignore[union-attr]
+    return True
+
+
+interrupts.set_prompt_hook(_leave_prompt)
 
 
 def _finish_with(action: Special):

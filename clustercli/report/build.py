@@ -19,6 +19,7 @@ from typing import Any
 
 from clustercli.engine.values import label
 from clustercli.i18n import pick, t
+from clustercli.names import visible
 from clustercli.profile.build import Profile, build_profile
 from clustercli.profile.explain import lift_text, weakness_text
 from clustercli.profile.scoring import (
@@ -113,7 +114,7 @@ def _meta(record: Assessment, qset: QuestionSet, active: dict[str, Any],
     answered = sum(1 for q in applicable if q.id in active)
     ref = record.question_set
     return model.Meta(
-        id=record.id, client=record.client, respondent=record.respondent,
+        id=record.id, client=visible(record.client), respondent=visible(record.respondent),
         language=record.language, status=record.status, created=record.created,
         updated=record.updated, completed=record.completed,
         question_set=model.SetInfo(id=ref.id, version=ref.version, hash=ref.hash,

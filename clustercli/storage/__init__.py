@@ -14,20 +14,48 @@ filelock); the rest of the tool sees the `Store` interface, and tests of the lay
     index.py     the rows `list` shows, and how they are kept honest
     rows.py      the index file's form (and the form earlier versions wrote)
     bulk.py      reading thousands of records at once without the cycle collector
+    folder.py    what is wrong with a data folder that cannot be written, said before a change
+    putting.py   whole records written at once (an import), all or nothing
+    erase.py     every trace of some assessments (delete, purge)
     files.py     the file store itself
-"""
+
+`document_of` and `record_from` are the portable form of a record (an export line), for
+`clustercli.portability`, which imports nothing else of this package."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from clustercli.records import Store
+from clustercli.records import Assessment, Store
 from clustercli.storage.atomic import ensure_dir, write_atomic
+from clustercli.storage.documents import FORMAT, ShapeError, assessment_from, assessment_to
+
+if TYPE_CHECKING:
+    from clustercli.storage.files import FileStore
 
 # What the rest of the tool may use (tests/test_architecture.py: nothing outside this package
-# imports its modules): a store, and the atomic, private (0600) write of one file beside it.
-__all__ = ["ensure_dir", "open_store", "write_atomic"]
+# imports its modules): a store, the atomic, private (0600) write of one file beside it, and the
+# portable form of a record.
+__all__ = ["ShapeError", "document_of", "ensure_dir", "open_store", "record_from", "write_atomic"]
+
+
+def document_of(record: Assessment) -> dict[str, Any]:
+    """Every field of a record as JSON-ready values: the portable form of what the store
+    writes (an export line), without the store's own file-format number."""
+    doc = assessment_to(record)
+    del doc["format"]
+    return doc
+
+
+def record_from(doc: dict[str, Any]) -> Assessment:
+    """The record in a portable document (`document_of`'s form), checked field by field;
+    `ShapeError` naming the first field that is missing, unknown or of the wrong kind."""
+    if "format" in doc:  # a field of the store's files, never of a portable document
+        raise ShapeError("format")
+    return assessment_from({"format": FORMAT, **doc})
 
 
 def open_store(data_dir: Path, **options) -> Store:
@@ -35,20 +63,32 @@ def open_store(data_dir: Path, **options) -> Store:
     mode, but the folders we keep in it are 0700 whatever they were), after sweeping up what
     killed processes left behind. `options` go to `FileStore` (the tests choose the TinyDB
     storage)."""
-    from clustercli.storage.atomic import ensure_dir, ensure_private_dir, sweep
+    from clustercli.storage.atomic import ensure_dir, ensure_private_dir
     from clustercli.storage.files import FileStore
+    from clustercli.storage.folder import problem
 
     store = FileStore(Path(data_dir), **options)
-    ensure_dir(store.root)
-    for folder in (store.records, store.sets.folder, store.locks.folder):
-        ensure_private_dir(folder)
+    try:
+        ensure_dir(store.root)
+        for folder in (store.records, store.sets.folder, store.locks.folder):
+            ensure_private_dir(folder)
+        records = list(os.scandir(store.records))  # one look at a folder of 10,000 files
+    except OSError as error:  # a file in the way, no permission, a read-only file system
+        raise problem(store.root, error) from None
+    # Upkeep, as far as the folder lets us: a read-only one can still be listed and exported.
+    with contextlib.suppress(OSError):
+        _upkeep(store, records)
+    return store
+
+
+def _upkeep(store: FileStore, records: list[os.DirEntry[str]]) -> None:
+    from clustercli.storage.atomic import sweep
+
     for folder in (store.root, store.sets.folder):
         sweep(folder)
-    records = list(os.scandir(store.records))  # one look at a folder of 10,000 files
     sweep(store.records, records)
     _sweep_orphan_locks(store.locks.folder, store.records,
                         {entry.name.removesuffix(".json") for entry in records})
-    return store
 
 
 def _sweep_orphan_locks(locks: Path, records: Path, present: set[str]) -> None:

@@ -18,7 +18,7 @@ import stat
 import time
 from pathlib import Path
 
-from clustercli import clock
+from clustercli import clock, interrupts
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -51,7 +51,8 @@ def ensure_private_dir(path: Path) -> None:
     info = os.lstat(path)
     if (stat.S_ISDIR(info.st_mode) and info.st_uid == os.geteuid()
             and stat.S_IMODE(info.st_mode) != DIR_MODE):
-        os.chmod(path, DIR_MODE)
+        with contextlib.suppress(OSError):  # a read-only folder can still be read
+            os.chmod(path, DIR_MODE)
 
 
 def move_aside(path: Path, prefix: str, suffix: str = "") -> Path | None:
@@ -92,7 +93,28 @@ def temp_name(target: Path) -> Path:
 
 
 def write_atomic(target: Path, data: bytes) -> None:
-    """Replace `target` by `data`, durably (two fsyncs: the file, then its folder)."""
+    """Replace `target` by `data`, durably (two fsyncs: the file, then its folder). An OSError
+    names `target` (a full disk fails in `write`, which names no file; a read-only folder
+    fails at the temp file, whose name means nothing to the user). A stop signal waits for
+    the write to end (clustercli.interrupts): what is saved is what the user was told."""
+    try:
+        with interrupts.held():
+            temp = write_temp(target, data)
+            try:
+                os.replace(temp, target)
+            except BaseException:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(temp)
+                raise
+            fsync_dir(target.parent)
+    except OSError as error:
+        raise named(error, target) from error
+
+
+def write_temp(target: Path, data: bytes) -> Path:
+    """`data` in a new temp file beside `target`, synced to disk, for a later `os.replace`
+    onto the target (the first half of `write_atomic`). On any failure, Ctrl-C included, no
+    temp file is left behind."""
     temp = temp_name(target)
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     try:
@@ -104,13 +126,17 @@ def write_atomic(target: Path, data: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(temp, target)
     except BaseException:
         # Ctrl-C or a full disk: leave no temp file behind (the target is still the old one).
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
         raise
-    fsync_dir(target.parent)
+    return temp
+
+
+def named(error: OSError, path: Path) -> OSError:
+    """The same error, naming `path` (as the user knows it) rather than a temp file or none."""
+    return OSError(error.errno, error.strerror or str(error), str(path))
 
 
 def remove_durably(path: Path) -> bool:

@@ -28,7 +28,6 @@ from tinydb import Storage, TinyDB
 from tinydb.table import Document
 
 from clustercli import clock
-from clustercli.errors import ClusterError
 from clustercli.names import client_key
 from clustercli.records import (
     Assessment,
@@ -42,6 +41,7 @@ from clustercli.records import (
     Update,
 )
 from clustercli.storage import changes
+from clustercli.storage.atomic import remove_durably
 from clustercli.storage.bulk import reading_many
 from clustercli.storage.documents import (
     NewerFormat,
@@ -50,9 +50,12 @@ from clustercli.storage.documents import (
     assessment_to,
     row_of,
 )
-from clustercli.storage.index import Entry, Index, stamp
+from clustercli.storage.folder import check_writable
+from clustercli.storage.folder import failures_named as _failures_named
+from clustercli.storage.index import Index, stamp
 from clustercli.storage.jsonfile import AtomicJSONStorage, database, decode, read_checked
 from clustercli.storage.locks import WAIT_SECONDS, Locks
+from clustercli.storage.putting import put as put_whole
 from clustercli.storage.sets import SetCopies
 
 TABLE = "assessment"
@@ -60,16 +63,6 @@ _ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 
 Change = Callable[[Assessment, str], bool]
 Hook = Callable[[Assessment], None]
-
-
-@contextlib.contextmanager
-def _failures_named() -> Iterator[None]:
-    """A full disk or a read-only folder says which file and why, in the user's language."""
-    try:
-        yield
-    except OSError as error:
-        raise ClusterError("store.write_failed", file=str(error.filename or ""),
-                           error=error.strerror or str(error)) from error
 
 
 class FileStore:
@@ -196,12 +189,19 @@ class FileStore:
 
     # -- changing --------------------------------------------------------------------------
 
+    def check_writable(self) -> None:
+        """BadInput naming the folder, unless every folder a change may write in lets us:
+        asked before a change, so that a read-only data folder stops it untouched."""
+        check_writable(self.root, (self.root, self.records, self.sets.folder,
+                                   self.locks.folder))
+
     def create(self, *, question_set: SetRef, set_data: str, language: str, client: str = "",
                respondent: str = "") -> Assessment:
         now = clock.now()
         record = Assessment(id=str(uuid.uuid4()), question_set=question_set, language=language,
                             client=client, respondent=respondent, created=now, updated=now)
         path = self._path(record.id)
+        self.check_writable()
         with _failures_named():
             # The set copy and the record under one lock: `delete` of the last assessment
             # that used this set cannot remove the copy in between.
@@ -210,7 +210,13 @@ class FileStore:
                 with database(path, self.storage) as db:
                     db.table(TABLE).insert(Document(assessment_to(record), doc_id=record.id))
                 info = os.stat(path)
-            self.index.put(row_of(record), stamp(info))
+            try:
+                self.index.put(row_of(record), stamp(info))
+            except BaseException:
+                # No half-made assessment left behind: a new one exists only once it is listed.
+                with contextlib.suppress(OSError):
+                    remove_durably(path)
+                raise
         return record
 
     def _change(self, assessment_id: str, change: Change,
@@ -265,57 +271,10 @@ class FileStore:
     def delete_many(self, assessment_ids: Iterable[str]) -> None:
         from clustercli.storage.erase import erase
 
-        with _failures_named():
-            erase(self, assessment_ids)
+        erase(self, assessment_ids)
 
     def put(self, updates: Mapping[str, Update], sets: Mapping[str, str]) -> list[str]:
-        written: dict[str, Entry] = {}
-        with _failures_named():
-            for assessment_id, update in updates.items():
-                entry = self._put_one(assessment_id, update, sets)
-                if entry is not None:
-                    written[assessment_id] = entry
-            # One index write for the lot (a row at a time would rewrite it once per record).
-            # Rows written after their records are safe even where a completed record became
-            # an in-progress one: every write replaced the record file, so the old row's stamp
-            # no longer matches it and `list` reads the file instead.
-            if written:
-                self.index.change(written)
-        return list(written)
-
-    def _put_one(self, assessment_id: str, update: Update,
-                 sets: Mapping[str, str]) -> Entry | None:
-        path = self._path(assessment_id)
-        with self.locks.assessment(assessment_id):
-            try:
-                return self._put_locked(assessment_id, path, update, sets)
-            finally:
-                if not os.path.lexists(path):  # nothing written for a new id: no lock file
-                    self.locks.forget(assessment_id)
-
-    def _put_locked(self, assessment_id: str, path: Path, update: Update,
-                    sets: Mapping[str, str]) -> Entry | None:
-        # The set copy and the record under the sets lock, as in `create`.
-        with self.locks.sets():
-            with database(path, self.storage) as db:  # written once, as the block ends
-                current = self._record(db, assessment_id, path) if os.path.lexists(path) \
-                    else None
-                record = update(current)
-                if record is None:
-                    return None
-                if record.id != assessment_id:
-                    raise ValueError(f"record {record.id} put under id {assessment_id}")
-                set_hash = record.question_set.hash
-                if set_hash in sets:
-                    self.sets.ensure(set_hash, sets[set_hash])
-                else:
-                    self.sets.read(set_hash)  # NotFound: a record must never lack its set
-                table = db.table(TABLE)
-                if current is None:
-                    table.insert(Document(assessment_to(record), doc_id=assessment_id))
-                else:  # every field is written, so nothing of the old record is left
-                    table.update(assessment_to(record), doc_ids=[assessment_id])
-            return row_of(record), stamp(os.stat(path))
+        return put_whole(self, updates, sets)
 
     def _set_of(self, assessment_id: str, path: Path) -> str | None:
         try:

@@ -96,6 +96,18 @@ def decode(raw: bytes, path: Path | str) -> Any:
                       column=error.colno) from None
 
 
+def tables(raw: bytes, path: Path) -> dict[str, dict[str, Any]]:
+    """The tables in a file's bytes; `Damaged` if it is not JSON in TinyDB's layout."""
+    data = decode(raw, path)
+    # TinyDB's layout: {table: {document id: document}}. Anything else would make TinyDB
+    # fail later with a TypeError that names nothing.
+    if not isinstance(data, dict) or not all(
+            isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
+            for table in data.values()):
+        raise Damaged("store.damaged_shape", file=str(path), detail="tables")
+    return data
+
+
 def encode(data: Any) -> bytes:
     # Not ASCII-escaped: a search of the data folder for "Zoë" must find every copy of it (the
     # erasure checks do exactly that). Compact: these files are read far more often than by eye.
@@ -115,14 +127,7 @@ class AtomicJSONStorage(Storage):
         if found is None:
             return None  # TinyDB's "empty database": the file is written on first change
         raw, self.last_stat = found
-        data = decode(raw, self.path)
-        # TinyDB's layout: {table: {document id: document}}. Anything else would make TinyDB
-        # fail later with a TypeError that names nothing.
-        if not isinstance(data, dict) or not all(
-                isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
-                for table in data.values()):
-            raise Damaged("store.damaged_shape", file=str(self.path), detail="tables")
-        return data
+        return tables(raw, self.path)
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         write_atomic(self.path, encode(data))

@@ -105,7 +105,8 @@ class MemoryStore:
                 self._sets.pop(record.question_set.hash, None)
 
     def put(self, updates: Mapping[str, Update], sets: Mapping[str, str]) -> list[str]:
-        written = []
+        # All or nothing, as in the file store: every update worked out and checked first.
+        new: dict[str, Assessment] = {}
         for assessment_id, update in updates.items():
             current = self._records.get(assessment_id)
             record = update(copy.deepcopy(current))
@@ -113,14 +114,15 @@ class MemoryStore:
                 continue
             if record.id != assessment_id:
                 raise ValueError(f"record {record.id} put under id {assessment_id}")
+            if record.question_set.hash not in sets:
+                self.question_set_data(record.question_set.hash)  # NotFound, as in the file store
+            new[assessment_id] = copy.deepcopy(record)
+        for record in new.values():
             set_hash = record.question_set.hash
             if set_hash in sets:
                 self._sets[set_hash] = sets[set_hash]
-            else:
-                self.question_set_data(set_hash)  # NotFound, as in the file store
-            self._records[assessment_id] = copy.deepcopy(record)
-            written.append(assessment_id)
-        return written
+        self._records.update(new)
+        return list(new)
 
     def question_set_data(self, set_hash: str) -> str:
         try:

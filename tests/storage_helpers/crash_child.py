@@ -6,7 +6,9 @@
 Environment:
     CRASH_STORAGE  "atomic" (ours) or "stock" (TinyDB's JSONStorage, which must fail the test)
     CRASH_AT       the number of the file operation to die at (0 or unset: run to the end)
-    CRASH_SIGNAL   "KILL" (default) or "INT" (Ctrl-C)
+    CRASH_SIGNAL   "KILL" (default), "INT" (Ctrl-C) or "TERM"
+    CRASH_HANDLER  "ours": clustercli's own signal handler (clustercli.interrupts), as the
+                   command installs it; else Python's default (Ctrl-C raises at once)
     CRASH_TRACE    write the list of file operations here (the parent picks its points from it)
 
 With --points the script imports the store once and forks one process per step, which runs the
@@ -33,7 +35,8 @@ from pathlib import Path
 # the data folder of this run (with --points: set in each forked run)
 DATA = Path(sys.argv[1] if sys.argv[1] != "--points" else os.devnull).resolve()
 AT = int(os.environ.get("CRASH_AT") or 0)
-SIGNAL = signal.SIGINT if os.environ.get("CRASH_SIGNAL") == "INT" else signal.SIGKILL
+SIGNAL = getattr(signal, "SIG" + os.environ.get("CRASH_SIGNAL", "KILL"))
+OUR_HANDLER = os.environ.get("CRASH_HANDLER") == "ours"
 TRACE = os.environ.get("CRASH_TRACE")
 STOCK = os.environ.get("CRASH_STORAGE") == "stock"
 
@@ -49,7 +52,7 @@ def kind(path: str) -> str | None:
     if os.path.isdir(path):
         return "folder"
     name = os.path.basename(path)
-    if "index.json" in name:
+    if "index.json" in name or "summaries.json" in name:  # the index's two files
         return "index"
     return "set" if "/sets/" in path else "record"
 
@@ -64,7 +67,9 @@ def step(operation: str, what: str | None) -> bool:
 
 def die() -> None:
     os.kill(os.getpid(), SIGNAL)
-    time.sleep(5)  # SIGKILL never returns; SIGINT raises KeyboardInterrupt right here
+    if not OUR_HANDLER:
+        time.sleep(5)  # SIGKILL never returns; SIGINT raises KeyboardInterrupt right here
+    # ours raises here too, unless a write is under way: then it is acted on as that ends
 
 
 real = {name: getattr(os, name) for name in ("open", "write", "fsync", "close", "replace",
@@ -83,8 +88,9 @@ def _open(path, flags, mode=0o777, *, dir_fd=None):
 
 def _write(fd, data):
     if step("write", fds.get(fd)):
-        real["write"](fd, bytes(data)[:max(1, len(data) // 2)])
+        written = real["write"](fd, bytes(data)[:max(1, len(data) // 2)])
         die()
+        return written  # still alive (a held signal): a short write, the caller goes on
     return real["write"](fd, data)
 
 
@@ -209,11 +215,15 @@ def main() -> int:
 
 
 def run_once() -> int:
+    if OUR_HANDLER:
+        from clustercli import interrupts
+
+        interrupts.install()
     try:
         return main()
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:  # clustercli's Stop carries the signal
         print(json.dumps(["interrupted"]), flush=True)
-        return 130
+        return 128 + getattr(stop, "signum", signal.SIGINT)
     finally:
         if TRACE:
             Path(TRACE).write_text("\n".join(trace), encoding="utf-8")
