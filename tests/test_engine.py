@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -222,10 +223,9 @@ def test_stored_set_is_used_on_reopen():
 
 
 def test_set_changes_are_described():
-    changed = QSET.model_copy(update={
-        "version": "1.1",
-        "questions": [q.model_copy(update={"text": {"nl": "x", "en": "Sector?"}})
-                      if q.id == "sector" else q for q in QSET.questions if q.id != "remarks"]})
+    changed = replace(QSET, version="1.1", questions=[
+        replace(q, text={"nl": "x", "en": "Sector?"}) if q.id == "sector" else q
+        for q in QSET.questions if q.id != "remarks"])
     changes = sessions.compare_sets(QSET, changed)
     assert changes.removed == ("remarks",) and changes.changed == ("sector",)
     assert changes.added == () and (changes.old_version, changes.new_version) == ("1.0", "1.1")

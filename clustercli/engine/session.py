@@ -165,7 +165,7 @@ def compare_sets(old: QuestionSet, new: QuestionSet) -> SetChanges | None:
         return None
     old_q, new_q = old.by_id, new.by_id
     changed = tuple(qid for qid in old_q if qid in new_q and
-                    old_q[qid].model_dump(mode="json") != new_q[qid].model_dump(mode="json"))
+                    old_q[qid].to_data() != new_q[qid].to_data())
     return SetChanges(old.version, new.version,
                       tuple(qid for qid in new_q if qid not in old_q),
                       tuple(qid for qid in old_q if qid not in new_q), changed)
