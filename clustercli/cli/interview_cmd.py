@@ -184,14 +184,15 @@ def start(
     from clustercli.engine import answers_file, flow
     from clustercli.engine import session as sessions
     from clustercli.paths import shipped_set
-    from clustercli.questionset.loader import load
+    from clustercli.questionset import cache
 
     lang = use_language(lang)
-    qset = load(questions or shipped_set())
+    qset = cache.load(questions or shipped_set())
     given = answers_file.read(answers, qset, lang) if answers else None
     mode = _mode(plain, given is not None)
     privacy_notice_once(client, lang)
-    session = sessions.start(_store(), qset, lang, client, respondent)
+    # stored at the first answer: the store is opened once the first question is on screen
+    session = sessions.begin(_store, qset, lang, client, respondent)
     notices = flow.apply_given(session, given) if given else []
     _converse(session, mode, notes=bool(client.strip()), intro=True, notices=notices)
     _finish(session, mode)
@@ -207,7 +208,7 @@ def resume(
     from clustercli.engine import session as sessions
     from clustercli.errors import BadInput
     from clustercli.paths import shipped_set
-    from clustercli.questionset.loader import load
+    from clustercli.questionset import cache
 
     use_language(lang)
     store = _store()
@@ -217,7 +218,7 @@ def resume(
     if session.record.status == "completed":
         raise BadInput("engine.already_completed", id=assessment_id)
     mode = _mode(plain, False)
-    notice = flow.set_change_notice(session, load(shipped_set()))
+    notice = flow.set_change_notice(session, cache.load(shipped_set()))
     notices = [notice] if notice else []
     _converse(session, mode, notes=bool(session.record.client), intro=False, notices=notices)
     _finish(session, mode)

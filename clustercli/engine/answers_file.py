@@ -20,7 +20,6 @@ from clustercli import conditions
 from clustercli.engine import values
 from clustercli.errors import InputProblems, Problem
 from clustercli.questionset.model import QuestionSet
-from clustercli.yamlfile import LocatedDict, YamlError, load_file
 
 
 @dataclass(frozen=True)
@@ -31,6 +30,9 @@ class GivenAnswers:
 
 
 def read(path: Path, qset: QuestionSet, lang: str) -> GivenAnswers:
+    # PyYAML only with a file to read: the interview itself does without it.
+    from clustercli.yamlfile import LocatedDict, YamlError, load_file
+
     try:
         raw = load_file(path)
     except YamlError as exc:

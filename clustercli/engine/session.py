@@ -7,26 +7,35 @@ learns which ones, to tell the user.
 Answers from an answers file whose question is still undecided (it depends on an answer to be
 given later) wait here, in memory: each change stores the ones that now apply, without asking,
 and sets aside the ones that can no longer apply (see `answers_file.settle`).
+
+A new assessment begun with `begin` is stored at its first save (an answer, a note kept, a pause:
+anything that asks for its id), so that the store, and the libraries it needs, are opened after
+the first question is on the screen rather than before it.
 """
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from clustercli.engine import answers_file, values
 from clustercli.engine.interview import Interview
-from clustercli.questionset.loader import canonical_json, content_hash, from_data
-from clustercli.questionset.model import Question, QuestionSet
+from clustercli.questionset import cache
+from clustercli.questionset.model import Question, QuestionSet, canonical_json, content_hash
 from clustercli.records import Assessment, SetRef, Store
 
 _KEEP = object()  # "leave the note as it is"
 
 
 class Session:
-    def __init__(self, store: Store, record: Assessment, qset: QuestionSet, lang: str) -> None:
-        self.store = store
+    def __init__(self, store: Store | Callable[[], Store], record: Assessment,
+                 qset: QuestionSet, lang: str, *, stored: bool = True) -> None:
+        """`store` is the store, or (not `stored`) what opens it: then `record` is a new
+        assessment not stored yet, created in the store at its first save."""
+        self._store = store if stored else None
+        self._open_store = store
+        self._stored = stored
         self.record = record
         self.qset = qset
         self.lang = lang
@@ -35,8 +44,25 @@ class Session:
         self._left_out: list[str] = []  # pending answers found not to apply, not yet told
 
     @property
+    def store(self) -> Store:
+        if self._store is None:
+            opener = self._open_store
+            self._store = opener() if callable(opener) else opener
+        return self._store
+
+    @property
     def id(self) -> str:
+        """The assessment's id: asking for it stores a new assessment (its first save)."""
+        if not self._stored:
+            self._create()
         return self.record.id
+
+    def _create(self) -> None:
+        draft = self.record
+        self.record = self.store.create(
+            question_set=draft.question_set, set_data=canonical_json(self.qset),
+            language=draft.language, client=draft.client, respondent=draft.respondent)
+        self._stored = True
 
     def interview(self) -> Interview:
         return Interview(self.qset, self.record.values())
@@ -131,16 +157,25 @@ class Session:
 
 def start(store: Store, qset: QuestionSet, lang: str, client: str = "",
           respondent: str = "") -> Session:
+    """A new assessment, stored now."""
+    session = begin(store, qset, lang, client, respondent)
+    session._create()
+    return session
+
+
+def begin(store: Store | Callable[[], Store], qset: QuestionSet, lang: str, client: str = "",
+          respondent: str = "") -> Session:
+    """A new assessment, stored at its first save; `store` may be what opens the store."""
     ref = SetRef(qset.id, qset.version, content_hash(qset))
-    record = store.create(question_set=ref, set_data=canonical_json(qset), language=lang,
-                          client=client.strip(), respondent=respondent.strip())
-    return Session(store, record, qset, lang)
+    draft = Assessment(id="", question_set=ref, language=lang, client=client.strip(),
+                       respondent=respondent.strip(), created="", updated="")
+    return Session(store, draft, qset, lang, stored=False)
 
 
 def stored_set(store: Store, record: Assessment) -> QuestionSet:
     """The question set an assessment was started with, from the data folder's copy."""
-    data = json.loads(store.question_set_data(record.question_set.hash))
-    return from_data(data, f"{record.question_set.id} {record.question_set.version}")
+    return cache.stored(store.question_set_data(record.question_set.hash),
+                        f"{record.question_set.id} {record.question_set.version}")
 
 
 def reopen(store: Store, assessment_id: str, lang: str | None = None) -> Session:
