@@ -29,13 +29,15 @@ _KEEP = object()  # "leave the note as it is"
 
 
 class Session:
-    def __init__(self, store: Store | Callable[[], Store], record: Assessment,
-                 qset: QuestionSet, lang: str, *, stored: bool = True) -> None:
-        """`store` is the store, or (not `stored`) what opens it: then `record` is a new
-        assessment not stored yet, created in the store at its first save."""
-        self._store = store if stored else None
-        self._open_store = store
-        self._stored = stored
+    def __init__(self, store: Store | None, record: Assessment, qset: QuestionSet, lang: str,
+                 *, open_store: Callable[[], Store] | None = None) -> None:
+        """`store` is the store; or None, and `open_store` what opens it: then `record` is a
+        new assessment not stored yet, created in the store at its first save."""
+        if store is None and open_store is None:
+            raise ValueError("a session needs a store or what opens one")
+        self._store = store
+        self._open_store = open_store
+        self._stored = store is not None
         self.record = record
         self.qset = qset
         self.lang = lang
@@ -46,8 +48,8 @@ class Session:
     @property
     def store(self) -> Store:
         if self._store is None:
-            opener = self._open_store
-            self._store = opener() if callable(opener) else opener
+            assert self._open_store is not None  # see __init__
+            self._store = self._open_store()
         return self._store
 
     @property
@@ -158,18 +160,18 @@ class Session:
 def start(store: Store, qset: QuestionSet, lang: str, client: str = "",
           respondent: str = "") -> Session:
     """A new assessment, stored now."""
-    session = begin(store, qset, lang, client, respondent)
+    session = begin(lambda: store, qset, lang, client, respondent)
     session._create()
     return session
 
 
-def begin(store: Store | Callable[[], Store], qset: QuestionSet, lang: str, client: str = "",
+def begin(open_store: Callable[[], Store], qset: QuestionSet, lang: str, client: str = "",
           respondent: str = "") -> Session:
-    """A new assessment, stored at its first save; `store` may be what opens the store."""
+    """A new assessment, stored at its first save (in the store `open_store` opens then)."""
     ref = SetRef(qset.id, qset.version, content_hash(qset))
     draft = Assessment(id="", question_set=ref, language=lang, client=client.strip(),
                        respondent=respondent.strip(), created="", updated="")
-    return Session(store, draft, qset, lang, stored=False)
+    return Session(None, draft, qset, lang, open_store=open_store)
 
 
 def stored_set(store: Store, record: Assessment) -> QuestionSet:

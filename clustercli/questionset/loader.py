@@ -100,7 +100,7 @@ def _check_set(raw: Any, file: str, inline_rules: bool) -> QuestionSet:
     try:
         shape = schema.QuestionSet.model_validate(body)
     except ValidationError as exc:
-        problems = [_from_pydantic(error, raw, file) for error in exc.errors()]
+        problems = [_from_pydantic(dict(error), raw, file) for error in exc.errors()]
         # The checks of meaning need a set of the right shape: say they are still to come.
         raise InputProblems("qset.invalid", problems, note="qset.meaning_not_checked",
                             file=file, count=len(problems)) from None
@@ -124,7 +124,8 @@ def _check_rules(raw: Any, file: str, qset: QuestionSet) -> Rules:
     try:
         shape = schema.Rules.model_validate(raw)
     except ValidationError as exc:
-        problems = [_from_pydantic(error, raw, file, rules=True) for error in exc.errors()]
+        problems = [_from_pydantic(dict(error), raw, file, rules=True)
+                    for error in exc.errors()]
         raise InputProblems(RULES_INVALID, problems, file=file, count=len(problems)) from None
     rules = Rules.from_data(shape.model_dump(mode="json"))
     problems = check_rules(rules, qset)
@@ -171,7 +172,8 @@ def _resolve_scales(qset: QuestionSet) -> tuple[QuestionSet, list[Problem]]:
     return dataclasses.replace(qset, questions=questions), problems
 
 
-def _from_pydantic(error: dict[str, Any], raw: dict, file: str, rules: bool = False) -> Problem:
+def _from_pydantic(error: dict[str, Any], raw: dict[str, Any], file: str,
+                   rules: bool = False) -> Problem:
     """Questions are named by their id (or #n), rules by section and id; then the field path."""
     loc = tuple(error["loc"])
     question = None
@@ -203,7 +205,7 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     return name
 
 
-def _locate(raw: dict, problem: Problem) -> int | None:
+def _locate(raw: dict[str, Any], problem: Problem) -> int | None:
     """The line a semantic problem refers to, found by question id and field."""
     field = problem.field or ""
     head = re.split(r"[.\[]", field, maxsplit=1)[0]
