@@ -52,6 +52,7 @@ class PlainUI:
             self.write(t("plain.has_help", lang))
         if ask.note:
             self.write(t("plain.current_note", lang, note=ask.note))
+        ask.shown()
         hint = self._hint(q, ask)
         while True:
             raw = self.read(t("plain.answer_prompt", lang) + hint + ": ")

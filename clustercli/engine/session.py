@@ -8,13 +8,16 @@ Answers from an answers file whose question is still undecided (it depends on an
 given later) wait here, in memory: each change stores the ones that now apply, without asking,
 and sets aside the ones that can no longer apply (see `answers_file.settle`).
 
-A new assessment begun with `begin` is stored at its first save (an answer, a note kept, a pause:
-anything that asks for its id), so that the store, and the libraries it needs, are opened after
-the first question is on the screen rather than before it.
+A new assessment begun with `begin` is not stored before its first question is on the screen:
+the store and the libraries it needs would delay that question. The interface says when the
+question is shown (`Ask.shown`), and the session then stores the assessment in the background
+while the user reads (`prepare`); whatever asks for its id first (an answer, a note, a pause)
+waits for that, or stores it itself when nothing was shown (an answers file).
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -38,6 +41,8 @@ class Session:
         self._store = store
         self._open_store = open_store
         self._stored = store is not None
+        self._storing: threading.Thread | None = None  # see prepare
+        self._failure: BaseException | None = None  # what stopped it
         self.record = record
         self.qset = qset
         self.lang = lang
@@ -47,6 +52,7 @@ class Session:
 
     @property
     def store(self) -> Store:
+        self._wait()
         if self._store is None:
             assert self._open_store is not None  # see __init__
             self._store = self._open_store()
@@ -55,9 +61,33 @@ class Session:
     @property
     def id(self) -> str:
         """The assessment's id: asking for it stores a new assessment (its first save)."""
+        self._wait()
         if not self._stored:
             self._create()
         return self.record.id
+
+    def prepare(self) -> None:
+        """Store a new assessment in the background, while the user reads the question on the
+        screen; nothing for one already stored (or being stored)."""
+        if self._stored or self._storing is not None:
+            return
+        self._storing = threading.Thread(target=self._create_aside, name="store", daemon=True)
+        self._storing.start()
+
+    def _create_aside(self) -> None:
+        try:
+            self._create()
+        except BaseException as error:  # raised where the id is asked for
+            self._failure = error
+
+    def _wait(self) -> None:
+        """Wait for `prepare`'s storing (in any other thread); raise what stopped it."""
+        storing = self._storing
+        if storing is None or storing is threading.current_thread():
+            return
+        storing.join()
+        if self._failure is not None:
+            raise self._failure
 
     def _create(self) -> None:
         draft = self.record

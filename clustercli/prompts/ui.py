@@ -19,7 +19,7 @@ from typing import Any, TextIO
 
 import questionary
 from prompt_toolkit import print_formatted_text
-from prompt_toolkit.application import create_app_session, get_app_session
+from prompt_toolkit.application import Application, create_app_session, get_app_session
 from prompt_toolkit.formatted_text import FormattedText, StyleAndTextTuples
 from prompt_toolkit.input import Input
 from prompt_toolkit.output import Output, create_output
@@ -66,6 +66,7 @@ class TerminalUI:
             question = widget.build(q, lang, pick(q.text, lang), ask.suggestion, draft)
             keys.bind(question.application, offered)
             widgets.frame(question, above, keys.hint(offered, lang))
+            _once_drawn(question.application, ask.shown)
             result = question.unsafe_ask()
         if isinstance(result, keys.Stopped):
             if result.action in (Special.HELP, Special.NOTE):  # the same question comes back
@@ -97,6 +98,16 @@ class TerminalUI:
             widgets.frame(question, None, keys.hint(REVIEW_KEYS, lang))
             result = question.unsafe_ask()
         return result.action if isinstance(result, keys.Stopped) else result
+
+
+def _once_drawn(app: Application[Any], then: Callable[[], None]) -> None:
+    """Call `then` once the prompt is first drawn on the screen."""
+
+    def drawn(_: Application[Any]) -> None:
+        app.after_render -= drawn
+        then()
+
+    app.after_render += drawn
 
 
 Build = Callable[[Question, str, str, Any, widgets.Draft | None], questionary.Question]

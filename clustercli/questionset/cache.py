@@ -143,7 +143,7 @@ def _stamps(files: Iterable[Path]) -> list[str]:
 def _folder(folder: Path | None) -> Path | None:
     try:
         return folder or cache_dir()
-    except Exception:
+    except Exception:  # no cache folder to be had: the set is checked every time
         return None
 
 
@@ -163,7 +163,7 @@ def _entry(folder: Path | None, key: str) -> QuestionSet | None:
                       "hash": hashlib.sha256(body).hexdigest()}:
             return None
         return QuestionSet.from_data(json.loads(body))
-    except Exception:
+    except Exception:  # whatever is wrong with an entry, it is made again
         return None
 
 
