@@ -58,3 +58,21 @@ def test_the_canonical_form_spells_every_field():
         "type": "scale", "weight": 1.0, "when": None}
     assert data["rules"]["bands"] == {"aandachtspunt": 50.0, "sterk": 75.0}
     assert "rules" not in json.loads(canonical_json(load_from_text(VALID, "valid.yaml")))
+
+
+def test_the_file_shape_and_the_run_time_model_name_the_same_fields():
+    """schema.py checks a file, model.py and rules.py hold what passed: a field added to one
+    and not the other would be dropped on load, or never checked."""
+    import dataclasses
+
+    from clustercli.questionset import model, rules, schema
+
+    pairs = [(schema.Option, model.Option), (schema.ScaleDefinition, model.ScaleDefinition),
+             (schema.Dimension, model.Dimension), (schema.Question, model.Question),
+             (schema.Bands, rules.Bands), (schema.Level, rules.Level), (schema.Cap, rules.Cap),
+             (schema.Advice, rules.Advice), (schema.Rules, rules.Rules)]
+    for shape, held in pairs:
+        names = {f.name for f in dataclasses.fields(held) if f.init}
+        assert set(shape.model_fields) == names, held.__name__
+    held_set = {f.name for f in dataclasses.fields(model.QuestionSet) if f.init}
+    assert set(schema.QuestionSet.model_fields) == held_set - {"rules"}  # from the rules file

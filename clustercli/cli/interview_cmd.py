@@ -8,6 +8,7 @@ import json
 import os
 import shlex
 import sys
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -97,7 +98,7 @@ _collector = {"paused": False}  # whether `_collector_paused` holds it back now
 
 
 @contextlib.contextmanager
-def _collector_paused():
+def _collector_paused() -> Iterator[None]:
     """Start-up makes some 200,000 objects (the libraries, the CLI, the question set) that live
     until the end, and the cyclic garbage collector walks them over and over while they are
     made: tens of milliseconds before the first question. It waits until the first question is
