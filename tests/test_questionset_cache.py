@@ -223,3 +223,18 @@ def test_the_first_question_of_a_set_seen_before_needs_no_checking_and_no_store(
     assert loaded[0] & heavy == {"pydantic", "yaml"}  # checked the first time
     assert loaded[1] & heavy == set()
     assert "clustercli" in loaded[1] and not (tmp_path / "home" / "assessments").exists()
+
+
+def test_only_a_regular_file_of_a_sane_size_is_read_for_the_cache(set_path, folder,
+                                                                    monkeypatch):
+    monkeypatch.setattr(cache, "LARGEST", 100)  # the test set is bigger than this
+    calls = []
+    real = loader.load
+    monkeypatch.setattr(loader, "load", lambda path: calls.append(path) or real(path))
+    for _ in range(2):
+        cache.load(set_path, folder)  # too big to key: checked every time
+    assert calls == [set_path, set_path] and not folder.exists()
+    fifo = set_path.with_name("pipe.yaml")
+    os.mkfifo(fifo)  # opening it would wait for a writer: the cache leaves it to the loader
+    monkeypatch.setattr(loader, "load", lambda path: calls.append(path) or "the loader's")
+    assert cache.load(fifo, folder) == "the loader's" and calls[-1] == fifo

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterable
 from functools import cache
@@ -90,10 +91,12 @@ def _sources(path: Path) -> tuple[bytes, bytes] | None:
 
 
 def _bytes(path: Path) -> bytes | None:
+    """A regular file's bytes, up to LARGEST; None for anything else (the loader says why)."""
+    if not stat.S_ISREG(path.stat().st_mode):
+        return None
     with path.open("rb") as handle:
-        if os.fstat(handle.fileno()).st_size > LARGEST:
-            return None
-        return handle.read(LARGEST + 1)
+        data = handle.read(LARGEST + 1)
+    return data if len(data) <= LARGEST else None
 
 
 def _key(kind: bytes, *parts: bytes) -> str:
