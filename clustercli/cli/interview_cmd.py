@@ -1,14 +1,11 @@
 """`clustercli start | resume | edit | list`: running the self-check and finding it again."""
 
 
-import contextlib
 import functools
-import gc
 import json
 import os
 import shlex
 import sys
-from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -26,6 +23,7 @@ from clustercli.cli.app import (
     use_language,
     write_output,
 )
+from clustercli.cli.startup import collector_back, collector_paused
 
 Plain = Annotated[bool, typer.Option("--plain", help=H("cli.opt.plain"))]
 
@@ -94,36 +92,6 @@ def _interface(mode: str, screen=None):
     return PlainUI()
 
 
-_collector = {"paused": False}  # whether `_collector_paused` holds it back now
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Start-up makes some 200,000 objects (the libraries, the CLI, the question set) that live
-    until the end, and the cyclic garbage collector walks them over and over while they are
-    made: tens of milliseconds before the first question. It waits until the first question is
-    on the screen (`_collector_back`), or until the command ends."""
-    if not gc.isenabled():  # someone else's choice: leave it
-        yield
-        return
-    gc.disable()
-    _collector["paused"] = True
-    try:
-        yield
-    finally:
-        _collector_back(freeze=False)
-
-
-def _collector_back(freeze: bool = True) -> None:
-    """The objects made so far are kept out of the collector's way for good (a full
-    collection over them would otherwise fall on the first answer); then it runs as usual."""
-    if _collector["paused"]:
-        _collector["paused"] = False
-        if freeze:
-            gc.freeze()
-        gc.enable()
-
-
 def _converse(session, mode: str, *, notes: bool, intro: bool, at_review: bool = False,
               notices: list[str] = ()) -> None:
     """Run the interview in `mode`; on pause, say how to continue and exit 130."""
@@ -158,7 +126,7 @@ def _converse(session, mode: str, *, notes: bool, intro: bool, at_review: bool =
         ui.notice(notice)
     try:
         driver.run(session, ui, notes=notes, start_at_review=at_review,
-                   shown=_collector_back)
+                   shown=collector_back)
     except driver.Paused:
         unsaved = session.unsaved_notes()
         if unsaved:  # typed before the question had an answer: nothing to keep them with
@@ -204,7 +172,7 @@ def _summary_text(session, sections) -> str:
     return "\n".join(lines)
 
 
-@_collector_paused()
+@collector_paused()
 def start(
     client: Annotated[str, typer.Option("--client", help=H("cli.opt.client"))] = "",
     respondent: Annotated[str, typer.Option("--respondent", help=H("cli.opt.respondent"))] = "",
@@ -233,7 +201,7 @@ def start(
     _finish(session, mode)
 
 
-@_collector_paused()
+@collector_paused()
 def resume(
     assessment_id: Annotated[str | None, typer.Argument(
         callback=clean_id, help=H("cli.arg.resume_id"), show_default=False)] = None,
@@ -260,7 +228,7 @@ def resume(
     _finish(session, mode)
 
 
-@_collector_paused()
+@collector_paused()
 def edit(
     assessment_id: Annotated[str, typer.Argument(
         callback=clean_id, help=H("cli.arg.edit_id"))],
