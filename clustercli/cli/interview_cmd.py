@@ -194,7 +194,7 @@ def start(
     given = answers_file.read(answers, qset, lang) if answers else None
     mode = _mode(plain, given is not None)
     privacy_notice_once(client, lang)
-    # stored at the first answer: the store is opened once the first question is on screen
+    # stored once the first question is on the screen, while it is read (Session.prepare)
     session = sessions.begin(_store, qset, lang, client, respondent)
     notices = flow.apply_given(session, given) if given else []
     _converse(session, mode, notes=bool(client.strip()), intro=True, notices=notices)
