@@ -1,13 +1,15 @@
 """Start-up time of the command line: `clustercli --help`, `--version`, and bare Python.
 
 Run: uv run python bench/startup.py [--runs N]
-Target (issue [foundation]): `clustercli --help` <= 100 ms median on this machine.
+Target (issue 17): `clustercli --help` <= 100 ms median where `python -c pass` (the floor, timed
+in the same run) is <= 15 ms; on a busier machine the figure means nothing against the target.
 """
 
 from __future__ import annotations
 
 import argparse
 import shutil
+import statistics
 import sys
 from pathlib import Path
 
@@ -20,11 +22,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=31)
     args = parser.parse_args()
     script = shutil.which("clustercli", path=str(Path(sys.executable).parent)) or "clustercli"
+    bare = time_command([sys.executable, "-c", "pass"], args.runs)
+    quiet = statistics.median(bare) <= 0.015
     rows = [
-        ("clustercli --help", time_command([script, "--help"], args.runs), "<= 100 ms"),
+        ("clustercli --help", time_command([script, "--help"], args.runs),
+         "<= 100 ms" + ("" if quiet else " (floor > 15 ms: too busy to tell)")),
         ("clustercli --version", time_command([script, "--version"], args.runs), ""),
-        ("python -c pass", time_command([sys.executable, "-c", "pass"], args.runs),
-         "(floor)"),
+        ("python -c pass", bare, "(floor, <= 15 ms)"),
         ("python -c 'import typer'",
          time_command([sys.executable, "-c", "import typer"], args.runs), "(typer alone)"),
     ]

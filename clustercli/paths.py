@@ -1,4 +1,4 @@
-"""Where things are: the shipped question sets and the user's data folder.
+"""Where things are: the shipped question sets, the user's data folder, and the cache.
 
 Running from a checkout (`uv run`) reads the checkout's `questions/`, so an edit shows at once
 even where an editable install might hold a stale copy; an installed wheel reads the copy it
@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 HOME_ENV = "CLUSTERCLI_HOME"
+CACHE_ENV = "CLUSTERCLI_CACHE"
 SHIPPED_SET = "cluster-readiness.yaml"
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -37,3 +38,14 @@ def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     from platformdirs import user_data_dir  # only when needed: keeps --help fast
 
     return Path(user_data_dir("clustercli", appauthor=False))
+
+
+def cache_dir() -> Path:
+    """CLUSTERCLI_CACHE, else the platform's user cache folder: what the tool can make again
+    from its files (the checked question sets), never anything of the user's."""
+    env = os.environ.get(CACHE_ENV)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_cache_dir  # only when needed: keeps --help fast
+
+    return Path(user_cache_dir("clustercli", appauthor=False))

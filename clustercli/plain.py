@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from clustercli.conditions import UNKNOWN
 from clustercli.engine import values
 from clustercli.engine.driver import Ask, Change, Give, Paused, ReviewSection, Special
 from clustercli.i18n import pick, t
@@ -22,6 +21,9 @@ COMMANDS = {
     ":notitie": Special.NOTE, ":note": Special.NOTE,
 }
 FINISH_WORDS = {"", "klaar", "done", ":klaar", ":done"}
+# How to type an answer, beside the prompt, where a type needs saying (the edge's one table from
+# type to how it is asked; the numbered answers themselves are the type's).
+TYPING_HINTS = {"multi": "plain.multi_hint"}
 
 
 class PlainUI:
@@ -50,6 +52,7 @@ class PlainUI:
             self.write(t("plain.has_help", lang))
         if ask.note:
             self.write(t("plain.current_note", lang, note=ask.note))
+        ask.shown()
         hint = self._hint(q, ask)
         while True:
             raw = self.read(t("plain.answer_prompt", lang) + hint + ": ")
@@ -66,7 +69,7 @@ class PlainUI:
             if not typed and ask.suggestion is not None:
                 return Give(ask.suggestion)
             if not typed and not q.required:
-                return Give([] if q.type == "multi" else "")
+                return Give(values.parse_typed(q, typed, lang))  # left open
             if not typed:
                 self.write(t("plain.answer_needed", lang))
                 continue
@@ -80,8 +83,8 @@ class PlainUI:
         if ask.suggestion is not None:
             return " " + t("plain.enter_keeps", lang,
                            answer=values.label(q, ask.suggestion, lang))
-        if q.type == "multi":
-            return " " + t("plain.multi_hint", lang)
+        if q.type in TYPING_HINTS:
+            return " " + t(TYPING_HINTS[q.type], lang)
         if not q.required:
             return " " + t("plain.optional_hint", lang)
         return ""
@@ -125,20 +128,4 @@ class PlainUI:
 
 def _choices(q: Question, lang: str) -> list[str]:
     """The numbered answers of a question, as typed in plain mode."""
-    lines = []
-    if q.type in ("choice", "multi"):
-        lines = [f"{n}. {pick(o.label, lang)}" for n, o in enumerate(q.options or (), 1)]
-        unknown_number = len(lines) + 1
-    elif q.type == "scale":
-        labels = (q.labels or {}).get(lang) or []
-        lines = [f"{point}. {label}" for point, label in zip(q.scale_points(), labels,
-                                                              strict=False)]
-        unknown_number = int(q.max or 0) + 1
-    elif q.type == "yesno":
-        lines = [f"1. {t('engine.values.yes', lang)}", f"2. {t('engine.values.no', lang)}"]
-        unknown_number = 3
-    else:
-        return []
-    if q.allow_unknown:
-        lines.append(f"{unknown_number}. {values.label(q, UNKNOWN, lang)}")
-    return lines
+    return [f"{number}. {label}" for number, label, _ in q.kind.numbered(q, lang)]

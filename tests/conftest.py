@@ -17,8 +17,10 @@ VALID_SET = DATA / "valid.yaml"
 
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test gets its own data folder and the default language, whatever the shell has."""
+    """Every test gets its own data folder, cache folder and the default language, whatever the
+    shell has."""
     monkeypatch.setenv("CLUSTERCLI_HOME", str(tmp_path_factory.mktemp("home")))
+    monkeypatch.setenv("CLUSTERCLI_CACHE", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.delenv("CLUSTERCLI_LANG", raising=False)
     monkeypatch.delenv("CLUSTERCLI_DEBUG", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)

@@ -6,6 +6,7 @@ import pytest
 
 from clustercli import conditions as c
 from clustercli.conditions import ConditionError, DimensionFact, Domain, evaluate, parse
+from clustercli.questionset.types import domain_of
 
 ANSWERS = {
     "sector": "ict",
@@ -130,11 +131,11 @@ def test_parse_error_names_the_spot():
     assert info.value.path == "when.all[1].any[1]"
 
 
-DOMAINS = {
-    "kind": Domain("choice", ("a", "b")),
-    "many": Domain("multi", ("x", "y")),
-    "yes": Domain("yesno", allow_unknown=True),
-    "level": Domain("scale", minimum=1, maximum=5),
+DOMAINS: dict[str, Domain] = {  # the question types give the values a condition checks
+    "kind": domain_of("choice", ("a", "b")),
+    "many": domain_of("multi", ("x", "y")),
+    "yes": domain_of("yesno", allow_unknown=True),
+    "level": domain_of("scale", minimum=1, maximum=5),
 }
 
 

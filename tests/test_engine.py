@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from clustercli.engine import session as sessions
 from clustercli.engine.driver import Change, Give, Paused, Special, run
 from clustercli.engine.interview import Interview
-from clustercli.questionset.loader import load
+from clustercli.questionset.loader import canonical_json, load
 from clustercli.storage.memory import MemoryStore
 from tests.conftest import VALID_SET
 
@@ -222,10 +223,9 @@ def test_stored_set_is_used_on_reopen():
 
 
 def test_set_changes_are_described():
-    changed = QSET.model_copy(update={
-        "version": "1.1",
-        "questions": [q.model_copy(update={"text": {"nl": "x", "en": "Sector?"}})
-                      if q.id == "sector" else q for q in QSET.questions if q.id != "remarks"]})
+    changed = replace(QSET, version="1.1", questions=[
+        replace(q, text={"nl": "x", "en": "Sector?"}) if q.id == "sector" else q
+        for q in QSET.questions if q.id != "remarks"])
     changes = sessions.compare_sets(QSET, changed)
     assert changes.removed == ("remarks",) and changes.changed == ("sector",)
     assert changes.added == () and (changes.old_version, changes.new_version) == ("1.0", "1.1")
@@ -237,3 +237,35 @@ def test_intro_gives_the_range_of_questions_asked():
 
     info = intro(QSET)
     assert info.questions == "7–8" and info.minutes == 3
+
+
+def test_a_begun_assessment_opens_the_store_and_is_stored_at_its_first_save():
+    store = MemoryStore()
+    opened: list[MemoryStore] = []
+
+    def open_store() -> MemoryStore:
+        opened.append(store)
+        return store
+
+    session = sessions.begin(open_store, QSET, "en", client=" Bakkerij ", respondent="owner")
+    with pytest.raises(Paused):  # help on the first question, then end of input
+        run(session, ScriptUI(Special.HELP), notes=True)
+    assert opened == [] and store.list() == []  # nothing to keep yet
+    assert session.suggestion(QSET.question("employees")) == 5
+    with pytest.raises(Paused):
+        run(session, ScriptUI("ict"))
+    assert opened == [store]
+    [row] = store.list()
+    record = store.load(row.id)
+    assert (record.id, record.client, record.respondent) == (session.id, "Bakkerij", "owner")
+    assert record.values() == {"sector": "ict"}
+    assert store.question_set_data(record.question_set.hash) == canonical_json(QSET)
+
+
+def test_a_begun_assessment_paused_before_any_answer_is_stored_when_its_id_is_asked():
+    store = MemoryStore()
+    session = sessions.begin(lambda: store, QSET, "nl")
+    assert store.list() == []
+    assessment_id = session.id  # what `resume` will need: the pause message names it
+    assert [row.id for row in store.list()] == [assessment_id]
+    assert session.id == assessment_id and len(store.list()) == 1

@@ -398,7 +398,7 @@ def _question_set(data, drop_option: str | None = None, sector_type: str = "choi
     questions.sort(key=lambda q: order.index(q["id"]))
     dimensions = [{"id": d, "title": {"nl": d, "en": d}, "source": ["design"]}
                   for d in data.dimensions]
-    return QuestionSet.model_validate({
+    return QuestionSet.from_data({
         "id": "t", "version": "1", "languages": ["nl", "en"], "title": {"nl": "t", "en": "t"},
         "dimensions": dimensions, "questions": questions})
 

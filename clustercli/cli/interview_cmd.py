@@ -23,6 +23,7 @@ from clustercli.cli.app import (
     write_output,
 )
 from clustercli.cli.output import LIST_FORMATS, ListFormat, Listing, emit
+from clustercli.cli.startup import collector_back, collector_paused
 
 Plain = Annotated[bool, typer.Option("--plain", help=H("cli.opt.plain"))]
 
@@ -113,7 +114,8 @@ def _converse(session, mode: str, *, notes: bool, intro: bool, at_review: bool =
     for notice in notices:
         ui.notice(notice)
     try:
-        driver.run(session, ui, notes=notes, start_at_review=at_review)
+        driver.run(session, ui, notes=notes, start_at_review=at_review,
+                   shown=collector_back)
     except driver.Paused:
         unsaved = session.unsaved_notes()
         if unsaved:  # typed before the question had an answer: nothing to keep them with
@@ -159,6 +161,7 @@ def _summary_text(session, sections) -> str:
     return "\n".join(lines)
 
 
+@collector_paused()
 def start(
     client: Annotated[str, typer.Option("--client", help=H("cli.opt.client"),
                                         callback=clean_name)] = "",
@@ -175,19 +178,21 @@ def start(
     from clustercli.engine import answers_file, flow
     from clustercli.engine import session as sessions
     from clustercli.paths import shipped_set
-    from clustercli.questionset.loader import load
+    from clustercli.questionset import cache
 
     lang = use_language(lang)
-    qset = load(questions or shipped_set())
+    qset = cache.load(questions or shipped_set())
     given = answers_file.read(answers, qset, lang) if answers else None
     mode = _mode(plain, given is not None)
     privacy_notice_once(client, lang)
-    session = sessions.start(data_store(), qset, lang, client, respondent)
+    # stored once the first question is on the screen, while it is read (Session.prepare)
+    session = sessions.begin(data_store, qset, lang, client, respondent)
     notices = flow.apply_given(session, given) if given else []
     _converse(session, mode, notes=bool(client.strip()), intro=True, notices=notices)
     _finish(session, mode)
 
 
+@collector_paused()
 def resume(
     assessment_id: Annotated[str | None, typer.Argument(
         callback=clean_id, help=H("cli.arg.resume_id"), show_default=False)] = None,
@@ -198,7 +203,7 @@ def resume(
     from clustercli.engine import session as sessions
     from clustercli.errors import BadInput
     from clustercli.paths import shipped_set
-    from clustercli.questionset.loader import load
+    from clustercli.questionset import cache
 
     use_language(lang)
     store = data_store()
@@ -208,12 +213,13 @@ def resume(
     if session.record.status == "completed":
         raise BadInput("engine.already_completed", id=assessment_id)
     mode = _mode(plain, False)
-    notice = flow.set_change_notice(session, load(shipped_set()))
+    notice = flow.set_change_notice(session, cache.load(shipped_set()))
     notices = [notice] if notice else []
     _converse(session, mode, notes=bool(session.record.client), intro=False, notices=notices)
     _finish(session, mode)
 
 
+@collector_paused()
 def edit(
     assessment_id: Annotated[str, typer.Argument(
         callback=clean_id, help=H("cli.arg.edit_id"))],

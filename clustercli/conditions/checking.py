@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
-from clustercli.conditions.evaluation import _is_number
 from clustercli.conditions.terms import (
     UNKNOWN,
     All,
@@ -20,15 +19,23 @@ from clustercli.conditions.terms import (
 )
 
 
-@dataclass(frozen=True)
-class Domain:
-    """The values a question can take, as far as conditions care."""
+class Domain(Protocol):
+    """The values a question can take, as far as conditions care. The question's type gives
+    it (`clustercli.questionset.types`): the operators that fit, the operands that can be
+    true of an answer, and how to name the values in a message."""
 
-    type: str
-    keys: tuple[str, ...] = ()  # choice and multi option keys
-    minimum: float | None = None
-    maximum: float | None = None
-    allow_unknown: bool = False
+    @property
+    def type(self) -> str: ...  # the type's name, for messages
+
+    @property
+    def ops(self) -> tuple[str, ...]: ...
+
+    @property
+    def allow_unknown(self) -> bool: ...
+
+    def possible(self, op: str, value: Any) -> bool: ...
+
+    def shown(self) -> list[str]: ...
 
 
 @dataclass(frozen=True)
@@ -85,19 +92,10 @@ def check(cond: Condition, path: str, questions: Mapping[str, Domain],
 
 def _check_value(domain: Domain, question: str, op: str, value: Any,
                  where: str) -> list[CheckProblem]:
-    kind = domain.type
-    allowed_ops = {
-        "choice": ("equals", "in"),
-        "yesno": ("equals", "in"),
-        "multi": ("includes",),
-        "scale": ("equals", "in", "at_least", "at_most"),
-        "number": ("equals", "in", "at_least", "at_most"),
-        "text": ("equals", "in"),
-    }[kind]
-    if op not in allowed_ops:
+    if op not in domain.ops:
         return [CheckProblem("cond.op_not_for_type", where,
-                             {"question": question, "op": op, "type": kind,
-                              "allowed": ", ".join(allowed_ops)})]
+                             {"question": question, "op": op, "type": domain.type,
+                              "allowed": ", ".join(domain.ops)})]
     values = value if op == "in" else (value,)
     bad = [v for v in values if not _possible(domain, op, v)]
     if not bad:
@@ -110,20 +108,7 @@ def _check_value(domain: Domain, question: str, op: str, value: Any,
 def _possible(domain: Domain, op: str, value: Any) -> bool:
     if value == UNKNOWN and op in ("equals", "in"):
         return domain.allow_unknown
-    kind = domain.type
-    if kind in ("choice", "multi"):
-        return isinstance(value, str) and value in domain.keys
-    if kind == "yesno":
-        return isinstance(value, bool)
-    if kind == "text":
-        return isinstance(value, str)
-    if not _is_number(value):
-        return False
-    if kind == "scale" and op in ("equals", "in") and value != int(value):
-        return False
-    low_ok = domain.minimum is None or value >= domain.minimum
-    high_ok = domain.maximum is None or value <= domain.maximum
-    return low_ok and high_ok
+    return domain.possible(op, value)
 
 
 def _show(value: Any) -> str:
@@ -134,16 +119,4 @@ def _show(value: Any) -> str:
 
 def describe_values(domain: Domain) -> str:
     """The values a question takes, for messages: "a, b, c" or "1-5" or "true, false"."""
-    if domain.type in ("choice", "multi"):
-        values = list(domain.keys)
-    elif domain.type == "yesno":
-        values = ["true", "false"]
-    elif domain.type in ("scale", "number"):
-        low = "" if domain.minimum is None else _show(domain.minimum)
-        high = "" if domain.maximum is None else _show(domain.maximum)
-        values = [f"{low}–{high}" if (low or high) else "number"]
-    else:
-        values = ["text"]
-    if domain.allow_unknown:
-        values.append(UNKNOWN)
-    return ", ".join(values)
+    return ", ".join([*domain.shown(), UNKNOWN] if domain.allow_unknown else domain.shown())

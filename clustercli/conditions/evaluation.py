@@ -47,7 +47,7 @@ def evaluate(cond: Condition, answers: Mapping[str, Any],
             if fact is None:
                 return False
             if op == "band":
-                return fact.band == expected
+                return fact.band == str(expected)
             return fact.score is not None and _compare(op, fact.score, expected)
         case BandCount(band, op, expected):
             count = sum(1 for fact in (dimensions or {}).values() if fact.band == band)
@@ -59,7 +59,7 @@ def _same(a: Any, b: Any) -> bool:
     # True == 1 in Python; a yes/no answer must not equal a scale answer of 1.
     if isinstance(a, bool) or isinstance(b, bool):
         return a is b
-    return a == b
+    return bool(a == b)
 
 
 def _is_number(value: Any) -> bool:

@@ -65,17 +65,17 @@ def parse(raw: Any, path: str = "when") -> Condition:
     raise ConditionError("cond.unknown_form", path, keys=", ".join(sorted(map(str, keys))))
 
 
-def _only(keys: set, allowed: set, path: str) -> None:
+def _only(keys: set[Any], allowed: set[str], path: str) -> None:
     extra = keys - allowed
     if extra:
         raise ConditionError("cond.extra_keys", path, keys=", ".join(sorted(map(str, extra))))
 
 
-def _one_op(ops: set, allowed: tuple[str, ...], path: str) -> str:
+def _one_op(ops: set[Any], allowed: tuple[str, ...], path: str) -> str:
     if len(ops) != 1 or next(iter(ops)) not in allowed:
         raise ConditionError("cond.one_op", path, allowed=", ".join(allowed),
                              given=", ".join(sorted(map(str, ops))) or "-")
-    return next(iter(ops))
+    return str(next(iter(ops)))
 
 
 def _identifier(value: Any, path: str) -> str:

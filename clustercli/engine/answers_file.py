@@ -24,7 +24,6 @@ from clustercli.errors import InputProblems, Problem
 from clustercli.inputfile import InputFileError, read_limited
 from clustercli.names import control_characters
 from clustercli.questionset.model import QuestionSet
-from clustercli.yamlfile import MAX_BYTES, LocatedDict, YamlError, load_file
 
 
 @dataclass(frozen=True)
@@ -35,6 +34,9 @@ class GivenAnswers:
 
 
 def read(path: Path, qset: QuestionSet, lang: str) -> GivenAnswers:
+    # PyYAML only with a file to read: the interview itself does without it.
+    from clustercli.yamlfile import LocatedDict, YamlError
+
     try:
         raw = _load(path)
     except YamlError as exc:
@@ -83,6 +85,8 @@ def _control_characters(value: Any) -> list[str]:
 def _load(path: Path) -> Any:
     """YAML, or strict JSON for a `.json` file: read as YAML, `{"sector": "metal",}` and
     other things no JSON parser takes would pass."""
+    from clustercli.yamlfile import MAX_BYTES, LocatedDict, YamlError, load_file  # as in read()
+
     if path.suffix.lower() != ".json":
         return load_file(path)
     name = str(path)

@@ -8,6 +8,7 @@ Pausing, Ctrl-C and end of input all end the loop with `Paused`; answers are alr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Protocol
@@ -49,6 +50,9 @@ class Ask:
     can_go_back: bool
     notes: bool  # whether the note action is offered (advisor mode: --client)
     note: str | None
+    # Called by the interface once the question is on the screen: the session uses the time
+    # the user reads it (a new assessment is stored meanwhile, see Session.prepare).
+    shown: Callable[[], None] = lambda: None
 
 
 @dataclass(frozen=True)
@@ -99,10 +103,16 @@ def review_sections(session: Session) -> list[ReviewSection]:
 
 
 def run(session: Session, ui: UserInterface, *, notes: bool = False,
-        start_at_review: bool = False) -> None:
-    """Ask until every applicable question is answered and the user finishes the review."""
+        start_at_review: bool = False, shown: Callable[[], None] = lambda: None) -> None:
+    """Ask until every applicable question is answered and the user finishes the review.
+    `shown` is called each time a question is on the screen (the session's own work first)."""
     current: Question | None = None
     at_review = start_at_review
+
+    def on_screen() -> None:
+        session.prepare()
+        shown()
+
     try:
         while True:
             interview = session.interview()
@@ -126,7 +136,7 @@ def run(session: Session, ui: UserInterface, *, notes: bool = False,
             action = ui.ask(Ask(current, session.lang, interview.progress(current.id),
                                 section_title(session, current), session.suggestion(current),
                                 interview.previous(current.id) is not None, notes,
-                                session.note(current.id)))
+                                session.note(current.id), on_screen))
             current = _act(session, ui, current, action, notes)
     except (KeyboardInterrupt, EOFError, Paused):
         _tell_pending(session, ui)

@@ -7,11 +7,17 @@ learns which ones, to tell the user.
 Answers from an answers file whose question is still undecided (it depends on an answer to be
 given later) wait here, in memory: each change stores the ones that now apply, without asking,
 and sets aside the ones that can no longer apply (see `answers_file.settle`).
+
+A new assessment begun with `begin` is not stored before its first question is on the screen:
+the store and the libraries it needs would delay that question. The interface says when the
+question is shown (`Ask.shown`), and the session then stores the assessment in the background
+while the user reads (`prepare`); whatever asks for its id first (an answer, a note, a pause)
+waits for that, or stores it itself when nothing was shown (an answers file).
 """
 
 from __future__ import annotations
 
-import json
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -19,8 +25,8 @@ from typing import Any
 from clustercli.engine import answers_file, values
 from clustercli.engine.interview import Interview
 from clustercli.profile.summary import Summary
-from clustercli.questionset.loader import canonical_json, content_hash, from_data
-from clustercli.questionset.model import Question, QuestionSet
+from clustercli.questionset import cache
+from clustercli.questionset.model import Question, QuestionSet, canonical_json, content_hash
 from clustercli.records import Assessment, SetRef, Store
 
 _KEEP = object()  # "leave the note as it is"
@@ -31,8 +37,17 @@ SetSummary = Callable[[QuestionSet, Mapping[str, Any]], Summary]
 
 
 class Session:
-    def __init__(self, store: Store, record: Assessment, qset: QuestionSet, lang: str) -> None:
-        self.store = store
+    def __init__(self, store: Store | None, record: Assessment, qset: QuestionSet, lang: str,
+                 *, open_store: Callable[[], Store] | None = None) -> None:
+        """`store` is the store; or None, and `open_store` what opens it: then `record` is a
+        new assessment not stored yet, created in the store at its first save."""
+        if store is None and open_store is None:
+            raise ValueError("a session needs a store or what opens one")
+        self._store = store
+        self._open_store = open_store
+        self._stored = store is not None
+        self._storing: threading.Thread | None = None  # see prepare
+        self._failure: BaseException | None = None  # what stopped it
         self.record = record
         self.qset = qset
         self.lang = lang
@@ -41,8 +56,50 @@ class Session:
         self._left_out: list[str] = []  # pending answers found not to apply, not yet told
 
     @property
+    def store(self) -> Store:
+        self._wait()
+        if self._store is None:
+            assert self._open_store is not None  # see __init__
+            self._store = self._open_store()
+        return self._store
+
+    @property
     def id(self) -> str:
+        """The assessment's id: asking for it stores a new assessment (its first save)."""
+        self._wait()
+        if not self._stored:
+            self._create()
         return self.record.id
+
+    def prepare(self) -> None:
+        """Store a new assessment in the background, while the user reads the question on the
+        screen; nothing for one already stored (or being stored)."""
+        if self._stored or self._storing is not None:
+            return
+        self._storing = threading.Thread(target=self._create_aside, name="store", daemon=True)
+        self._storing.start()
+
+    def _create_aside(self) -> None:
+        try:
+            self._create()
+        except BaseException as error:  # raised where the id is asked for
+            self._failure = error
+
+    def _wait(self) -> None:
+        """Wait for `prepare`'s storing (in any other thread); raise what stopped it."""
+        storing = self._storing
+        if storing is None or storing is threading.current_thread():
+            return
+        storing.join()
+        if self._failure is not None:
+            raise self._failure
+
+    def _create(self) -> None:
+        draft = self.record
+        self.record = self.store.create(
+            question_set=draft.question_set, set_data=canonical_json(self.qset),
+            language=draft.language, client=draft.client, respondent=draft.respondent)
+        self._stored = True
 
     def interview(self) -> Interview:
         return Interview(self.qset, self.record.values())
@@ -145,16 +202,25 @@ class Session:
 
 def start(store: Store, qset: QuestionSet, lang: str, client: str = "",
           respondent: str = "") -> Session:
+    """A new assessment, stored now."""
+    session = begin(lambda: store, qset, lang, client, respondent)
+    session._create()
+    return session
+
+
+def begin(open_store: Callable[[], Store], qset: QuestionSet, lang: str, client: str = "",
+          respondent: str = "") -> Session:
+    """A new assessment, stored at its first save (in the store `open_store` opens then)."""
     ref = SetRef(qset.id, qset.version, content_hash(qset))
-    record = store.create(question_set=ref, set_data=canonical_json(qset), language=lang,
-                          client=client.strip(), respondent=respondent.strip())
-    return Session(store, record, qset, lang)
+    draft = Assessment(id="", question_set=ref, language=lang, client=client.strip(),
+                       respondent=respondent.strip(), created="", updated="")
+    return Session(None, draft, qset, lang, open_store=open_store)
 
 
 def stored_set(store: Store, record: Assessment) -> QuestionSet:
     """The question set an assessment was started with, from the data folder's copy."""
-    data = json.loads(store.question_set_data(record.question_set.hash))
-    return from_data(data, f"{record.question_set.id} {record.question_set.version}")
+    return cache.stored(store.question_set_data(record.question_set.hash),
+                        f"{record.question_set.id} {record.question_set.version}")
 
 
 def reopen(store: Store, assessment_id: str, lang: str | None = None) -> Session:
@@ -179,7 +245,7 @@ def compare_sets(old: QuestionSet, new: QuestionSet) -> SetChanges | None:
         return None
     old_q, new_q = old.by_id, new.by_id
     changed = tuple(qid for qid in old_q if qid in new_q and
-                    old_q[qid].model_dump(mode="json") != new_q[qid].model_dump(mode="json"))
+                    old_q[qid].to_data() != new_q[qid].to_data())
     return SetChanges(old.version, new.version,
                       tuple(qid for qid in new_q if qid not in old_q),
                       tuple(qid for qid in old_q if qid not in new_q), changed)

@@ -12,13 +12,14 @@ here in between and shown instead.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any, TextIO
 
 import questionary
 from prompt_toolkit import print_formatted_text
-from prompt_toolkit.application import create_app_session, get_app_session
+from prompt_toolkit.application import Application, create_app_session, get_app_session
 from prompt_toolkit.formatted_text import FormattedText, StyleAndTextTuples
 from prompt_toolkit.input import Input
 from prompt_toolkit.output import Output, create_output
@@ -28,7 +29,6 @@ from clustercli.i18n import pick, t
 from clustercli.prompts import keys, review, widgets
 from clustercli.questionset.model import Question
 
-LIST_TYPES = ("choice", "scale", "yesno", "multi")
 REVIEW_KEYS = keys.offer(back=True, help=False, note=False, in_list=True)
 
 
@@ -52,8 +52,9 @@ class TerminalUI:
 
     def ask(self, ask: Ask) -> Give | Special:
         q, lang = ask.question, ask.lang
+        widget = widget_for(q)
         offered = keys.offer(back=ask.can_go_back, help=bool(q.help), note=ask.notes,
-                             in_list=q.type in LIST_TYPES)
+                             in_list=widget.in_list)
         above: StyleAndTextTuples = [("class:progress", t(
             "prompts.progress", lang, number=ask.progress.number, total=ask.progress.total,
             section=ask.section))]
@@ -62,19 +63,16 @@ class TerminalUI:
         kept, self._kept = self._kept, None
         draft = kept[1] if kept is not None and kept[0] == q.id else None
         with self._session():
-            question = _build(q, lang, ask.suggestion, draft)
+            question = widget.build(q, lang, pick(q.text, lang), ask.suggestion, draft)
             keys.bind(question.application, offered)
             widgets.frame(question, above, keys.hint(offered, lang))
+            _once_drawn(question.application, ask.shown)
             result = question.unsafe_ask()
         if isinstance(result, keys.Stopped):
             if result.action in (Special.HELP, Special.NOTE):  # the same question comes back
                 self._kept = (q.id, result.draft)
             return result.action
-        if q.type == "multi":
-            return Give(widgets.multi_value(result))
-        if q.type in ("number", "text"):
-            return Give(widgets.typed_value(q, result, lang))
-        return Give(result)
+        return Give(widget.read(q, result, lang))
 
     def ask_note(self, question: Question, current: str | None, lang: str) -> str | None:
         with self._session():
@@ -102,20 +100,78 @@ class TerminalUI:
         return result.action if isinstance(result, keys.Stopped) else result
 
 
-def _build(q: Question, lang: str, suggestion: Any,
-           draft: widgets.Draft | None) -> questionary.Question:
-    message = pick(q.text, lang)
-    if q.type == "multi":
-        return widgets.checkbox(q, lang, message, suggestion, draft)
-    if q.type in ("number", "text"):
-        return widgets.typed(q, lang, message, suggestion, draft)
-    pointed = draft.pointed if draft is not None else suggestion
-    if q.type == "yesno":
-        return widgets.yes_no(q, lang, message, pointed)
-    options = widgets.scale_choices(q, lang) if q.type == "scale" else \
-        widgets.option_choices(q, lang)
-    return widgets.select(message, widgets.with_unknown(q, lang, options), pointed,
-                          t("prompts.list_instruction", lang))
+def _once_drawn(app: Application[Any], then: Callable[[], None]) -> None:
+    """Call `then` once the prompt is first drawn on the screen."""
+
+    def drawn(_: Application[Any]) -> None:
+        app.after_render -= drawn
+        then()
+
+    app.after_render += drawn
+
+
+Build = Callable[[Question, str, str, Any, widgets.Draft | None], questionary.Question]
+
+
+@dataclass(frozen=True)
+class Widget:
+    """How a question of one type is asked: the prompt (for the question, the language, the
+    message, the value to preselect and a draft kept over help or a note), how its result
+    becomes the answer given, and whether it is a list (the arrow keys move in it)."""
+
+    build: Build
+    read: Callable[[Question, Any, str], Any]
+    in_list: bool
+
+
+def _as_chosen(q: Question, result: Any, lang: str) -> Any:
+    return result
+
+
+def _ticked(q: Question, result: Any, lang: str) -> Any:
+    return widgets.multi_value(result)
+
+
+def _pointed(suggestion: Any, draft: widgets.Draft | None) -> Any:
+    return draft.pointed if draft is not None else suggestion
+
+
+def _options(q: Question, lang: str, message: str, suggestion: Any,
+             draft: widgets.Draft | None) -> questionary.Question:
+    return widgets.select(message, widgets.with_unknown(q, lang, widgets.option_choices(q, lang)),
+                          _pointed(suggestion, draft), t("prompts.list_instruction", lang))
+
+
+def _points(q: Question, lang: str, message: str, suggestion: Any,
+            draft: widgets.Draft | None) -> questionary.Question:
+    return widgets.select(message, widgets.with_unknown(q, lang, widgets.scale_choices(q, lang)),
+                          _pointed(suggestion, draft), t("prompts.list_instruction", lang))
+
+
+def _yes_no(q: Question, lang: str, message: str, suggestion: Any,
+            draft: widgets.Draft | None) -> questionary.Question:
+    return widgets.yes_no(q, lang, message, _pointed(suggestion, draft))
+
+
+def _free_text(q: Question, lang: str, message: str, suggestion: Any,
+               draft: widgets.Draft | None) -> questionary.Question:
+    return widgets.typed(q, lang, message, suggestion, draft, show_allowed=False)
+
+
+# Any other type is typed, and read by the type itself (the allowed values shown beside it).
+TYPED = Widget(widgets.typed, widgets.typed_value, in_list=False)
+WIDGETS = {
+    "choice": Widget(_options, _as_chosen, in_list=True),
+    "multi": Widget(widgets.checkbox, _ticked, in_list=True),
+    "scale": Widget(_points, _as_chosen, in_list=True),
+    "yesno": Widget(_yes_no, _as_chosen, in_list=True),
+    "number": TYPED,
+    "text": Widget(_free_text, widgets.typed_value, in_list=False),
+}
+
+
+def widget_for(q: Question) -> Widget:
+    return WIDGETS.get(q.type, TYPED)
 
 
 def on_terminal(stream: TextIO) -> TerminalUI:

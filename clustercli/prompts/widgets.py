@@ -107,11 +107,11 @@ def select(message: str, choices: list[questionary.Choice], default: Any,
 
 
 def scale_choices(q: Question, lang: str) -> list[questionary.Choice]:
-    labels = (q.labels or {}).get(lang) or []
-    width = len(str(int(q.max or 0)))
-    points = q.scale_points()
-    return [questionary.Choice(f"{point:>{width}}  {labels[i] if i < len(labels) else ''}"
-                               .rstrip(), value=point) for i, point in enumerate(points)]
+    """The points of a scale, numbered: " 1  Helemaal oneens" ... "10  ..."."""
+    points = q.kind.entries(q, lang)
+    width = max((len(str(number)) for number, _, _ in points), default=0)
+    return [questionary.Choice(f"{number:>{width}}  {label}".rstrip(), value=value)
+            for number, label, value in points]
 
 
 def option_choices(q: Question, lang: str, checked: Any = None) -> list[questionary.Choice]:
@@ -212,23 +212,21 @@ def multi_value(chosen: list[Any]) -> Any:
     return UNKNOWN if chosen == [UNKNOWN] else chosen
 
 
-def typed(q: Question, lang: str, message: str, default: Any,
-          draft: Draft | None = None) -> questionary.Question:
-    """number and text: the engine reads and checks what is typed, as in plain mode."""
+def typed(q: Question, lang: str, message: str, default: Any, draft: Draft | None = None,
+          *, show_allowed: bool = True) -> questionary.Question:
+    """A typed answer (number, text, ...): the question's type reads and checks what is typed,
+    as in plain mode; the values allowed are shown beside it unless they go without saying."""
 
     def validate(text: str) -> bool | str:
-        if not text.strip():
-            if q.required:
-                return t("prompts.answer_needed", lang)
-            if q.type == "text":
-                return True
+        if not text.strip() and q.required:
+            return t("prompts.answer_needed", lang)
         try:
             values.parse_typed(q, text, lang)
         except values.AnswerError as error:
             return t(REFUSALS.get(error.key, error.key), lang, **error.params)
         return True
 
-    if q.type == "number":  # an optional one left empty is stored as None by the engine
+    if show_allowed:  # an optional one left empty is stored as None by the engine
         allowed = values.allowed_text(q, lang)
         instruction = t("prompts.number_optional", lang, allowed=allowed) if not q.required \
             else f"({allowed})"
@@ -246,6 +244,4 @@ def typed(q: Question, lang: str, message: str, default: Any,
 
 
 def typed_value(q: Question, text: str, lang: str) -> Any:
-    if not text.strip() and not q.required and q.type == "text":
-        return ""
     return values.parse_typed(q, text, lang)

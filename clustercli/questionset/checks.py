@@ -1,7 +1,8 @@
 """The checks on a question set that types cannot express.
 
 Each check returns problems rather than raising, so that `questions check` can list every problem
-of a file in one go. They run after pydantic has accepted the shape.
+of a file in one go. They run after pydantic has accepted the shape. What a question's fields
+must say for its type is the type's own check (`Question.kind.check`).
 """
 
 from __future__ import annotations
@@ -13,16 +14,10 @@ from typing import Any
 from clustercli import conditions
 from clustercli.errors import Problem
 from clustercli.i18n import LANGUAGES
-from clustercli.questionset.model import (
-    KNOWN_SOURCES,
-    SCORED_TYPES,
-    Question,
-    QuestionSet,
-    possible_value,
-)
+from clustercli.questionset.model import KNOWN_SOURCES, Question, QuestionSet, possible_value
+from clustercli.questionset.types import check_scale_labels
 
 MIN_SCORED_PER_DIMENSION = 3
-MAX_SCALE_POINTS = 11
 
 
 def check_set(qset: QuestionSet) -> list[Problem]:
@@ -76,29 +71,8 @@ def _check_texts(qset: QuestionSet) -> Iterator[Problem]:
         for lang in sorted(set(texts) - declared):
             yield _problem("qset.undeclared_language", question, field, language=lang)
     for name, scale in qset.scales.items():
-        yield from _check_labels(None, f"scales[{name}].labels", scale.min, scale.max,
-                                 scale.labels, qset.languages)
-
-
-def _check_labels(question: str | None, field: str, low: float | None, high: float | None,
-                  labels: dict[str, list[str]] | None, languages: list[str]) -> Iterator[Problem]:
-    if low is None or high is None:
-        return
-    if low >= high:
-        yield _problem("qset.min_not_below_max", question, field, min=low, max=high)
-        return
-    points = int(high) - int(low) + 1
-    if points > MAX_SCALE_POINTS:
-        yield _problem("qset.scale_too_long", question, field, points=points,
-                       limit=MAX_SCALE_POINTS)
-        return
-    for lang in languages:
-        given = (labels or {}).get(lang)
-        if given is None:
-            yield _problem("qset.missing_translation", question, field, language=lang)
-        elif len(given) != points or not all(label.strip() for label in given):
-            yield _problem("qset.scale_labels_count", question, field, language=lang,
-                           points=points, given=len(given))
+        yield from check_scale_labels(None, f"scales[{name}].labels", scale.min, scale.max,
+                                      scale.labels, qset.languages)
 
 
 def _check_ids(qset: QuestionSet) -> Iterator[Problem]:
@@ -135,30 +109,7 @@ def _check_sources(qset: QuestionSet) -> Iterator[Problem]:
 
 
 def _check_question(qset: QuestionSet, q: Question, index: int) -> Iterator[Problem]:
-    kind = q.type
-    if kind in ("choice", "multi"):
-        if not q.options or len(q.options) < 2:
-            yield _problem("qset.too_few_options", q.id, "options")
-    elif q.options is not None:
-        yield _problem("qset.field_not_for_type", q.id, "options", type=kind)
-    if kind == "scale":
-        if q.min is None or q.max is None:
-            yield _problem("qset.scale_without_points", q.id, "scale")
-        else:
-            yield from _check_labels(q.id, "labels", q.min, q.max, q.labels, qset.languages)
-            if q.min != int(q.min) or q.max != int(q.max):
-                yield _problem("qset.scale_not_whole", q.id, "min")
-    else:
-        if q.labels is not None or q.scale is not None:
-            yield _problem("qset.field_not_for_type", q.id,
-                           "labels" if q.labels is not None else "scale", type=kind)
-        if kind == "number":
-            if q.min is not None and q.max is not None and q.min >= q.max:
-                yield _problem("qset.min_not_below_max", q.id, "min", min=q.min, max=q.max)
-        elif q.min is not None or q.max is not None:
-            yield _problem("qset.field_not_for_type", q.id, "min/max", type=kind)
-    if kind == "text" and q.allow_unknown:
-        yield _problem("qset.field_not_for_type", q.id, "allow_unknown", type=kind)
+    yield from q.kind.check(q, qset.languages)
     yield from _check_scoring(qset, q)
     if q.default is not None and not possible_value(q, q.default):
         yield _problem("qset.bad_default", q.id, "default", value=q.default,
@@ -180,10 +131,10 @@ def _check_scoring(qset: QuestionSet, q: Question) -> Iterator[Problem]:
     if q.dimension not in qset.dimension_by_id:
         yield _problem("qset.unknown_dimension", q.id, "dimension", dimension=q.dimension,
                        allowed=", ".join(d.id for d in qset.dimensions) or "-")
-    if q.type not in SCORED_TYPES:
+    if not q.kind.scored:
         yield _problem("qset.not_scorable", q.id, "dimension", type=q.type)
-    elif q.type == "choice" and len(scored_options) != len(q.options or ()):
-        yield _problem("qset.option_without_score", q.id, "options")
+    else:
+        yield from q.kind.check_scoring(q)
 
 
 def _check_dimensions(qset: QuestionSet) -> Iterator[Problem]:

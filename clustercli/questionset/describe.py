@@ -12,9 +12,7 @@ from typing import Any
 from clustercli import conditions
 from clustercli.i18n import pick, t
 from clustercli.questionset.model import OTHER_BASES, STUDY_FINDINGS, Question, QuestionSet
-
-_WITH_OPTIONS = ("choice", "multi")
-_WITH_BOUNDS = ("scale", "number")
+from clustercli.questionset.types import as_written
 
 
 def to_json_data(qset: QuestionSet) -> dict[str, Any]:
@@ -34,32 +32,18 @@ def _question_data(q: Question) -> dict[str, Any]:
     data: dict[str, Any] = {"id": q.id, "type": q.type, "text": dict(q.text)}
     if q.help:
         data["help"] = dict(q.help)
-    if q.type in _WITH_OPTIONS:
-        data["options"] = [{"key": o.key, "label": dict(o.label),
-                            **({"score": o.score} if o.score is not None else {})}
-                           for o in q.options or ()]
-    if q.type in _WITH_BOUNDS:
-        data["min"] = _number(q.min)
-        data["max"] = _number(q.max)
-    if q.type == "scale" and q.labels:
-        data["labels"] = {lang: list(labels) for lang, labels in q.labels.items()}
+    data.update(q.kind.data(q))
     data.update({
         "allow_unknown": q.allow_unknown,
         "required": q.required,
         "default": q.default,
         "when": conditions.to_data(q.when) if q.when is not None else None,
         "dimension": q.dimension,
-        "weight": _number(q.weight),
+        "weight": as_written(q.weight),
         "reverse": q.reverse,
         "source": list(q.source),
     })
     return data
-
-
-def _number(value: float | None) -> int | float | None:
-    if value is None:
-        return None
-    return int(value) if float(value).is_integer() else value
 
 
 def to_text(qset: QuestionSet, lang: str) -> str:
@@ -72,20 +56,12 @@ def to_text(qset: QuestionSet, lang: str) -> str:
                                source=", ".join(q.source)))
         if q.dimension:
             out.append("   " + t("questions.show.dimension", lang, dimension=dims.get(
-                q.dimension, q.dimension), weight=_number(q.weight),
+                q.dimension, q.dimension), weight=as_written(q.weight),
                 reverse=t("questions.show.reversed", lang) if q.reverse else ""))
         if q.when is not None:
             out.append("   " + t("questions.show.when", lang,
                                    condition=describe_condition(q.when)))
-        for option in q.options or ():
-            out.append(f"   - {pick(option.label, lang)} [{option.key}]")
-        if q.type == "scale":
-            labels = (q.labels or {}).get(lang) or next(iter((q.labels or {}).values()), [])
-            for point, label in zip(q.scale_points(), labels, strict=False):
-                out.append(f"   {point} = {label}")
-        if q.type == "number" and (q.min is not None or q.max is not None):
-            out.append("   " + t("questions.show.bounds", lang, min=_number(q.min) or "",
-                                   max=_number(q.max) or ""))
+        out += q.kind.listing(q, lang)
         if q.allow_unknown:
             out.append("   - " + t("questions.show.unknown", lang))
         if q.help:

@@ -7,12 +7,14 @@ The rules of a set (bands, levels, caps, advice; `clustercli.questionset.rules`)
 `X.rules.yaml` for `X.yaml`. When that file exists it is checked against the set and attached as
 `QuestionSet.rules`, so the canonical JSON (and with it the content hash) covers both; a stored
 copy carries them under the key `rules`. Problems in a rules file are located in that file.
+
+This is the checking path, and it loads PyYAML and pydantic. A run of a set checked before takes
+`cache.py` instead, which calls this only for a set it has not seen.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
+import dataclasses
 import re
 from pathlib import Path
 from typing import Any
@@ -21,15 +23,16 @@ from pydantic import ValidationError
 
 from clustercli import schema_errors
 from clustercli.errors import InputProblems, Problem
+from clustercli.questionset import schema
 from clustercli.questionset.checks import check_set
-from clustercli.questionset.model import QuestionSet
-from clustercli.questionset.rules import RULES_SUFFIX, SECTIONS, Rules, check_rules, locate
+from clustercli.questionset.model import QuestionSet, canonical_json, content_hash
+from clustercli.questionset.rule_checks import check_rules, locate
+from clustercli.questionset.rules import RULES_SUFFIX, SECTIONS, Rules, rules_path_for
+from clustercli.questionset.types import POINTS
 from clustercli.yamlfile import LocatedDict, YamlError, load_file, load_text
 
-
-def rules_path_for(path: Path) -> Path:
-    """Where the rules of the set in `path` are: `X.rules.yaml` beside `X.yaml`."""
-    return path.with_name(path.name.removesuffix(path.suffix) + RULES_SUFFIX)
+__all__ = ["RULES_INVALID", "canonical_json", "content_hash", "from_data", "load",
+           "load_from_text", "rules_path_for"]
 
 
 def load(path: Path) -> QuestionSet:
@@ -40,7 +43,7 @@ def load(path: Path) -> QuestionSet:
     if not rules_path.exists():
         return qset
     rules = _check_rules(_read(rules_path, RULES_INVALID), str(rules_path), qset)
-    return qset.model_copy(update={"rules": rules})
+    return dataclasses.replace(qset, rules=rules)
 
 
 def load_from_text(text: str, file: str, rules_text: str | None = None,
@@ -80,7 +83,7 @@ def _build(raw: Any, file: str, rules_raw: Any, rules_file: str, *, inline_rules
     qset = _check_set(raw, file, inline_rules)
     if with_rules is False or (with_rules is None and rules_raw is None):
         return qset
-    return qset.model_copy(update={"rules": _check_rules(rules_raw, rules_file, qset)})
+    return dataclasses.replace(qset, rules=_check_rules(rules_raw, rules_file, qset))
 
 
 def _check_set(raw: Any, file: str, inline_rules: bool) -> QuestionSet:
@@ -95,13 +98,13 @@ def _check_set(raw: Any, file: str, inline_rules: bool) -> QuestionSet:
                       rules_file=Path(file).name.removesuffix(".yaml") + RULES_SUFFIX)
     body = {key: value for key, value in raw.items() if key != "rules"}
     try:
-        qset = QuestionSet.model_validate(body)
+        shape = schema.QuestionSet.model_validate(body)
     except ValidationError as exc:
-        problems = [_from_pydantic(error, raw, file) for error in exc.errors()]
+        problems = [_from_pydantic(dict(error), raw, file) for error in exc.errors()]
         # The checks of meaning need a set of the right shape: say they are still to come.
         raise InputProblems("qset.invalid", problems, note="qset.meaning_not_checked",
                             file=file, count=len(problems)) from None
-    qset, problems = _resolve_scales(qset)
+    qset, problems = _resolve_scales(QuestionSet.from_data(shape.model_dump(mode="json")))
     problems += check_set(qset)
     if problems:
         for problem in problems:
@@ -119,10 +122,12 @@ def _check_rules(raw: Any, file: str, qset: QuestionSet) -> Rules:
                       key=RULES_INVALID,
                       found="list" if isinstance(raw, list) else type(raw).__name__)
     try:
-        rules = Rules.model_validate(raw)
+        shape = schema.Rules.model_validate(raw)
     except ValidationError as exc:
-        problems = [_from_pydantic(error, raw, file, rules=True) for error in exc.errors()]
+        problems = [_from_pydantic(dict(error), raw, file, rules=True)
+                    for error in exc.errors()]
         raise InputProblems(RULES_INVALID, problems, file=file, count=len(problems)) from None
+    rules = Rules.from_data(shape.model_dump(mode="json"))
     problems = check_rules(rules, qset)
     if problems:
         for problem in problems:
@@ -148,7 +153,7 @@ def _resolve_scales(qset: QuestionSet) -> tuple[QuestionSet, list[Problem]]:
     problems: list[Problem] = []
     questions = []
     for q in qset.questions:
-        if q.scale is None or q.type != "scale":
+        if q.scale is None or POINTS not in q.kind.takes:
             questions.append(q)
             continue
         definition = qset.scales.get(q.scale)
@@ -161,13 +166,14 @@ def _resolve_scales(qset: QuestionSet) -> tuple[QuestionSet, list[Problem]]:
             problems.append(Problem("qset.scale_and_inline", {}, question=q.id, field="scale"))
             questions.append(q)
         else:
-            questions.append(q.model_copy(update={
-                "scale": None, "min": float(definition.min), "max": float(definition.max),
-                "labels": definition.labels}))
-    return qset.model_copy(update={"questions": questions}), problems
+            questions.append(dataclasses.replace(
+                q, scale=None, min=float(definition.min), max=float(definition.max),
+                labels=definition.labels))
+    return dataclasses.replace(qset, questions=questions), problems
 
 
-def _from_pydantic(error: dict[str, Any], raw: dict, file: str, rules: bool = False) -> Problem:
+def _from_pydantic(error: dict[str, Any], raw: dict[str, Any], file: str,
+                   rules: bool = False) -> Problem:
     """Questions are named by their id (or #n), rules by section and id; then the field path."""
     loc = tuple(error["loc"])
     question = None
@@ -199,7 +205,7 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     return name
 
 
-def _locate(raw: dict, problem: Problem) -> int | None:
+def _locate(raw: dict[str, Any], problem: Problem) -> int | None:
     """The line a semantic problem refers to, found by question id and field."""
     field = problem.field or ""
     head = re.split(r"[.\[]", field, maxsplit=1)[0]
@@ -219,15 +225,3 @@ def _locate(raw: dict, problem: Problem) -> int | None:
     if not isinstance(container, LocatedDict):
         return getattr(raw, "line", None)
     return container.key_lines.get(head, container.line)
-
-
-def canonical_json(qset: QuestionSet) -> str:
-    """A stable text form of the set: what is stored and what the content hash is taken of."""
-    data = qset.model_dump(mode="json")
-    if data.get("rules") is None:  # a set without rules keeps the hash it always had
-        data.pop("rules", None)
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def content_hash(qset: QuestionSet) -> str:
-    return hashlib.sha256(canonical_json(qset).encode("utf-8")).hexdigest()

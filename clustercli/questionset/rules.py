@@ -17,29 +17,20 @@ language (`clustercli.conditions`) and may read any question of the set and ever
 The level is the highest level whose `when` holds, lowered to the `max_level` of every cap that
 holds. A set without rules file scores with the default bands and has no level (None) and no
 advice: the tool does not invent a level for a set whose author gave no level rules.
+
+These are the rules as the tool holds them once checked: plain frozen dataclasses, built from
+checked data (`Rules.from_data`) and written back to it (`to_data`). The shape of a rules file
+is checked by `clustercli.questionset.schema`, their fit with the set by `rule_checks`.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
-
-from pydantic import Field
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from clustercli import conditions
-from clustercli.errors import Problem
-from clustercli.questionset.model import (
-    KNOWN_SOURCES,
-    LocalText,
-    ParsedCondition,
-    Slug,
-    _Model,
-)
-from clustercli.yamlfile import LocatedDict
-
-if TYPE_CHECKING:
-    from clustercli.questionset.model import QuestionSet
 
 RULES_SUFFIX = ".rules.yaml"
 DEFAULT_STERK = 75
@@ -48,188 +39,107 @@ MIN_LEVELS, MAX_LEVELS = 2, 6
 MIN_STEPS, MAX_STEPS = 3, 7
 SECTIONS = ("levels", "caps", "advice")
 
+LocalText = dict[str, str]
 
-class Bands(_Model):
+
+def rules_path_for(path: Path) -> Path:
+    """Where the rules of the set in `path` are: `X.rules.yaml` beside `X.yaml`."""
+    return path.with_name(path.name.removesuffix(path.suffix) + RULES_SUFFIX)
+
+
+@dataclass(frozen=True)
+class Bands:
     """The lowest score (0-100) of each band; below `aandachtspunt` is knelpunt."""
 
-    sterk: float = Field(default=DEFAULT_STERK, ge=0, le=100)
-    aandachtspunt: float = Field(default=DEFAULT_AANDACHTSPUNT, ge=0, le=100)
+    sterk: float = DEFAULT_STERK
+    aandachtspunt: float = DEFAULT_AANDACHTSPUNT
 
 
-class Level(_Model):
-    id: Slug
+@dataclass(frozen=True)
+class Level:
+    id: str
     title: LocalText
     meaning: LocalText
-    when: ParsedCondition = None
-    source: list[str]
+    when: conditions.Condition | None = None
+    source: list[str] = field(default_factory=list)
 
 
-class Cap(_Model):
-    id: Slug
-    when: ParsedCondition
-    max_level: Slug
+@dataclass(frozen=True)
+class Cap:
+    id: str
+    when: conditions.Condition
+    max_level: str
     reason: LocalText
-    source: list[str]
+    source: list[str] = field(default_factory=list)
 
 
-class Advice(_Model):
-    id: Slug
-    when: ParsedCondition = None
+@dataclass(frozen=True)
+class Advice:
+    id: str
+    text: LocalText
+    when: conditions.Condition | None = None
     # Fires only when whom-to-approach recommends an organisation of this kind (e.g.
     # branch_association): the profile is told the kinds the report's routing found.
-    routed: Slug | None = None
-    text: LocalText
-    source: list[str]
+    routed: str | None = None
+    source: list[str] = field(default_factory=list)
     step: LocalText | None = None
-    priority: int | None = Field(default=None, ge=1, le=9)
+    priority: int | None = None
 
 
-class Rules(_Model):
-    bands: Bands = Field(default_factory=Bands)
-    levels: list[Level] = Field(default_factory=list)
-    caps: list[Cap] = Field(default_factory=list)
-    advice: list[Advice] = Field(default_factory=list)
+@dataclass(frozen=True)
+class Rules:
+    bands: Bands = field(default_factory=Bands)
+    levels: list[Level] = field(default_factory=list)
+    caps: list[Cap] = field(default_factory=list)
+    advice: list[Advice] = field(default_factory=list)
 
     def level_rank(self, level_id: str) -> int:
         """1 for the lowest level; 0 for an unknown id."""
         ids = [level.id for level in self.levels]
         return ids.index(level_id) + 1 if level_id in ids else 0
 
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Rules:
+        """The rules from checked data (a checked rules file, or a stored set's `rules`)."""
+        bands = data.get("bands") or {}
+        return cls(
+            bands=Bands(bands.get("sterk", DEFAULT_STERK),
+                        bands.get("aandachtspunt", DEFAULT_AANDACHTSPUNT)),
+            levels=[Level(item["id"], item["title"], item["meaning"], _when(item),
+                          list(item["source"])) for item in data.get("levels") or ()],
+            caps=[Cap(item["id"], conditions.parse(item["when"]), item["max_level"],
+                      item["reason"], list(item["source"])) for item in data.get("caps") or ()],
+            advice=[Advice(item["id"], item["text"], _when(item), item.get("routed"),
+                           list(item["source"]), item.get("step"), item.get("priority"))
+                    for item in data.get("advice") or ()])
+
+    def to_data(self) -> dict[str, Any]:
+        """The data form, every field spelled out: part of a set's canonical JSON."""
+        return {
+            "bands": {"sterk": float(self.bands.sterk),
+                      "aandachtspunt": float(self.bands.aandachtspunt)},
+            "levels": [{"id": level.id, "title": level.title, "meaning": level.meaning,
+                        "when": _data(level.when), "source": level.source}
+                       for level in self.levels],
+            "caps": [{"id": cap.id, "when": _data(cap.when), "max_level": cap.max_level,
+                      "reason": cap.reason, "source": cap.source} for cap in self.caps],
+            # `routed` only where given: the canonical JSON (and hash) of a set without it
+            # stays what it was before the field existed
+            "advice": [{"id": rule.id, "when": _data(rule.when),
+                        **({"routed": rule.routed} if rule.routed is not None else {}),
+                        "text": rule.text, "source": rule.source, "step": rule.step,
+                        "priority": rule.priority}
+                       for rule in self.advice],
+        }
+
 
 DEFAULT_BANDS = Bands()
 
 
-# --- checks against the set ----------------------------------------------------------------
+def _when(item: Mapping[str, Any]) -> conditions.Condition | None:
+    raw = item.get("when")
+    return None if raw is None else conditions.parse(raw)
 
 
-def check_rules(rules: Rules, qset: QuestionSet) -> list[Problem]:
-    """Every way the rules do not fit the set; fields name the rule: `advice[ID].when`."""
-    problems: list[Problem] = []
-    if rules.bands.sterk <= rules.bands.aandachtspunt:
-        problems.append(_problem("profile.rules.bands_order", "bands",
-                                 sterk=rules.bands.sterk,
-                                 aandachtspunt=rules.bands.aandachtspunt))
-    problems += _check_ids(rules)
-    problems += _check_levels(rules)
-    problems += _check_texts(rules, qset.languages)
-    problems += _check_sources(rules)
-    problems += _check_conditions(rules, qset)
-    problems += _check_steps(rules)
-    return problems
-
-
-def _problem(key: str, field: str, /, **params: Any) -> Problem:
-    return Problem(key, params, field=field)
-
-
-def _items(rules: Rules) -> Iterator[tuple[str, Any]]:
-    for section in SECTIONS:
-        for item in getattr(rules, section):
-            yield section, item
-
-
-def _check_ids(rules: Rules) -> Iterator[Problem]:
-    for section in SECTIONS:
-        for item_id, count in Counter(i.id for i in getattr(rules, section)).items():
-            if count > 1:
-                yield _problem("profile.rules.duplicate_id", f"{section}[{item_id}].id",
-                               section=section, id=item_id, count=count)
-
-
-def _check_levels(rules: Rules) -> Iterator[Problem]:
-    levels = rules.levels
-    if levels and not MIN_LEVELS <= len(levels) <= MAX_LEVELS:
-        yield _problem("profile.rules.level_count", "levels", count=len(levels),
-                       low=MIN_LEVELS, high=MAX_LEVELS)
-    for index, level in enumerate(levels):
-        if index == 0 and level.when is not None:
-            yield _problem("profile.rules.lowest_level_when", f"levels[{level.id}].when")
-        if index > 0 and level.when is None:
-            yield _problem("profile.rules.level_without_when", f"levels[{level.id}].when")
-    ids = [level.id for level in levels]
-    for cap in rules.caps:
-        if cap.max_level not in ids:
-            yield _problem("profile.rules.unknown_level", f"caps[{cap.id}].max_level",
-                           level=cap.max_level, allowed=", ".join(ids) or "-")
-        elif cap.max_level == ids[-1]:
-            yield _problem("profile.rules.cap_at_top", f"caps[{cap.id}].max_level",
-                           level=cap.max_level)
-
-
-def _texts(rules: Rules) -> Iterator[tuple[str, LocalText]]:
-    for section, item in _items(rules):
-        names = {"levels": ("title", "meaning"), "caps": ("reason",),
-                 "advice": ("text", "step")}[section]
-        for name in names:
-            texts = getattr(item, name)
-            if texts is not None:
-                yield f"{section}[{item.id}].{name}", texts
-
-
-def _check_texts(rules: Rules, languages: list[str]) -> Iterator[Problem]:
-    for field, texts in _texts(rules):
-        for lang in languages:
-            if not texts.get(lang, "").strip():
-                yield _problem("qset.missing_translation", field, language=lang)
-        for lang in sorted(set(texts) - set(languages)):
-            yield _problem("qset.undeclared_language", field, language=lang)
-
-
-def _check_sources(rules: Rules) -> Iterator[Problem]:
-    for section, item in _items(rules):
-        field = f"{section}[{item.id}].source"
-        if not item.source:
-            yield _problem("qset.no_source", field, allowed=", ".join(KNOWN_SOURCES))
-        for source in item.source:
-            if source not in KNOWN_SOURCES:
-                yield _problem("qset.unknown_source", field, source=source,
-                               allowed="F1–F12, profile, organisations, design")
-
-
-def _check_conditions(rules: Rules, qset: QuestionSet) -> Iterator[Problem]:
-    domains = {q.id: q.domain() for q in qset.questions}
-    dimensions = {d.id for d in qset.dimensions}
-    for section, item in _items(rules):
-        if item.when is None:
-            continue
-        for found in conditions.check(item.when, f"{section}[{item.id}].when", domains,
-                                      set(domains), dimensions):
-            yield _problem(found.key, found.path, **found.params)
-
-
-def _check_steps(rules: Rules) -> Iterator[Problem]:
-    for advice in rules.advice:
-        if (advice.step is None) != (advice.priority is None):
-            yield _problem("profile.rules.step_and_priority", f"advice[{advice.id}].step")
-    with_steps = [a for a in rules.advice if a.step is not None]
-    always = [a for a in with_steps if a.when is None]
-    if with_steps and len(always) < MIN_STEPS:
-        yield _problem("profile.rules.too_few_standing_steps", "advice", count=len(always),
-                       minimum=MIN_STEPS)
-
-
-# --- locating a problem in the file --------------------------------------------------------
-
-
-def locate(raw: Any, field: str | None) -> int | None:
-    """The line of `field` (`advice[ID].when...`, `bands`, ...) in the rules file as read."""
-    if not isinstance(raw, LocatedDict):
-        return getattr(raw, "line", None)
-    field = field or ""
-    head = field.split("[", 1)[0].split(".", 1)[0]
-    if "[" not in field:
-        return raw.key_lines.get(head, raw.line)
-    name = field.split("[", 1)[1].split("]", 1)[0]
-    section = raw.get(head)
-    item: Any = None
-    if isinstance(section, list):
-        if name.isdigit() and int(name) < len(section):
-            item = section[int(name)]
-        else:
-            item = next((i for i in section if isinstance(i, dict) and i.get("id") == name),
-                        None)
-    if not isinstance(item, LocatedDict):
-        return raw.key_lines.get(head, raw.line)
-    rest = field.split("].", 1)[1] if "]." in field else ""
-    key = rest.split(".", 1)[0].split("[", 1)[0]
-    return item.key_lines.get(key, item.line)
+def _data(cond: conditions.Condition | None) -> dict[str, Any] | None:
+    return None if cond is None else conditions.to_data(cond)

@@ -15,7 +15,9 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from clustercli.conditions import Domain
-from clustercli.questionset.model import SLUG_PATTERN, ParsedCondition
+from clustercli.questionset.model import SLUG_PATTERN
+from clustercli.questionset.schema import ParsedCondition
+from clustercli.questionset.types import domain_of
 
 DATA_FILE = "organisations.yaml"
 
@@ -65,7 +67,7 @@ class AnswerSpec(_Model):
     follows: list[Slug] = Field(default_factory=list)
 
     def domain(self) -> Domain:
-        return Domain(self.type, tuple(self.keys))
+        return domain_of(self.type, self.keys)
 
 
 class Scope(_Model):
