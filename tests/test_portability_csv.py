@@ -10,7 +10,8 @@ import pytest
 
 from clustercli.portability.table import Dialect, cell, escape_text, unescape_text
 from clustercli.storage import open_store
-from tests.conftest import VALID_SET
+from tests.conftest import DATA, VALID_SET
+from tests.sheet_support import fill, sheet_set
 from tests.test_portability_support import FULL, home, session_with_history, start
 
 FIXED = ["id", "client", "respondent", "question_set", "question_set_version", "language",
@@ -154,3 +155,14 @@ def test_a_damaged_record_is_named_and_the_rest_exported(cli, tmp_path):
     assert str(path) in result.stderr and "1 self-check(s) could not be exported" in result.stderr
     assert [row[0] for row in csv.reader(io.StringIO(result.stdout))][1:] == [good]
     assert path.read_bytes() == b'{"assessment": {'  # left as it was
+
+
+def test_plain_csv_is_pinned_to_the_byte(cli):
+    """Tools (pandas, DuckDB, scripts) read the plain CSV: the Excel dialect's guards must never
+    leak into it. tests/data/sheet.plain.csv was written before the Excel dialect changed and
+    is not to be regenerated lightly: a change here breaks every reader's script."""
+    qset = sheet_set()
+    fill(open_store(home()), qset)
+    result = cli("export")
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes == (DATA / "sheet.plain.csv").read_bytes()
