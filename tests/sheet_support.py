@@ -10,14 +10,18 @@ error values, truth values and a leading apostrophe.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from clustercli.portability.table import unescape_text
 from clustercli.questionset.loader import canonical_json, content_hash, load
 from clustercli.questionset.model import QuestionSet
 from clustercli.records import Answer, Assessment, SetRef
 from tests.conftest import DATA
 
 SHEET_SET = DATA / "sheet.yaml"
+# The columns of the sheet set that hold numbers (scales, the number question, the score).
+NUMERIC = frozenset({"q_trust_1", "q_trust_2", "q_trust_3", "q_turnover", "score_trust"})
 
 # Text answers (q_remarks) that a spreadsheet would turn into something else if it could.
 TRICKY_TEXTS = [
@@ -82,3 +86,39 @@ def fill(store: Any, qset: QuestionSet) -> list[Assessment]:
     store.put({r.id: (lambda current, r=r: r) for r in cases},
               {content_hash(qset): canonical_json(qset)})
     return cases
+
+
+_FRACTION = re.compile(r"=(-?\d+)/(10*)")
+_WHOLE = re.compile(r"-?\d+")
+_CONSTANT = re.compile(r'"((?:[^"]|"")*)"')
+
+
+def spreadsheet_value(cell: str) -> str | int | float | None:
+    """What a spreadsheet makes of a cell of the Excel CSV, by the dialect's own forms: `="…"`
+    (pieces joined with `&`) is that text, `=n/10…0` that number, a whole number that number,
+    an empty cell nothing, anything else the text as written (an apostrophe included: it is
+    text to Excel and LibreOffice alike). LibreOffice is held to this in
+    tests/test_portability_sheet_office.py."""
+    if cell == "":
+        return None
+    if cell.startswith('="'):
+        return "".join(piece.replace('""', '"') for piece in _CONSTANT.findall(cell[1:]))
+    if (fraction := _FRACTION.fullmatch(cell)) is not None:
+        return int(fraction[1]) / int(fraction[2])
+    if _WHOLE.fullmatch(cell):
+        return int(cell)
+    return cell
+
+
+def shown(column: str, plain: str) -> str | float | None:
+    """What a spreadsheet must show for a cell whose plain CSV cell is `plain`: nothing for an
+    empty cell; a number in a number column; the text itself (the plain CSV's apostrophe
+    dropped) elsewhere, except a text with a line break, which the Excel dialect writes as the
+    plain CSV does (docs/export-format.md)."""
+    if plain == "":
+        return None
+    if column in NUMERIC and plain != "unknown":
+        return float(plain)
+    if "\n" in plain or "\r" in plain:
+        return plain
+    return unescape_text(plain)
