@@ -32,6 +32,7 @@ Yes = Annotated[bool, typer.Option("--yes", "-y", help=H("portability.opt.yes"))
 class ExportFormat(StrEnum):
     csv = "csv"
     jsonl = "jsonl"
+    xlsx = "xlsx"
 
 
 def _store():
@@ -43,6 +44,10 @@ def _store():
 
 def _interactive() -> bool:
     return sys.stdin.isatty()
+
+
+def _to_terminal() -> bool:
+    return sys.stdout.isatty()
 
 
 def _say(text: str) -> None:
@@ -110,15 +115,23 @@ def export(
     lang = use_language(lang)
     if excel and format is not ExportFormat.csv:
         raise BadInput("portability.export.excel_csv_only")
+    if format is ExportFormat.xlsx and output is None and _to_terminal():
+        raise BadInput("portability.export.xlsx_needs_file")  # a workbook is no terminal text
     store = _store()
     # All: straight from the files, no listing needed; a client: the index finds theirs.
     ids = None if client is None else [row.id for row in _rows(store, client)]
-    found = gather(store, ids, parse_sets=format is ExportFormat.csv)
-    if format is ExportFormat.csv:
-        text = table.write(found.records, list(found.parsed.values()), excel)
+    found = gather(store, ids, parse_sets=format is not ExportFormat.jsonl)
+    if format is ExportFormat.xlsx:
+        from clustercli import clock
+        from clustercli.portability import workbook
+        from clustercli.portability.sheet import in_utc
+
+        data = workbook.write(found.records, found.parsed, lang, in_utc(clock.now()))
+    elif format is ExportFormat.csv:
+        data = table.write(found.records, list(found.parsed.values()), excel).encode("utf-8")
     else:
-        text = "".join(bundle.lines(found.records, found.sets))
-    _write(text.encode("utf-8"), output)
+        data = "".join(bundle.lines(found.records, found.sets)).encode("utf-8")
+    _write(data, output)
     for assessment_id, error in found.problems:
         echo_error(t("portability.export.skipped", lang, id=assessment_id,
                      problem=format_error(error, lang)))
