@@ -19,6 +19,7 @@ the user's own LibreOffice do not meet. `soffice` missing: skipped, or failed un
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import os
@@ -137,3 +138,35 @@ def test_the_plain_csv_is_misread_there_so_the_test_above_can_fail(cli, tmp_path
     found = [value for cells, read in zip(written, values, strict=True)
              for cell, value in zip(cells, read, strict=False) if cell == misread]
     assert found and all(isinstance(value, datetime) for value in found), found
+
+
+def test_xlsx_keeps_every_cell(cli, tmp_path, office):
+    store = open_store(home())
+    cases = fill(store, sheet_set())
+    odd = []  # texts only the xlsx writer has to take care with
+    for number, client in enumerate(["<r><t>x</t></r>", "<r>a</r>", "bel\x07 en _x0041_"]):
+        case = copy.deepcopy(cases[number])
+        case.id, case.client = f"{90 + number:08d}" + case.id[8:], client
+        odd.append(case)
+    store.put({case.id: (lambda current, case=case: case) for case in odd}, {})
+    source = export_file(cli, tmp_path, "export.xlsx", "--format", "xlsx")
+    saved = office(source)
+    from openpyxl import load_workbook
+
+    ours, theirs = load_workbook(source), load_workbook(saved)
+    assert theirs.sheetnames == ours.sheetnames
+    for mine, read in zip(ours.worksheets, theirs.worksheets, strict=True):
+        want = [list(row) for row in mine.iter_rows(values_only=True)]
+        got = [_padded(list(row), len(want[0])) for row in read.iter_rows(values_only=True)]
+        assert len(got) == len(want) > 3
+        for wanted, found in zip(want, got, strict=True):
+            for value, back in zip(wanted, _padded(found, len(wanted)), strict=True):
+                if isinstance(value, datetime):
+                    assert isinstance(back, datetime), (value, back)
+                    assert abs((back - value).total_seconds()) < 0.001, (value, back)
+                else:
+                    assert back == value and type(back) is type(value), (value, back)
+        assert not [cell.coordinate for row in read.iter_rows() for cell in row
+                    if cell.data_type in ("f", "e")]
+    # (The frozen header is a view setting, which headless LibreOffice does not keep.)
+    assert theirs.worksheets[0].auto_filter.ref == ours.worksheets[0].auto_filter.ref
