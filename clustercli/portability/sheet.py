@@ -120,7 +120,7 @@ class Sheet:
         else:
             pairs = []
         if q.allow_unknown:
-            pairs.append(t("engine.values.unknown_label", self.lang))
+            pairs.append(self.unknown)
         return "; ".join(pairs)
 
     def _view(self, qset: QuestionSet) -> _SetView:
@@ -134,10 +134,6 @@ class Sheet:
         return view
 
     # --- rows ----------------------------------------------------------------------------
-
-    def rows(self, records: Iterable[Assessment]) -> Iterator[list[Any]]:
-        for record in records:
-            yield self.row(record)
 
     def row(self, record: Assessment) -> list[Any]:
         view = self.views[record.question_set.hash]

@@ -25,6 +25,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Mapping
 from datetime import datetime
+from itertools import zip_longest
 from typing import TYPE_CHECKING, Any
 
 from clustercli.i18n import t
@@ -96,19 +97,16 @@ def _write_row(worksheet: Any, row: int, values: list[Any], style: Any, time: An
             moment(row, column, value, time)
 
 
-def _widths(headers: list[str], rows: list[list[Any]], limit: int = MAX_WIDTH) -> list[float]:
+def _widths(headers: list[str], rows: list[list[Any]], limit: int = MAX_WIDTH) -> list[int]:
     """Per column: room for its header and filter button, and for its longest value up to
     `limit` characters (a date: its whole date and time)."""
-    widths = [len(header) + FILTER_BUTTON for header in headers]
-    for row in rows:
-        if len(row) > len(widths):
-            widths += [0] * (len(row) - len(widths))
-        for number, value in enumerate(row):
-            size = (TIME_WIDTH if type(value) is datetime else
-                    len(value) if type(value) is str else
-                    len(str(value)) if value is not None else 0)
-            if size > widths[number]:
-                widths[number] = size
-    return [min(max(width, 8), max(limit, len(header) + FILTER_BUTTON)) + 1
-            for width, header in zip(widths, [*headers, *[""] * (len(widths) - len(headers))],
-                                     strict=True)]
+    found = []
+    for number, column in enumerate(zip_longest(*rows)):
+        header = len(headers[number]) + FILTER_BUTTON if number < len(headers) else 0
+        texts = [value for value in column if type(value) is str]
+        numbers = [value for value in column if type(value) in (int, float)]
+        times = TIME_WIDTH if any(type(value) is datetime for value in column) else 0
+        longest = max(max(map(len, texts), default=0), max(map(len, map(str, numbers)),
+                                                           default=0), times)
+        found.append(max(header, min(max(longest, 8), limit)) + 1)
+    return found + [len(header) + FILTER_BUTTON + 1 for header in headers[len(found):]]
