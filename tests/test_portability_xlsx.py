@@ -15,9 +15,11 @@ from openpyxl.utils import get_column_letter
 
 from clustercli.cli import data_cmd
 from clustercli.questionset.loader import content_hash
+from clustercli.records import Answer
 from clustercli.storage import open_store
 from tests.conftest import VALID_SET
 from tests.sheet_support import TRICKY_TEXTS, fill, sheet_set
+from tests.sheet_support import records as records_of
 from tests.test_portability_support import FULL, home, start
 
 HEADER = [
@@ -227,3 +229,17 @@ def test_a_damaged_record_is_named_and_the_rest_exported(cli, tmp_path):
     result = cli("export", "--format", "xlsx", "-o", str(path), "--lang", "en")
     assert result.exit_code == 1 and bad in result.stderr
     assert [row["id"] for row in rows_of(path)[1]] == [good]
+
+
+def test_unknown_is_words_only_where_the_question_allows_it():
+    """"unknown" is "weet niet / n.v.t." for a question that allows it; typed into a text
+    question that does not, it is the text itself."""
+    from clustercli.portability.sheet import Sheet
+
+    qset = sheet_set()
+    case = records_of(qset)[1]
+    case.answers["remarks"] = Answer("unknown", case.created)
+    sheet = Sheet({content_hash(qset): qset}, "en")
+    row = dict(zip([column.name for column in sheet.columns], sheet.row(case), strict=True))
+    assert row["q_remarks"] == "unknown"
+    assert row["q_trust_1"] == "Don't know / not applicable"

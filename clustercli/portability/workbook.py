@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 MAX_WIDTH = 50  # characters: a long answer wraps on screen rather than widen its column
 FILTER_BUTTON = 3  # characters the filter's drop-down button takes from a header
 TIME_WIDTH = 20  # "2025-01-31 09:30:00"
+WIDTH_SAMPLE = 1000  # rows looked at for the widths of the columns
 TIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
 _OPTIONS = {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
             "strings_to_urls": False}
@@ -99,9 +100,11 @@ def _write_row(worksheet: Any, row: int, values: list[Any], style: Any, time: An
 
 def _widths(headers: list[str], rows: list[list[Any]], limit: int = MAX_WIDTH) -> list[int]:
     """Per column: room for its header and filter button, and for its longest value up to
-    `limit` characters (a date: its whole date and time)."""
+    `limit` characters (a date: its whole date and time). Looked for in at most WIDTH_SAMPLE
+    rows spread over the sheet: a width is for the eye, and 10,000 rows would cost time."""
+    sample = rows[::max(1, len(rows) // WIDTH_SAMPLE)]
     found = []
-    for number, column in enumerate(zip_longest(*rows)):
+    for number, column in enumerate(zip_longest(*sample)):
         header = len(headers[number]) + FILTER_BUTTON if number < len(headers) else 0
         texts = [value for value in column if type(value) is str]
         numbers = [value for value in column if type(value) in (int, float)]
