@@ -196,9 +196,27 @@ def test_text_that_looks_like_markup_or_holds_control_characters(tmp_path):
     sheet = load_workbook(io.BytesIO(data)).worksheets[0]
     assert [sheet.cell(row, 2).value for row in (2, 3)] == ["<r><t>x</t></r>", "<r>a</r>"]
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        strings = archive.read("xl/sharedStrings.xml").decode("utf-8")
+        strings = "".join(archive.read(name).decode("utf-8") for name in archive.namelist()
+                          if name.endswith(".xml"))
     # OOXML's escapes, which Excel reads back as the control character and the literal text
     assert "bel_x0007_ en _x005F_x0041_" in strings
+    assert "<r><t>x" not in strings  # the markup-looking text escaped, not taken as markup
+
+
+def test_leaves_no_temporary_files_and_names_a_temporary_folder_it_cannot_use(
+        cli, tmp_path, monkeypatch):
+    import tempfile
+
+    fill(open_store(home()), sheet_set())
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    export(cli, tmp_path)
+    assert list(scratch.iterdir()) == []  # XlsxWriter's files went with their folder
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "gone"))
+    result = cli("export", "--format", "xlsx", "-o", str(tmp_path / "y.xlsx"), "--lang", "en")
+    assert result.exit_code == 2 and str(tmp_path / "gone") in result.stderr
+    assert "Traceback" not in result.output and not (tmp_path / "y.xlsx").exists()
 
 
 def test_to_a_pipe_and_not_to_a_terminal(cli, monkeypatch):
