@@ -126,13 +126,7 @@ def export(
         from clustercli.portability import workbook
         from clustercli.portability.sheet import in_utc
 
-        try:
-            data = workbook.write(found.records, found.parsed, lang, in_utc(clock.now()))
-        except OSError as error:  # its temporary folder: missing, full, not writable
-            import tempfile
-
-            raise BadInput("cli.cannot_write", file=error.filename or tempfile.gettempdir(),
-                           detail=error.strerror or str(error)) from None
+        data = workbook.write(found.records, found.parsed, lang, in_utc(clock.now()))
     elif format is ExportFormat.csv:
         data = table.write(found.records, list(found.parsed.values()), excel).encode("utf-8")
     else:

@@ -32,6 +32,7 @@ from datetime import datetime
 from itertools import zip_longest
 from typing import TYPE_CHECKING, Any
 
+from clustercli.errors import BadInput
 from clustercli.i18n import t
 from clustercli.portability.sheet import Sheet
 from clustercli.records import Assessment
@@ -59,9 +60,13 @@ def write(records: Iterable[Assessment], sets: Mapping[str, QuestionSet], lang: 
     sheet = Sheet(sets, lang)
     rows = [sheet.row(record) for record in records]
     buffer = io.BytesIO()
-    with tempfile.TemporaryDirectory(prefix="clustercli-xlsx-") as scratch:
-        _write_book(xlsxwriter.Workbook(buffer, {**_OPTIONS, "tmpdir": scratch}), sheet, rows,
-                    sets, lang, moment)
+    try:
+        with tempfile.TemporaryDirectory(prefix="clustercli-xlsx-") as scratch:
+            _write_book(xlsxwriter.Workbook(buffer, {**_OPTIONS, "tmpdir": scratch}), sheet,
+                        rows, sets, lang, moment)
+    except OSError as error:  # the temporary folder: missing, full, not writable
+        raise BadInput("sheet.no_temporary_folder", folder=error.filename or tempfile.gettempdir(),
+                       detail=error.strerror or str(error)) from None
     return buffer.getvalue()
 
 
