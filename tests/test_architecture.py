@@ -28,6 +28,8 @@ RULES = {
     "click": ("clustercli.cli",),
     "yaml": ("clustercli.yamlfile",),
     "platformdirs": ("clustercli.paths",),
+    "xlsxwriter": ("clustercli.portability.workbook",),
+    "openpyxl": (),  # the tests read the .xlsx export with it; the tool itself does not
 }
 
 
@@ -302,7 +304,7 @@ def test_the_internal_rules_catch_planted_violations():
         "clustercli.profile: module-level __getattr__"]
 
 
-HEAVY = ("questionary", "prompt_toolkit", "rich", "tinydb", "yaml")
+HEAVY = ("questionary", "prompt_toolkit", "rich", "tinydb", "yaml", "xlsxwriter", "openpyxl")
 _PROBE = """
 import runpy, sys, json
 sys.argv = ["clustercli", *sys.argv[1:]]
@@ -372,6 +374,20 @@ def test_plain_coercion_is_in_place(command):
     params = {param.name: param.get_runtime_param() for param in found.params}
     assert params and all(isinstance(coercion, _PlainCoercion)
                           for coercion in params.values()), params
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("fmt", "loads"), [("csv", False), ("jsonl", False), ("xlsx", True)])
+def test_only_the_xlsx_export_loads_the_xlsx_writer(fmt, loads, tmp_path):
+    env = {**os.environ, "CLUSTERCLI_HOME": str(tmp_path)}
+    out = tmp_path / f"export.{fmt}"
+    proc = subprocess.run([sys.executable, "-c", _PROBE, "export", "--format", fmt, "-o",
+                           str(out)], capture_output=True, text=True, timeout=60, env=env)
+    assert proc.returncode == 0, proc.stderr
+    line = next(x for x in proc.stderr.splitlines() if x.startswith("MODULES="))
+    loaded = {name.split(".")[0] for name in json.loads(line.removeprefix("MODULES="))}
+    assert out.exists() and "clustercli" in loaded
+    assert ("xlsxwriter" in loaded) is loads and "openpyxl" not in loaded
 
 
 def test_plain_option_conversion_still_refuses_a_wrong_choice(cli):

@@ -97,7 +97,7 @@ def export(
     # Only the complete bundle does without the parsed sets (and so without pydantic); a
     # table needs their questions for its columns.
     found = gather(store, ids, parse_sets=format != "jsonl")
-    emit(EXPORT_FORMATS, format, Export(found, excel), output,
+    emit(EXPORT_FORMATS, format, Export(found, excel, lang), output,
          seal=None if sealing is None else sealing.seal)
     for assessment_id, error in found.problems:
         echo_error(t("portability.export.skipped", lang, id=assessment_id,

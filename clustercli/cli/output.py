@@ -108,10 +108,12 @@ class Documented:
 
 @dataclass(frozen=True)
 class Export:
-    """What an export writes: the gathered records and their question sets, and `--excel`."""
+    """What an export writes: the gathered records and their question sets, `--excel`, and
+    the language a workbook's labels and notes are written in."""
 
     found: "Gathered"
     excel: bool = False
+    lang: str = "nl"
 
 
 def json_text(data: Any) -> str:
@@ -156,6 +158,15 @@ def _jsonl(export: Export) -> bytes:
     return "".join(bundle.lines(export.found.records, export.found.sets)).encode("utf-8")
 
 
+def _xlsx(export: Export) -> bytes:
+    from clustercli import clock
+    from clustercli.portability import workbook
+    from clustercli.portability.sheet import in_utc
+
+    return workbook.write(export.found.records, export.found.parsed, export.lang,
+                          in_utc(clock.now()))
+
+
 # --- the registries: adding a format is one entry ---------------------------------------------
 
 REPORT_FORMATS: Formats[Any] = Formats(  # clustercli.report.model.Report
@@ -172,7 +183,8 @@ DOCUMENT_FORMATS: Formats[Documented] = Formats(
 LIST_FORMATS: Formats[Listing] = Formats(Format("table", _listing_text), Format("json", _json))
 QUESTION_SET_FORMATS: Formats[Listing] = Formats(Format("text", _listing_text),
                                                  Format("json", _json))
-EXPORT_FORMATS: Formats[Export] = Formats(Format("csv", _csv), Format("jsonl", _jsonl))
+EXPORT_FORMATS: Formats[Export] = Formats(Format("csv", _csv), Format("jsonl", _jsonl),
+                                          Format("xlsx", _xlsx, binary=True))
 
 # `--format`'s choices, one Enum per registry (typer lists and checks them).
 ReportFormat = REPORT_FORMATS.choices("ReportFormat")
@@ -190,12 +202,17 @@ def emit(formats: Formats[T], name: str, content: T, destination: Path | None, *
     """`content` in format `name`, to stdout or to the file `destination`; `seal` (an
     encryption) turns the rendered bytes into the bytes written."""
     entry = formats[name]
-    if (entry.binary or seal is not None) and destination is None and sys.stdout.isatty():
+    if (entry.binary or seal is not None) and destination is None and on_screen():
         raise BadInput("cli.binary_to_terminal", format=entry.name)
     data = entry.render(content)
     if seal is not None:
         data = seal(data.encode("utf-8") if isinstance(data, str) else data)
     write(data, destination)
+
+
+def on_screen() -> bool:
+    """Whether standard output is a terminal's screen (bytes do not belong there)."""
+    return sys.stdout.isatty()
 
 
 def write(data: Rendered, destination: Path | None) -> None:

@@ -1,6 +1,8 @@
 """The user's data stays theirs: export, import with merge, and retention (the pure core).
 
     table.py      the CSV export: columns, cells, formula escaping, the two dialects
+    sheet.py      the xlsx export's content: typed rows, label columns, the explaining sheet
+    workbook.py   the xlsx export written (the only module that imports xlsxwriter)
     bundle.py     the JSONL export and reading it back, checked line by line and field by field
     merge.py      what an import does to a record that exists on both sides
     retention.py  durations like `2y` or `18m`, and which assessments are older than one
