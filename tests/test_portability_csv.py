@@ -165,7 +165,7 @@ def test_client_filter_and_output_file(cli, tmp_path):
     out = tmp_path / "zoe.csv"
     result = cli("export", "--client", "  BAKKERIJ zoe & cafe", "-o", str(out), "--lang", "en")
     assert result.exit_code == 0, result.output
-    assert "Exported 1 self-check(s)" in result.stderr and result.stdout == ""
+    assert "Exported 1 self-check to" in result.stderr and result.stdout == ""
     assert out.stat().st_mode & 0o777 == 0o600  # it holds the same personal data
     rows = read_back(out.read_text(encoding="utf-8"), excel=False)
     assert [row["id"] for row in rows] == [zoe]
@@ -190,7 +190,7 @@ def test_a_damaged_record_is_named_and_the_rest_exported(cli, tmp_path):
     path.write_bytes(b'{"assessment": {')
     result = cli("export", "--lang", "en")
     assert result.exit_code == 1
-    assert str(path) in result.stderr and "1 self-check(s) could not be exported" in result.stderr
+    assert str(path) in result.stderr and "1 self-check could not be exported" in result.stderr
     assert [row[0] for row in csv.reader(io.StringIO(result.stdout))][1:] == [good]
     assert path.read_bytes() == b'{"assessment": {'  # left as it was
 

@@ -108,7 +108,7 @@ CASES = [
      ["advice[new_products].priority"]),
     ("too few standing steps", _edit("    priority: 9\n", "    priority: 9\n    when: "
                                      "{answered: sector}\n"),
-     ["2 rule(s) with a step and no 'when'; at least 3"]),
+     ["2 rules with a step and no 'when'; at least 3"]),
     ("bands out of order", _edit("bands: {sterk: 75, aandachtspunt: 50}",
                                  "bands: {sterk: 50, aandachtspunt: 75}"),
      ["field 'bands'", "must be above"]),

@@ -79,11 +79,12 @@ CATALOGUES = ("report", "profile", "advisor", "routing")
 
 def _catalogue_texts() -> Iterator[Text]:
     for lang in LANGUAGES:
-        for key, text in catalogue(lang).items():
+        for key, message in catalogue(lang).items():
             domain = key.split(".", 1)[0]
-            if domain in CATALOGUES:
-                yield Text(f"{domain}.json {key}", lang, text,
-                           "routing" if domain == "routing" else "profile")
+            if domain in CATALOGUES:  # each plural form is a text of its own
+                for text in message if isinstance(message, list) else [message]:
+                    yield Text(f"{domain}.json {key}", lang, text,
+                               "routing" if domain == "routing" else "profile")
 
 
 def _routing_texts() -> Iterator[Text]:

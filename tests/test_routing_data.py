@@ -418,7 +418,7 @@ def test_every_follow_up_comes_right_after_sector_in_the_shipped_set(data):
 def test_a_question_set_without_an_option_the_data_reads_is_reported(data):
     problems = check_against_question_set(data, _question_set(data, drop_option="water"))
     assert [(p.key, p.params) for p in problems] == [
-        ("routing.load.answer_keys_missing", {"question": "sector", "keys": "water"})]
+        ("routing.load.answer_keys_missing", {"question": "sector", "keys": "water", "count": 1})]
     problems = check_against_question_set(data, _question_set(data, sector_type="multi"))
     assert "routing.load.answer_type_differs" in [p.key for p in problems]
 

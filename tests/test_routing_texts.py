@@ -53,8 +53,9 @@ def routing_texts(lang: str) -> list[tuple[str, str]]:
         found.append((f"{org.id}.about", org.about[lang]))
         if org.caveat:
             found.append((f"{org.id}.caveat", org.caveat[lang]))
-    found += [(key, text) for key, text in catalogue(lang).items()
-              if key.startswith("routing.") and not key.startswith("routing.load.")]
+    found += [(key, text) for key, message in catalogue(lang).items()
+              if key.startswith("routing.") and not key.startswith("routing.load.")
+              for text in (message if isinstance(message, list) else [message])]
     return found
 
 

@@ -180,8 +180,7 @@ class _Sealing:
 
         if not self.to:
             return t("portability.encrypt.done_passphrase", lang)
-        return t("portability.encrypt.done_keys_one" if len(self.to) == 1 else
-                 "portability.encrypt.done_keys_other", lang, count=len(self.to))
+        return t("portability.encrypt.done_keys", lang, count=len(self.to))
 
 
 def import_file(
@@ -247,20 +246,17 @@ def delete(
             raise BadInput("portability.no_client", client=client)
         near = [row for row in every if similar(key, client_key(row.client))]
     count = len(rows)
-    _say(t("portability.delete.will_erase_one" if count == 1 else
-           "portability.delete.will_erase_other", lang, count=count))
+    _say(t("portability.delete.will_erase", lang, count=count))
     _say(list_table(rows, lang))
     if near:
         _say("")
-        _say(t("portability.delete.near_one" if len(near) == 1 else
-               "portability.delete.near_other", lang, count=len(near)))
+        _say(t("portability.delete.near", lang, count=len(near)))
         _say(list_table(near, lang))
-    if not _confirm(yes, lang, t("portability.delete.confirm_one" if count == 1 else
-                                 "portability.delete.confirm_other", lang, count=count)):
+    if not _confirm(yes, lang, t("portability.delete.confirm", lang, count=count)):
         _say(t("portability.nothing_deleted", lang))
         return
     store.delete_many([row.id for row in rows])
-    _say(t("portability.deleted_one" if count == 1 else "portability.deleted_other", lang,
+    _say(t("portability.deleted", lang,
            count=count))
 
 
@@ -289,7 +285,7 @@ def purge(
         _say(t("portability.purge.dry_run", lang, count=len(rows), older_than=older_than))
         return
     store.delete_many([row.id for row in rows])
-    _say(t("portability.deleted_one" if len(rows) == 1 else "portability.deleted_other", lang,
+    _say(t("portability.deleted", lang,
            count=len(rows)))
 
 

@@ -68,7 +68,8 @@ def parse(raw: Any, path: str = "when") -> Condition:
 def _only(keys: set[Any], allowed: set[str], path: str) -> None:
     extra = keys - allowed
     if extra:
-        raise ConditionError("cond.extra_keys", path, keys=", ".join(sorted(map(str, extra))))
+        raise ConditionError("cond.extra_keys", path, keys=", ".join(sorted(map(str, extra))),
+                             count=len(extra))
 
 
 def _one_op(ops: set[Any], allowed: tuple[str, ...], path: str) -> str:

@@ -33,7 +33,8 @@ def check_against_question_set(data: RoutingData, qset: Any) -> list[Problem]:
         missing = [key for key in spec.keys if key not in question.option_keys]
         if missing:
             problems.append(Problem("routing.load.answer_keys_missing",
-                                    {"question": answer, "keys": ", ".join(missing)},
+                                    {"question": answer, "keys": ", ".join(missing),
+                                     "count": len(missing)},
                                     field=field))
         if spec.follows and _asked_after(question.when) != set(spec.follows):
             problems.append(Problem("routing.load.follow_up_differs",
