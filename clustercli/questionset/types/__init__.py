@@ -1,6 +1,7 @@
 """The question types, each one object (`QuestionType`), found by name in one registry.
 
     base.py     what a type is, and the rules every type shares ("unknown", left open)
+    fields.py   a question as a type sees it, and the fields only some types take
     choice.py   choice and multi: answered from a list of options
     numbers.py  scale and number
     yesno.py    yes or no
@@ -15,17 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from clustercli.questionset.types.base import (
-    BOUNDS,
-    OPTIONS,
-    POINTS,
-    AnswerError,
-    QuestionFields,
-    QuestionType,
-    Values,
-    as_written,
-)
+from clustercli.questionset.types.base import AnswerError, QuestionType, Values, as_written
 from clustercli.questionset.types.choice import ChoiceType, MultiType
+from clustercli.questionset.types.fields import BOUNDS, OPTIONS, POINTS, QuestionFields
 from clustercli.questionset.types.numbers import (
     MAX_SCALE_POINTS,
     NumberType,
