@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, ClassVar
 
-from clustercli.conditions import UNKNOWN
+from clustercli.conditions import UNKNOWN, show_value
 from clustercli.errors import BadInput, Problem
 from clustercli.i18n import t
 from clustercli.questionset.types.fields import BOUNDS, OPTIONS, POINTS, QuestionFields
@@ -137,7 +137,7 @@ class QuestionType:
         if not self.possible_answer(q, value):
             key = "engine.values.required" if _is_empty(value) and q.required else \
                 "engine.values.invalid"
-            raise AnswerError(key, question=q.id, value=show(value),
+            raise AnswerError(key, question=q.id, value=show_value(value),
                               allowed=self.allowed_text(q, lang, in_file))
         return value
 
@@ -222,7 +222,7 @@ class QuestionType:
         return self.word(q, value, lang)
 
     def word(self, q: QuestionFields, value: Any, lang: str) -> str:
-        return show(value)
+        return show_value(value)
 
     # --- describing itself ---------------------------------------------------------------
 
@@ -237,12 +237,6 @@ class QuestionType:
 
 def _is_empty(value: Any) -> bool:
     return value in ("", []) or (isinstance(value, str) and not value.strip())
-
-
-def show(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
 
 
 def is_number(value: Any) -> bool:

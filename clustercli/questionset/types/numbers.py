@@ -13,9 +13,10 @@ from collections.abc import Iterator, Sequence
 from fractions import Fraction
 from typing import Any, ClassVar
 
+from clustercli.conditions import show_value
 from clustercli.errors import Problem
 from clustercli.i18n import t
-from clustercli.questionset.types.base import QuestionType, Values, as_written, is_number, show
+from clustercli.questionset.types.base import QuestionType, Values, as_written, is_number
 from clustercli.questionset.types.fields import BOUNDS, POINTS, QuestionFields
 
 MAX_SCALE_POINTS = 11
@@ -61,8 +62,8 @@ class NumberType(QuestionType):
         return is_number(value) and _within(value, values.minimum, values.maximum)
 
     def shown(self, values: Values) -> list[str]:
-        low = "" if values.minimum is None else show(values.minimum)
-        high = "" if values.maximum is None else show(values.maximum)
+        low = "" if values.minimum is None else show_value(values.minimum)
+        high = "" if values.maximum is None else show_value(values.maximum)
         return [f"{low}–{high}" if (low or high) else "number"]
 
     def accepts(self, q: QuestionFields, value: Any) -> bool:
