@@ -8,8 +8,9 @@
     text.py     the user's own words
 
 A new type is a subclass of `QuestionType` registered here (or by a test, with `register`);
-the loader, the checks, conditions, answers files, plain mode and the listings then know it. Only
-the terminal prompts keep a table from type to widget (a type not in it gets a text prompt).
+the loader, the checks, conditions, answers files, plain mode, the listings, scoring (a scored
+type), the report and the exports then know it. Only the terminal prompts keep a table from type
+to widget (a type not in it gets a text prompt), and plain mode one of typing hints.
 """
 
 from __future__ import annotations
