@@ -170,11 +170,13 @@ class Sheet:
         return str(value)
 
     def _label(self, q: Question | None, value: Any, view: _SetView) -> str | None:
-        if q is None or value is None or not _keyed(q):
+        if q is None or value is None:
+            return None
+        words = view.options.get(q.id)
+        if words is None:  # not a question with options in this record's set
             return None
         if value == UNKNOWN and q.allow_unknown:
             return self.unknown
-        words = view.options.get(q.id, {})
         if isinstance(value, list):
             return MULTI_SEPARATOR.join(words.get(key, str(key)) for key in value) or None
         return words.get(value, str(value))
