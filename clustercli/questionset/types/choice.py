@@ -96,6 +96,7 @@ class MultiType(ChoiceType):
         parts = [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
         return list(dict.fromkeys(self.option_typed(q, part, lang) for part in parts))
 
+    # not scored: a choice's option scores do not add up over several options
     def answer_points(self, q: QuestionFields, value: Any) -> Fraction | None:
         return None
 
