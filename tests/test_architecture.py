@@ -1,5 +1,6 @@
 """The shape of the code: which module may import which library, which part of the tool may
-import which other (a one-way layer order, no cycles), and start-up laziness.
+import which other (a one-way layer order, no cycles), and command modules whose annotations
+typer need not evaluate. What each command loads at run time: test_lazy_imports.py.
 
 Everything here is computed from the source (the AST of every module, lazy imports inside
 functions included), so a new module or import is checked the day it is written."""
@@ -7,13 +8,7 @@ functions included), so a new module or import is checked the day it is written.
 from __future__ import annotations
 
 import ast
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
-
-import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "clustercli"
 
@@ -302,98 +297,6 @@ def test_the_internal_rules_catch_planted_violations():
                     "    import importlib\n    return importlib.import_module(name)\n") == [
         "clustercli.profile: importlib.import_module",
         "clustercli.profile: module-level __getattr__"]
-
-
-HEAVY = ("questionary", "prompt_toolkit", "rich", "tinydb", "yaml", "xlsxwriter", "openpyxl")
-_PROBE = """
-import runpy, sys, json
-sys.argv = ["clustercli", *sys.argv[1:]]
-try:
-    runpy.run_module("clustercli", run_name="__main__")
-except SystemExit:
-    pass
-sys.__stderr__.write("MODULES=" + json.dumps(sorted(sys.modules)) + "\\n")
-"""
-
-
-@pytest.mark.parametrize(("args", "also_absent"), [
-    (["--help"], ("pydantic",)), (["--version"], ("pydantic",)), (["questions", "--help"], ())])
-@pytest.mark.slow
-def test_help_and_version_import_nothing_heavy(args, also_absent):
-    # typer itself loads pydantic once it builds a command's options, so only the root
-    # help and --version can promise to do without it.
-    proc = subprocess.run([sys.executable, "-c", _PROBE, *args], capture_output=True,
-                          text=True, timeout=60)
-    assert proc.returncode == 0, proc.stderr
-    line = next(x for x in proc.stderr.splitlines() if x.startswith("MODULES="))
-    loaded = {name.split(".")[0] for name in json.loads(line.removeprefix("MODULES="))}
-    assert "clustercli" in loaded  # the probe really ran the command
-    # --version is answered before the CLI loads (clustercli/entry.py); help needs typer
-    assert ("typer" in loaded) == (args != ["--version"])
-    assert sorted(loaded & set(HEAVY + also_absent)) == []
-
-
-@pytest.mark.slow
-def test_python_dash_m_and_version():
-    from clustercli import __version__
-
-    proc = subprocess.run([sys.executable, "-m", "clustercli", "--version"],
-                          capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 0 and proc.stdout.strip() == f"clustercli {__version__}"
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("args", [["list"], ["clients"], ["stats"], ["list", "--format", "json"],
-                                  ["export", "--format", "jsonl"]])
-def test_commands_over_the_index_do_without_pydantic(args, tmp_path):
-    """typer would load pydantic to convert option values (~110 ms); our plain conversion of
-    text, paths, flags and choices keeps the listing commands fast. The JSONL export needs
-    no question-set models either (only the CSV parses the sets, for their columns)."""
-    env = {**os.environ, "CLUSTERCLI_HOME": str(tmp_path)}
-    proc = subprocess.run([sys.executable, "-c", _PROBE, *args], capture_output=True,
-                          text=True, timeout=60, env=env)
-    assert proc.returncode == 0, proc.stderr
-    line = next(x for x in proc.stderr.splitlines() if x.startswith("MODULES="))
-    loaded = {name.split(".")[0] for name in json.loads(line.removeprefix("MODULES="))}
-    assert "clustercli" in loaded and "pydantic" not in loaded
-
-
-@pytest.mark.parametrize("command", ["list", "clients", "stats", "export", "show"])
-def test_plain_coercion_is_in_place(command):
-    """cli/app.py sets typer's private `_runtime_param` (typer has no public hook; pyproject
-    bounds typer for it). If a typer release stops reading it, this says so at once (the
-    subprocess tests above say what it costs)."""
-    import typer.main
-
-    from clustercli.cli import app
-    from clustercli.cli.app import _PlainCoercion
-
-    group = typer.main.get_command(app)
-    found = group.get_command(group.make_context("clustercli", [command, "--help"],
-                                                 resilient_parsing=True), command)
-    params = {param.name: param.get_runtime_param() for param in found.params}
-    assert params and all(isinstance(coercion, _PlainCoercion)
-                          for coercion in params.values()), params
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(("fmt", "loads"), [("csv", False), ("jsonl", False), ("xlsx", True)])
-def test_only_the_xlsx_export_loads_the_xlsx_writer(fmt, loads, tmp_path):
-    env = {**os.environ, "CLUSTERCLI_HOME": str(tmp_path)}
-    out = tmp_path / f"export.{fmt}"
-    proc = subprocess.run([sys.executable, "-c", _PROBE, "export", "--format", fmt, "-o",
-                           str(out)], capture_output=True, text=True, timeout=60, env=env)
-    assert proc.returncode == 0, proc.stderr
-    line = next(x for x in proc.stderr.splitlines() if x.startswith("MODULES="))
-    loaded = {name.split(".")[0] for name in json.loads(line.removeprefix("MODULES="))}
-    assert out.exists() and "clustercli" in loaded
-    assert ("xlsxwriter" in loaded) is loads and "openpyxl" not in loaded
-
-
-def test_plain_option_conversion_still_refuses_a_wrong_choice(cli):
-    result = cli("list", "--format", "xml", env={"CLUSTERCLI_LANG": "en"})
-    assert result.exit_code == 2
-    assert "'xml' is not one of 'table', 'json'" in result.stderr
 
 
 def test_command_modules_keep_their_annotations_evaluated():

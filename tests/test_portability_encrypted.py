@@ -18,7 +18,7 @@ import pytest
 from pyrage import x25519
 
 from clustercli.storage import open_store
-from tests.test_architecture import _PROBE
+from tests.test_lazy_imports import loaded
 from tests.test_portability_support import FULL, home, session_with_history, snapshot, start
 
 PHRASE = "correct horse battery staple"
@@ -252,13 +252,6 @@ def test_an_encrypted_export_is_not_written_onto_the_terminal(cli, tmp_path, dat
 
 
 # --- pyrage only on these paths --------------------------------------------------------------
-
-def loaded(args: list[str], env: dict[str, str]) -> set[str]:
-    proc = subprocess.run([sys.executable, "-c", _PROBE, *args], capture_output=True, text=True,
-                          timeout=60, env={**os.environ, **env})
-    line = next(x for x in proc.stderr.splitlines() if x.startswith("MODULES="))
-    return {name.split(".")[0] for name in json.loads(line.removeprefix("MODULES="))}
-
 
 @pytest.mark.slow
 def test_pyrage_is_loaded_only_to_encrypt_or_decrypt(cli, tmp_path, data):

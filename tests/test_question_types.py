@@ -1,18 +1,15 @@
 """A question type is one object: a new type plugs in with nothing added but the type itself.
 
-`DateType` below exists only in this test. Registered, it is checked in a set file, its values
-are what conditions check against, plain mode asks it and reads what is typed, the engine stores
-it, it is said in words in both languages, `questions show` describes it, and a condition on it
-holds or not. Nothing in clustercli knows the word "date".
+`DateType` (tests/fake_types.py) exists only in the tests. Registered, it is checked in a set
+file, its values are what conditions check against, plain mode asks it and reads what is typed,
+the engine stores it, it is said in words in both languages, `questions show` describes it, and
+a condition on it holds or not. What follows an interview (scores, the report, the exports) is
+test_question_types_results.py. Nothing in clustercli knows the word "date".
 """
 
 from __future__ import annotations
 
-import datetime
 import json
-import re
-from collections.abc import Iterator, Sequence
-from typing import Any
 
 import pytest
 
@@ -20,91 +17,18 @@ from clustercli import conditions
 from clustercli.engine import session as sessions
 from clustercli.engine import values
 from clustercli.engine.driver import run
-from clustercli.errors import InputProblems, Problem
+from clustercli.errors import InputProblems
 from clustercli.plain import PlainUI
 from clustercli.questionset import cache, types
 from clustercli.questionset.describe import to_json_data, to_text
 from clustercli.questionset.loader import load_from_text
-from clustercli.questionset.types import QuestionFields, QuestionType, Values
 from clustercli.storage.memory import MemoryStore
-
-MONTHS = {
-    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"],
-}
-DUTCH_DATE = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
-
-
-def _iso(value: Any) -> datetime.date | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-class DateType(QuestionType):
-    """A day, stored as "2001-05-01"; typed as that or the Dutch way, 1-5-2001."""
-
-    name = "date"
-
-    def check_fields(self, q: QuestionFields, languages: Sequence[str]) -> Iterator[Problem]:
-        return iter(())
-
-    def possible(self, values: Values, op: str, value: Any) -> bool:
-        return _iso(value) is not None
-
-    def shown(self, values: Values) -> list[str]:
-        return ["YYYY-MM-DD"]
-
-    def accepts(self, q: QuestionFields, value: Any) -> bool:
-        return _iso(value) is not None
-
-    def parse(self, q: QuestionFields, text: str, lang: str) -> Any:
-        dutch = DUTCH_DATE.match(text)
-        if dutch:
-            day, month, year = map(int, dutch.groups())
-            try:
-                return datetime.date(year, month, day).isoformat()
-            except ValueError:
-                raise self.refuse(q, text, lang) from None
-        if _iso(text) is None:
-            raise self.refuse(q, text, lang)
-        return text
-
-    def word(self, q: QuestionFields, value: Any, lang: str) -> str:
-        day = _iso(value)
-        assert day is not None
-        return f"{day.day} {MONTHS[lang][day.month - 1]} {day.year}"
-
-
-SET = """
-id: founding
-version: "1"
-languages: [nl, en]
-title: {nl: Oprichting, en: Founding}
-questions:
-  - id: founded
-    type: date
-    allow_unknown: true
-    text: {nl: Wanneer is uw bedrijf opgericht?, en: When was your firm founded?}
-    source: [profile]
-  - id: jubilee
-    type: yesno
-    when: {question: founded, equals: "2001-05-01"}
-    text: {nl: Viert u het jubileum?, en: Will you celebrate the anniversary?}
-    source: [design]
-"""
+from tests.fake_types import SET, DateType, plug_in
 
 
 @pytest.fixture
 def date_type(monkeypatch: pytest.MonkeyPatch) -> DateType:
-    kind = DateType()
-    monkeypatch.setitem(types.TYPES, kind.name, kind)  # gone again after the test
-    return kind
+    return plug_in(monkeypatch, DateType())
 
 
 def test_a_set_with_an_unregistered_type_is_refused_naming_the_types():

@@ -1,7 +1,8 @@
-"""Whom to approach, firm by firm: KVK, the trade associations of the sector and sub-sector, the
-ROM where the answers ask for it, clusters, programmes, knowledge institutions, topsectoren,
-boards and employers; ranked by fit, at most five (seven with a stated reason), each with one
-line of why. Entries are named by id; their names come from the data."""
+"""Whom to approach, firm by firm: KVK and the trade associations of the sector and sub-sector
+first; then the list as a whole, ranked by fit, at most five (seven with a stated reason), each
+with one line of why. Regional bodies and clusters: test_routing_regional.py; programmes,
+knowledge institutions and topsectoren: test_routing_programmes.py. Entries are named by id;
+their names come from the data."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 
 from clustercli.conditions import DimensionFact
 from clustercli.i18n import pick, t
-from clustercli.routing.data import default_path, load, shipped
+from clustercli.routing.data import default_path, load
 from clustercli.routing.recommendations import (
     MAX_SHOWN,
     has_trade_association,
@@ -17,28 +18,7 @@ from clustercli.routing.recommendations import (
     route,
     routing,
 )
-
-DATA = shipped()
-PROVINCES = DATA.answers["province"].keys
-INNOVATOR = {"own_rnd": True, "international": True, "wants_regional": True,
-             "motives": ["market_position", "new_products", "innovation", "knowledge_access"],
-             "support_wanted": ["conditions", "contacts", "information"], "employees": "10-49"}
-KNELPUNT = {"knowledge_level": DimensionFact(30.0, "knelpunt"),
-            "knowledge_exchange": DimensionFact(35.0, "knelpunt")}
-
-
-def ids(recs, kind=None):
-    return [r.id for r in recs if kind is None or r.kind == kind]
-
-
-def by_id(recs, org_id):
-    return next(r for r in recs if r.id == org_id)
-
-
-def reason(key, lang, **values):
-    """The start of a reason's text, up to its first placeholder."""
-    return pick(DATA.reasons[key], lang).split("{")[0].format(**values)
-
+from tests.routing_support import DATA, INNOVATOR, KNELPUNT, by_id, ids, reason
 
 # --- KVK -----------------------------------------------------------------------------------
 
@@ -160,214 +140,6 @@ def test_the_why_names_the_sector_and_sub_sector():
     assert "sector: levensmiddelen en vers; winkel: bakkerij" in by_id(recs, "nbov").why
     kvk = route({"sector": "water", "water_field": "other"}, {}, "en")[0]
     assert "your sector (water)" in kvk.why  # "other" adds nothing to the sector's name
-
-
-# --- ROMs: where the answers ask for what they do ---------------------------------------------
-
-
-@pytest.mark.parametrize("province", PROVINCES)
-def test_one_rom_per_province_when_the_answers_ask_for_it(province):
-    asks = route({"province": province, "sector": "retail", "international": True}, {}, "en")
-    assert len(ids(asks, "rom")) == 1
-    rom = by_id(asks, ids(asks, "rom")[0])
-    assert province in DATA.organisation(rom.id).scope.provinces
-    assert rom.source == ("organisations",) and "active internationally: yes" in rom.why
-    quiet = route({"province": province, "sector": "retail", "international": False,
-                   "own_rnd": False, "motives": ["market_position"]}, {}, "en")
-    assert ids(quiet, "rom") == []
-
-
-def test_nine_roms_for_twelve_provinces():
-    seen = {ids(route({"province": p, "own_rnd": True}, {}, "en"), "rom")[0] for p in PROVINCES}
-    assert len(seen) == 9
-
-
-@pytest.mark.parametrize("sector", ["hospitality", "food_retail"])
-def test_the_rom_is_no_fallback_for_cafes_and_bakeries(sector):
-    result = routing({"sector": sector, "food_shop": "bakery", "province": "utrecht",
-                      "employees": "2-9", "own_rnd": False, "international": False,
-                      "motives": ["market_position"]}, {}, "nl")
-    assert ids(result.recommendations, "rom") == [] and "rom-utrecht-region" not in (
-        result.left_out)
-
-
-# --- clusters --------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(("answers", "expected"), [
-    ({"sector": "technology", "tech_market": "high_tech", "province": "noord-brabant",
-      "own_rnd": True}, {"brainport-development", "brainport-industries",
-                         "high-tech-campus-eindhoven"}),
-    ({"sector": "metal", "tech_market": "automotive", "province": "noord-brabant"},
-     {"rai-automotive-industry-nl"}),
-    ({"sector": "metal", "tech_market": "automotive", "province": "noord-brabant",
-      "own_rnd": True}, {"rai-automotive-industry-nl", "automotive-campus"}),
-    ({"sector": "metal", "tech_market": "other", "province": "noord-brabant",
-      "own_rnd": True}, set()),
-    ({"sector": "technology", "province": "noord-brabant", "own_rnd": True}, set()),
-    ({"sector": "technology", "tech_market": "maritime", "province": "zuid-holland"},
-     {"smart-delta-drechtsteden"}),
-    ({"sector": "technology", "tech_market": "space", "province": "zuid-holland"},
-     {"nl-space-campus"}),
-    ({"sector": "technology", "tech_market": "photonics", "province": "groningen"},
-     {"photondelta"}),  # national
-    ({"sector": "agriculture", "farm_type": "arable", "province": "flevoland"}, set()),
-    ({"sector": "food", "province": "flevoland"}, {"food-pioneers"}),
-    ({"sector": "agriculture", "farm_type": "greenhouse", "province": "zuid-holland"},
-     {"greenport-west-holland"}),
-    ({"sector": "agriculture", "farm_type": "dairy", "province": "fryslan"}, {"dairy-campus"}),
-    ({"sector": "agriculture", "farm_type": "arable", "province": "fryslan"}, set()),
-    ({"sector": "ict", "ict_field": "security", "province": "zuid-holland"},
-     {"security-delta"}),
-    ({"sector": "ict", "ict_field": "software", "province": "zuid-holland"}, set()),
-    ({"sector": "health_life_sciences", "health_field": "medtech",
-      "province": "zuid-holland"}, {"medical-delta"}),
-    ({"sector": "water", "water_field": "technology", "province": "fryslan"},
-     {"watercampus-leeuwarden"}),
-    ({"sector": "energy", "energy_field": "supply", "province": "drenthe"},
-     {"new-energy-coalition"}),
-    ({"sector": "creative_media", "creative_field": "architecture",
-      "province": "noord-holland"}, set()),
-    ({"sector": "transport_logistics", "province": "limburg"}, {"supply-chain-valley"}),
-    ({"sector": "hospitality", "province": "noord-brabant"}, set()),
-])
-def test_clusters_only_for_the_sub_sectors_they_serve(answers, expected):
-    recs = route(answers, {}, "en")
-    assert set(ids(recs, "cluster")) == expected
-    for org_id in expected:
-        rec = by_id(recs, org_id)
-        assert rec.source == ("organisations",) and "sector: " in rec.why
-
-
-def test_no_cluster_for_a_firm_that_does_not_want_regional_cooperation():
-    answers = {"sector": "technology", "tech_market": "high_tech", "province": "noord-brabant",
-               "own_rnd": True, "wants_regional": False, "support_wanted": ["contacts"]}
-    result = routing(answers, {}, "en")
-    assert ids(result.recommendations, "cluster") == []
-    assert not {"regional_board", "employers_association"} & {
-        r.kind for r in result.recommendations}
-    assert "kvk-ask-cluster" not in result.recommendations[0].rules  # nor a no-cluster talk
-
-
-NO_CLUSTER = {"kvk-ask-cluster", "kvk-ask-both", "kvk-ask-sub-sector-cluster"}
-
-
-def test_kvk_says_no_cluster_is_known_exactly_when_none_is_listed():
-    for sector in DATA.answers["sector"].keys:
-        for province in PROVINCES:
-            recs = route({"sector": sector, "province": province, **INNOVATOR}, {}, "en")
-            kvk = recs[0]
-            listed = {r.kind for r in recs} & {"cluster", "regional_board"}
-            says = bool(NO_CLUSTER & set(kvk.rules))
-            assert says is not bool(listed), (sector, province)
-
-
-def test_m_entries_carry_their_caveat():
-    rec = by_id(route({"sector": "food", "province": "flevoland"}, {}, "en"), "food-pioneers")
-    assert rec.confidence == "M" and "Flevo Campus" in rec.aka and "Flevo Campus" in rec.caveat
-    rec = by_id(route({"sector": "business_services", "service_type": "consultancy"}, {}, "nl"),
-                "roa")
-    assert rec.confidence == "M" and "2017" in rec.caveat
-
-
-# --- programmes, knowledge, topsectoren, boards, employers -----------------------------------
-
-
-@pytest.mark.parametrize(("answers", "mit", "wbso"), [
-    ({"own_rnd": True, "motives": ["new_products"]}, True, True),
-    ({"own_rnd": True, "motives": ["innovation"], "employees": "250-plus"}, False, True),
-    ({"own_rnd": True, "motives": ["innovation"], "employees": "solo"}, True, False),
-    ({"own_rnd": True, "motives": ["quality"]}, False, True),
-    ({"own_rnd": False, "motives": ["new_products", "innovation"]}, False, False),
-    ({"motives": ["new_products"]}, False, False),
-    ({"own_rnd": "unknown", "motives": ["new_products"]}, False, False),
-])
-def test_mit_and_wbso_only_with_own_rnd(answers, mit, wbso):
-    recs = route({"sector": "metal", "wants_regional": False, **answers}, {}, "en")
-    assert ("mit-rd-samenwerking" in ids(recs)) is mit
-    assert ("wbso" in ids(recs)) is wbso
-    for org_id in ("mit-rd-samenwerking", "wbso"):
-        if org_id in ids(recs):
-            rec = by_id(recs, org_id)
-            assert rec.via == "RVO" and rec.url == "https://rvo.nl" and "RVO" in rec.caveat
-            assert "own research and development: yes" in rec.why
-
-
-@pytest.mark.parametrize(("answers", "pib", "een"), [
-    ({"international": True, "motives": ["market_position"]}, True, True),
-    ({"international": True, "motives": ["quality"]}, False, True),
-    ({"international": False, "motives": ["market_position"]}, False, False),
-])
-def test_pib_and_een_for_business_abroad(answers, pib, een):
-    recs = route({"sector": "retail", "wants_regional": False, **answers}, {}, "en")
-    assert ("pib" in ids(recs)) is pib and ("een" in ids(recs)) is een
-    if een:
-        assert by_id(recs, "een").url == "https://eennl.eu"
-
-
-@pytest.mark.parametrize(("answers", "expected"), [
-    ({"sector": "metal", "own_rnd": True}, {"tno", "centres-of-expertise", "raak-mkb"}),
-    ({"sector": "metal", "own_rnd": False}, {"centres-of-expertise", "raak-mkb"}),
-    ({"sector": "hospitality", "own_rnd": True, "motives": ["knowledge_access"]}, set()),
-    ({"sector": "hospitality", "own_rnd": False}, set()),
-    ({"sector": "construction", "own_rnd": False}, set()),
-    ({"sector": "construction", "own_rnd": True, "motives": ["knowledge_access"]},
-     {"centres-of-expertise", "raak-mkb"}),
-])
-def test_knowledge_institutions_only_where_sector_or_answers_call_for_them(answers, expected):
-    result = routing({"province": "zeeland", "wants_regional": False, **answers}, KNELPUNT,
-                     "en")
-    considered = [*result.recommendations, *(DATA.organisation(i) for i in result.left_out)]
-    assert {r.id for r in considered if r.kind == "knowledge_institution"} == expected
-
-
-def test_no_knowledge_institution_without_a_call_for_knowledge():
-    facts = {"knowledge_level": DimensionFact(60.0, "aandachtspunt"),
-             "win_win": DimensionFact(20.0, "knelpunt")}
-    recs = route({"sector": "chemicals", "own_rnd": True, "motives": ["quality"]}, facts, "en")
-    assert ids(recs, "knowledge_institution") == []
-
-
-def test_the_knelpunt_shows_in_the_why():
-    recs = route({"sector": "chemicals", "own_rnd": True, "wants_regional": False},
-                 {"knowledge_level": DimensionFact(42.0, "knelpunt")}, "nl")
-    tno = by_id(recs, "tno")
-    assert "eigen kennisniveau: knelpunt (42 van 100)" in tno.why and tno.source == ("F8",)
-
-
-@pytest.mark.parametrize(("answers", "topsector"), [
-    ({"sector": "agriculture", "farm_type": "greenhouse", "own_rnd": True}, "Tuinbouw"),
-    ({"sector": "agriculture", "farm_type": "arable", "own_rnd": True}, "Agri & Food"),
-    ({"sector": "water", "motives": ["innovation"]}, "Water & Maritiem"),
-    ({"sector": "ict", "own_rnd": True}, None),  # ICT is not one of the nine
-    ({"sector": "chemicals"}, None),  # neither own R&D nor a wish to innovate
-    ({"sector": "health_life_sciences", "health_field": "biotech", "own_rnd": True},
-     "Life Sciences & Health"),
-])
-def test_topsectoren_for_firms_of_a_topsector_that_innovate(answers, topsector):
-    recs = route({"wants_regional": False, **answers}, {}, "en")
-    found = [r for r in recs if r.kind == "topsector"]
-    if topsector is None:
-        assert found == []
-    else:
-        assert len(found) == 1 and topsector in found[0].why
-
-
-def test_boards_only_for_the_sectors_of_clusters_and_never_after_no_cluster():
-    wish = {"wants_regional": True, "support_wanted": ["contacts"], "employees": "10-49"}
-    cafe = routing({"sector": "hospitality", "province": "noord-holland", **wish}, {}, "en")
-    assert "amsterdam-economic-board" not in [*ids(cafe.recommendations), *cafe.left_out]
-    ict = routing({"sector": "ict", "province": "zeeland", **wish}, {}, "en")
-    assert "economic-board-zeeland" in ids(ict.recommendations)
-    assert ict.recommendations[0].rules[0] != "kvk-ask-cluster"
-
-
-@pytest.mark.parametrize(("employees", "expected"), [
-    ("solo", {"mkb-limburg"}), ("10-49", {"lwv", "mkb-limburg"}), ("250-plus", {"lwv"})])
-def test_employers_associations_by_size(employees, expected):
-    result = routing({"sector": "retail", "province": "limburg", "wants_regional": True,
-                      "employees": employees}, {}, "en")
-    assert set(ids(result.recommendations, "employers_association")) == expected
 
 
 # --- the list as a whole --------------------------------------------------------------------

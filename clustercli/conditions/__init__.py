@@ -34,11 +34,12 @@ from clustercli.conditions.terms import (
     DimensionTerm,
     Not,
     QuestionTerm,
+    show_value,
 )
 
 __all__ = [
     "BANDS", "COUNT_OPS", "DIMENSION_OPS", "QUESTION_OPS", "UNKNOWN", "All", "Answered",
     "AnyOf", "BandCount", "CheckProblem", "Condition", "ConditionError", "DimensionFact",
     "DimensionTerm", "Domain", "Not", "QuestionTerm", "check", "describe_values", "evaluate",
-    "parse", "questions_named", "to_data",
+    "parse", "questions_named", "show_value", "to_data",
 ]

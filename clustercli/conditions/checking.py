@@ -16,6 +16,7 @@ from clustercli.conditions.terms import (
     DimensionTerm,
     Not,
     QuestionTerm,
+    show_value,
 )
 
 
@@ -101,7 +102,7 @@ def _check_value(domain: Domain, question: str, op: str, value: Any,
     if not bad:
         return []
     return [CheckProblem("cond.impossible_value", where,
-                         {"question": question, "value": ", ".join(map(_show, bad)),
+                         {"question": question, "value": ", ".join(map(show_value, bad)),
                           "allowed": describe_values(domain)})]
 
 
@@ -109,12 +110,6 @@ def _possible(domain: Domain, op: str, value: Any) -> bool:
     if value == UNKNOWN and op in ("equals", "in"):
         return domain.allow_unknown
     return domain.possible(op, value)
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
 
 
 def describe_values(domain: Domain) -> str:

@@ -13,6 +13,13 @@ BANDS = ("sterk", "aandachtspunt", "knelpunt", "insufficient")
 UNKNOWN = "unknown"
 
 
+def show_value(value: Any) -> str:
+    """A value as a question-set author writes it: true or false for yes or no."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
 class ConditionError(ValueError):
     """A condition that cannot be parsed; `path` says where inside the condition."""
 

@@ -43,7 +43,7 @@ def _value_key(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
-def _entry_key(entry: HistoryEntry) -> tuple:
+def _entry_key(entry: HistoryEntry) -> tuple[str, str, str, str | None, str, str]:
     return (entry.question, _value_key(entry.value), entry.at, entry.note, entry.inactive_since,
             entry.reason)
 

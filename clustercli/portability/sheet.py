@@ -31,6 +31,7 @@ from clustercli.portability.table import (
     SCORE_PREFIX,
     columns,
 )
+from clustercli.questionset.types import OPTIONS
 from clustercli.records import Assessment
 
 if TYPE_CHECKING:
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
 
 TIMES = ("created", "updated", "completed")
 LABELLED = ("status", "level")  # fixed columns that get a label column
-_WITH_OPTIONS = ("choice", "multi")
 _STATUS_WORDS = {"in_progress": "engine.status_in_progress", "completed": "engine.status_completed"}
 
 
@@ -75,7 +75,7 @@ class Sheet:
         self.lang = lang
         self.question_ids, self.dimension_ids = columns(sets.values())
         first = _first_questions(sets.values())
-        self.labelled = [any(q.type in _WITH_OPTIONS for q in _all(sets.values(), qid))
+        self.labelled = [any(_keyed(q) for q in _all(sets.values(), qid))
                          for qid in self.question_ids]
         self.views = {key: self._view(qset) for key, qset in sets.items()}
         self.yes, self.no = t("engine.values.yes", lang), t("engine.values.no", lang)
@@ -109,16 +109,11 @@ class Sheet:
                       t("sheet.column.label", self.lang, column=name))
 
     def _answers(self, q: Question) -> str:
-        if q.type in _WITH_OPTIONS:
-            pairs = [f"{o.key} = {pick(o.label, self.lang)}" for o in q.options or ()]
-        elif q.type == "scale":
-            words = (q.labels or {}).get(self.lang) or next(iter((q.labels or {}).values()), [])
-            pairs = [f"{point} = {word}" for point, word in zip(q.scale_points(), words,
-                                                               strict=False)]
-        elif q.type == "yesno":
-            pairs = [self.yes, self.no]
-        else:
-            pairs = []
+        """The answers offered (an option, a scale point, yes or no) as the about sheet lists
+        them: what the cell holds "= its words", or only the words where the cell holds words
+        (yes/no, whose cells are "Ja" and "Nee")."""
+        pairs = [label if isinstance(value, bool) else f"{value} = {label}"
+                 for _, label, value in q.kind.entries(q, self.lang)]
         if q.allow_unknown:
             pairs.append(self.unknown)
         return "; ".join(pairs)
@@ -127,7 +122,7 @@ class Sheet:
         by_id = qset.by_id
         view = _SetView([by_id.get(qid) for qid in self.question_ids])
         for q in qset.questions:
-            if q.type in _WITH_OPTIONS:
+            if _keyed(q):
                 view.options[q.id] = {o.key: pick(o.label, self.lang) for o in q.options or ()}
         if qset.rules is not None:
             view.levels = {level.id: pick(level.title, self.lang) for level in qset.rules.levels}
@@ -166,7 +161,7 @@ class Sheet:
             return value
         if value is True or value is False:
             return self.yes if value else self.no
-        if value == UNKNOWN and q is not None and q.allow_unknown and q.type not in _WITH_OPTIONS:
+        if value == UNKNOWN and q is not None and q.allow_unknown and not _keyed(q):
             return self.unknown  # a choice's key column keeps the key, as the CSV does
         if isinstance(value, list):
             return MULTI_SEPARATOR.join(map(str, value)) or None
@@ -175,11 +170,13 @@ class Sheet:
         return str(value)
 
     def _label(self, q: Question | None, value: Any, view: _SetView) -> str | None:
-        if q is None or value is None or q.type not in _WITH_OPTIONS:
+        if q is None or value is None:
+            return None
+        words = view.options.get(q.id)
+        if words is None:  # not a question with options in this record's set
             return None
         if value == UNKNOWN and q.allow_unknown:
             return self.unknown
-        words = view.options.get(q.id, {})
         if isinstance(value, list):
             return MULTI_SEPARATOR.join(words.get(key, str(key)) for key in value) or None
         return words.get(value, str(value))
@@ -206,6 +203,11 @@ class Sheet:
                       t("sheet.about.answers", lang)])
         lines += [[c.name, c.about, c.answers or None] for c in self.columns]
         return lines
+
+
+def _keyed(q: Question) -> bool:
+    """Whether its answers are option keys (choice, multi): their words get a column too."""
+    return OPTIONS in q.kind.takes
 
 
 def _all(sets: Iterable[QuestionSet], qid: str) -> Iterator[Question]:

@@ -36,7 +36,7 @@ from clustercli.profile.scoring import (
     kinds,
     possible_points,
 )
-from clustercli.questionset.model import Question, QuestionSet
+from clustercli.questionset.model import QuestionSet
 from clustercli.questionset.rules import Bands
 
 MAX_WEAKEST = 3
@@ -210,9 +210,9 @@ def _target(qset: QuestionSet, question_id: str, level: Fraction,
             choices: list[tuple[Any, Fraction]]) -> Target:
     question = qset.question(question_id)
     good = [value for value, p in choices if p >= level]
-    if question.type == "choice":
-        return Target(question_id, "in", tuple(key for key in question.option_keys
-                                              if key in good))
+    if not question.kind.ordered:  # one of these options, in the question's order
+        answers = question.kind.scored_answers(question)
+        return Target(question_id, "in", tuple(value for value in answers if value in good))
     if question.reverse:
         return Target(question_id, "at_most", max(good))
     return Target(question_id, "at_least", min(good))
@@ -226,22 +226,7 @@ def answer_text(qset: QuestionSet, question_id: str, value: Any, lang: str) -> s
     question = qset.question(question_id)
     if value == UNKNOWN:
         return t("profile.explain.unknown", lang)
-    if question.type == "choice":
-        option = question.option(value)
-        return pick(option.label, lang) if option is not None else str(value)
-    return f"{value} ({_scale_label(question, value, lang)})"
-
-
-def _scale_label(question: Question, value: Any, lang: str) -> str:
-    labels = (question.labels or {}).get(lang) or next(iter((question.labels or {}).values()),
-                                                        [])
-    index = int(value) - int(question.min or 0)
-    return labels[index] if 0 <= index < len(labels) else str(value)
-
-
-def _option_label(question: Question, key: str, lang: str) -> str:
-    option = question.option(key)
-    return pick(option.label, lang) if option is not None else key
+    return question.kind.explained(question, value, lang)
 
 
 def weakness_text(qset: QuestionSet, weakness: Weakness, lang: str) -> str:
@@ -266,11 +251,11 @@ def lift_text(qset: QuestionSet, lift: Lift, lang: str) -> list[str]:
             lines.append(t("profile.explain.answered", lang, question=text))
         elif target.op == "in":
             options = t("profile.explain.or", lang).join(
-                _option_label(question, key, lang) for key in target.value)
+                question.kind.explained(question, key, lang) for key in target.value)
             lines.append(t("profile.explain.in", lang, question=text, options=options))
         else:
             at_end = target.value == (question.max if target.op == "at_least" else question.min)
             lines.append(t("profile.explain.exactly" if at_end else f"profile.explain.{target.op}",
-                           lang, question=text, value=target.value,
-                           label=_scale_label(question, target.value, lang)))
+                           lang, question=text,
+                           answer=question.kind.explained(question, target.value, lang)))
     return lines

@@ -22,6 +22,10 @@ from clustercli.questionset.model import QuestionSet
 
 STUDY_YEAR = 2001
 MAJORITY_MOTIVES = ("market_position", "new_products", "quality")  # F5
+# The reserved questions the lines read, each with the type the set must give it (a declaration,
+# as routing's answers are): a set whose question of that id has another type gets no line from it.
+READS = {"cooperates": "yesno", "cooperates_regionally": "choice", "wants_regional": "yesno",
+         "motives": "multi", "stimulation_important": "scale"}
 
 
 @dataclass(frozen=True)
@@ -66,38 +70,38 @@ def _line(finding: str, position: str, **params: Any) -> MirrorLine:
 
 def mirror(qset: QuestionSet, answers: Mapping[str, Any]) -> tuple[MirrorLine, ...]:
     """The mirror lines for these active answers."""
-    lines = [line for line in (_f3(qset, answers), _f4(qset, answers), _f5(qset, answers),
-                               _f9(qset, answers)) if line is not None]
+    read = {question: _answer(qset, answers, question) for question in READS}
+    lines = [line for line in (_f3(read), _f4(read), _f5(qset, read), _f9(qset, read))
+             if line is not None]
     return tuple(lines)
 
 
-def _answer(qset: QuestionSet, answers: Mapping[str, Any], question: str, kind: str) -> Any:
+def _answer(qset: QuestionSet, answers: Mapping[str, Any], question: str) -> Any:
+    """The answer to a reserved question; None where the set has no such question of the
+    declared type, where it was not answered, or "unknown"."""
     found = qset.by_id.get(question)
-    if found is None or found.type != kind:
+    if found is None or found.type != READS[question]:
         return None
     value = answers.get(question)
     return None if value == UNKNOWN else value
 
 
-def _f3(qset: QuestionSet, answers: Mapping[str, Any]) -> MirrorLine | None:
-    cooperates = _answer(qset, answers, "cooperates", "yesno")
+def _f3(read: Mapping[str, Any]) -> MirrorLine | None:
+    cooperates, regionally = read["cooperates"], read["cooperates_regionally"]
     if cooperates is False:
         return _line("F3", "not_cooperating")
-    regionally = _answer(qset, answers, "cooperates_regionally", "choice")
     if cooperates is True and regionally in ("yes", "partly", "no"):
         return _line("F3", regionally)
     return None
 
 
-def _f4(qset: QuestionSet, answers: Mapping[str, Any]) -> MirrorLine | None:
-    wants = _answer(qset, answers, "wants_regional", "yesno")
-    if wants is None:
-        return None
-    return _line("F4", "wants" if wants else "does_not_want")
+def _f4(read: Mapping[str, Any]) -> MirrorLine | None:
+    wants = read["wants_regional"]
+    return None if wants is None else _line("F4", "wants" if wants else "does_not_want")
 
 
-def _f5(qset: QuestionSet, answers: Mapping[str, Any]) -> MirrorLine | None:
-    motives = _answer(qset, answers, "motives", "multi")
+def _f5(qset: QuestionSet, read: Mapping[str, Any]) -> MirrorLine | None:
+    motives = read["motives"]
     if motives is None:
         return None
     question = qset.question("motives")
@@ -114,8 +118,8 @@ def _f5(qset: QuestionSet, answers: Mapping[str, Any]) -> MirrorLine | None:
     return _line("F5", "none" if motives else "nothing")
 
 
-def _f9(qset: QuestionSet, answers: Mapping[str, Any]) -> MirrorLine | None:
-    value = _answer(qset, answers, "stimulation_important", "scale")
+def _f9(qset: QuestionSet, read: Mapping[str, Any]) -> MirrorLine | None:
+    value = read["stimulation_important"]
     if value is None:
         return None
     question = qset.question("stimulation_important")

@@ -1,8 +1,9 @@
 """Scores per dimension, 0-100, and their bands.
 
 A scored item counts when its question applies (its `when` holds). Its answer becomes points
-between 0 and 1: a scale answer linearly from the scale's min (0) to its max (1), a choice
-option's `score` likewise on 1-5; `reverse` flips it (1 - points). "unknown" is left out.
+between 0 and 1, as its type says (`QuestionType.answer_points`: a scale answer linearly from
+the scale's min (0) to its max (1), a choice option's `score` likewise on 1-5); `reverse` flips
+it (1 - points). "unknown" is left out.
 
 Fair to every firm (design): the positive statements and the reverse-worded ones weigh half
 each. The score is the mean of the two halves, each the weighted mean of its answered items, so
@@ -55,26 +56,16 @@ def points(question: Question, value: Any) -> Fraction | None:
     """An answer as points 0-1 (reverse applied), or None for "unknown" or no answer."""
     if value is None or value == UNKNOWN:
         return None
-    if question.type == "scale":
-        low, high = Fraction(question.min or 0), Fraction(question.max or 0)
-        raw = (Fraction(value) - low) / (high - low)
-    elif question.type == "choice":
-        option = question.option(value)
-        if option is None or option.score is None:
-            return None
-        raw = (Fraction(option.score) - 1) / 4
-    else:
+    raw = question.kind.answer_points(question, value)
+    if raw is None:
         return None
     return 1 - raw if question.reverse else raw
 
 
 def possible_points(question: Question) -> list[tuple[Any, Fraction]]:
     """Every answer a scored question can take with its points, lowest points first."""
-    if question.type == "scale":
-        values: list[Any] = question.scale_points()
-    else:
-        values = list(question.option_keys)
-    pairs = [(value, points(question, value)) for value in values]
+    pairs = [(value, points(question, value))
+             for value in question.kind.scored_answers(question)]
     return sorted(((v, p) for v, p in pairs if p is not None), key=lambda pair: pair[1])
 
 

@@ -84,7 +84,8 @@ def describe_condition(cond: conditions.Condition) -> str:
         case conditions.QuestionTerm(question, op, value):
             symbol = {"equals": "=", "in": "in", "includes": "includes", "at_least": "≥",
                       "at_most": "≤"}[op]
-            shown = "[" + ", ".join(map(_show, value)) + "]" if op == "in" else _show(value)
+            shown = ("[" + ", ".join(map(conditions.show_value, value)) + "]" if op == "in"
+                     else conditions.show_value(value))
             return f"{question} {symbol} {shown}"
         case conditions.DimensionTerm(dimension, op, value):
             symbol = {"band": "band =", "at_least": "≥", "at_most": "≤"}[op]
@@ -98,12 +99,6 @@ def describe_condition(cond: conditions.Condition) -> str:
 def _wrap(cond: conditions.Condition) -> str:
     text = describe_condition(cond)
     return f"({text})" if isinstance(cond, conditions.All | conditions.AnyOf) else text
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from clustercli import conditions
 from clustercli.errors import Problem
 from clustercli.i18n import LANGUAGES, catalogue
 from clustercli.questionset.model import KNOWN_SOURCES, SLUG_PATTERN
+from clustercli.questionset.types import OPTIONS
 from clustercli.routing.model import _VERIFIED, LocalText, Organisation, RoutingData, Scope
 from clustercli.routing.scope import LARGE, terms
 from clustercli.yamlfile import line_of
@@ -77,10 +78,11 @@ def _check_answers(data: RoutingData, problem: Report) -> Iterator[Problem]:
         loc = ("answers", answer)
         if not re.match(SLUG_PATTERN, answer):
             yield problem("schema.not_slug", loc, f"answers[{answer}]", value=answer)
-        if spec.type == "yesno" and spec.keys:
+        keyed = OPTIONS in spec.kind.takes  # its answers are option keys (choice, multi)
+        if not keyed and spec.keys:
             yield problem("routing.load.keys_not_for_yesno", (*loc, "keys"),
                           f"answers[{answer}].keys")
-        if spec.type != "yesno" and len(spec.keys) < 2:
+        if keyed and len(spec.keys) < 2:
             yield problem("routing.load.too_few_keys", (*loc, "keys"),
                           f"answers[{answer}].keys")
         for sector in spec.follows:

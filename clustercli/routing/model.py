@@ -10,24 +10,29 @@ What the fields mean as conditions is in `scope.py`; what must hold beyond the s
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from clustercli.conditions import Domain
 from clustercli.questionset.model import SLUG_PATTERN
 from clustercli.questionset.schema import ParsedCondition
-from clustercli.questionset.types import domain_of
+from clustercli.questionset.types import QuestionType, domain_of, named
 
 DATA_FILE = "organisations.yaml"
 
 # What a recommendation can be; the order is only for listing them.
-KINDS = ("chamber", "branch_association", "rom", "cluster", "government_programme",
-         "knowledge_institution", "topsector", "regional_board", "employers_association",
-         "een")
+Kind = Literal["chamber", "branch_association", "rom", "cluster", "government_programme",
+               "knowledge_institution", "topsector", "regional_board", "employers_association",
+               "een"]
+FactsFile = Literal["organisations.md", "regional-clusters.md"]
+# The types of question whose answers the data may read (a declaration the question set is held
+# against: answers.py).
+AnswerType = Literal["choice", "multi", "yesno"]
+KINDS: tuple[str, ...] = get_args(Kind)
 CONFIDENCES = ("H", "M")
-FACT_FILES = ("organisations.md", "regional-clusters.md")
-ANSWER_TYPES = ("choice", "multi", "yesno")
+FACT_FILES: tuple[str, ...] = get_args(FactsFile)
+ANSWER_TYPES: tuple[str, ...] = get_args(AnswerType)
 _VERIFIED = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?$")
 
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=64)]
@@ -37,10 +42,6 @@ SectorRef = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9
                                  max_length=100)]
 Name = Annotated[str, Field(min_length=1, max_length=120)]
 LocalText = dict[str, str]
-Kind = Literal["chamber", "branch_association", "rom", "cluster", "government_programme",
-               "knowledge_institution", "topsector", "regional_board", "employers_association",
-               "een"]
-FactsFile = Literal["organisations.md", "regional-clusters.md"]
 
 
 class _Model(BaseModel):
@@ -61,10 +62,14 @@ class Facts(_Model):
 class AnswerSpec(_Model):
     """An answer the data reads, as the question set defines it."""
 
-    type: Literal["choice", "multi", "yesno"]
+    type: AnswerType
     keys: list[Slug] = Field(default_factory=list)
     # For a sub-sector question: the sectors it follows (asked only for these).
     follows: list[Slug] = Field(default_factory=list)
+
+    @property
+    def kind(self) -> QuestionType:
+        return named(self.type)
 
     def domain(self) -> Domain:
         return domain_of(self.type, self.keys)

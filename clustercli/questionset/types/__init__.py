@@ -1,31 +1,25 @@
 """The question types, each one object (`QuestionType`), found by name in one registry.
 
     base.py     what a type is, and the rules every type shares ("unknown", left open)
+    fields.py   a question as a type sees it, and the fields only some types take
     choice.py   choice and multi: answered from a list of options
     numbers.py  scale and number
     yesno.py    yes or no
     text.py     the user's own words
 
 A new type is a subclass of `QuestionType` registered here (or by a test, with `register`);
-the loader, the checks, conditions, answers files, plain mode and the listings then know it. Only
-the terminal prompts keep a table from type to widget (a type not in it gets a text prompt).
+the loader, the checks, conditions, answers files, plain mode, the listings, scoring (a scored
+type), the report and the exports then know it. Only the terminal prompts keep a table from type
+to widget (a type not in it gets a text prompt), and plain mode one of typing hints.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from clustercli.questionset.types.base import (
-    BOUNDS,
-    OPTIONS,
-    POINTS,
-    AnswerError,
-    QuestionFields,
-    QuestionType,
-    Values,
-    as_written,
-)
+from clustercli.questionset.types.base import AnswerError, QuestionType, Values, as_written
 from clustercli.questionset.types.choice import ChoiceType, MultiType
+from clustercli.questionset.types.fields import BOUNDS, OPTIONS, POINTS, QuestionFields
 from clustercli.questionset.types.numbers import (
     MAX_SCALE_POINTS,
     NumberType,

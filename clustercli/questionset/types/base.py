@@ -2,7 +2,8 @@
 
 A type knows its own checks (the fields of a question that it takes, and what they must say),
 its possible values (a stored answer; the operands a condition may compare it with), how to read
-typed text, how to say a value in words, and how to describe itself in `questions show`. The
+typed text, how to say a value in words, how to describe itself in `questions show`, and (a
+scored type) what an answer's points are and how an explanation of a score says it. The
 rest of the tool asks the type and never branches on its name; only the edges keep a table from
 type to widget (`clustercli.prompts.ui`, and in plain mode the hint line).
 
@@ -10,73 +11,26 @@ A stored answer is JSON-ready. "unknown" is an answer to any question that allow
 / n.v.t."), and an optional question left open is stored as the type's `left_open` value: None,
 or "" (text) or [] (multi). Those two rules are the same for every type and live here.
 
-A type sees a question through `QuestionFields`, so this package does not import the model
-(`clustercli.questionset.model.Question` has every field, and finds its type here by name).
+A type sees a question through `QuestionFields` (fields.py), so this package does not import the
+model (`clustercli.questionset.model.Question` has every field, and finds its type here by name).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar, Protocol
+from fractions import Fraction
+from typing import Any, ClassVar
 
-from clustercli.conditions import UNKNOWN
+from clustercli.conditions import UNKNOWN, show_value
 from clustercli.errors import BadInput, Problem
 from clustercli.i18n import t
+from clustercli.questionset.types.fields import BOUNDS, OPTIONS, POINTS, QuestionFields
 
 UNKNOWN_WORDS = {"?", "weet niet", "unknown", "n.v.t.", "nvt", "don't know"}
 
-# The fields that belong to some types only: the name a type lists in `takes`, and how a
-# problem names the field when a question of another type has it.
-OPTIONS, POINTS, BOUNDS = "options", "points", "bounds"
-
-
 class AnswerError(BadInput):
     """A value that is not a possible answer to this question."""
-
-
-class OptionFields(Protocol):
-    @property
-    def key(self) -> str: ...
-
-    @property
-    def label(self) -> dict[str, str]: ...
-
-    @property
-    def score(self) -> float | None: ...
-
-
-class QuestionFields(Protocol):
-    """What a type reads of a question."""
-
-    @property
-    def id(self) -> str: ...
-
-    @property
-    def options(self) -> Sequence[OptionFields] | None: ...
-
-    @property
-    def scale(self) -> str | None: ...
-
-    @property
-    def min(self) -> float | None: ...
-
-    @property
-    def max(self) -> float | None: ...
-
-    @property
-    def labels(self) -> dict[str, list[str]] | None: ...
-
-    @property
-    def allow_unknown(self) -> bool: ...
-
-    @property
-    def required(self) -> bool: ...
-
-    @property
-    def option_keys(self) -> tuple[str, ...]: ...
-
-    def option(self, key: str) -> OptionFields | None: ...
 
 
 @dataclass(frozen=True)
@@ -183,7 +137,7 @@ class QuestionType:
         if not self.possible_answer(q, value):
             key = "engine.values.required" if _is_empty(value) and q.required else \
                 "engine.values.invalid"
-            raise AnswerError(key, question=q.id, value=show(value),
+            raise AnswerError(key, question=q.id, value=show_value(value),
                               allowed=self.allowed_text(q, lang, in_file))
         return value
 
@@ -235,6 +189,28 @@ class QuestionType:
                     return value
         return None
 
+    # --- scoring (a `scored` type) -------------------------------------------------------
+
+    @property
+    def ordered(self) -> bool:
+        """Whether its answers lie on a line (conditions may say at_least, at_most): what
+        would lift a score is then "this or higher", else "one of these"."""
+        return "at_least" in self.ops
+
+    def answer_points(self, q: QuestionFields, value: Any) -> Fraction | None:
+        """An answer (not None, not "unknown") as points from 0 to 1, before the question's
+        `reverse`; None where it does not count."""
+        return None
+
+    def scored_answers(self, q: QuestionFields) -> list[Any]:
+        """The answers that can score, in the question's order."""
+        return []
+
+    def explained(self, q: QuestionFields, value: Any, lang: str) -> str:
+        """A scored answer as an explanation of its score says it ("4 (Eens)", an option's
+        label)."""
+        return self.word(q, value, lang)
+
     # --- words ---------------------------------------------------------------------------
 
     def label(self, q: QuestionFields, value: Any, lang: str) -> str:
@@ -246,7 +222,7 @@ class QuestionType:
         return self.word(q, value, lang)
 
     def word(self, q: QuestionFields, value: Any, lang: str) -> str:
-        return show(value)
+        return show_value(value)
 
     # --- describing itself ---------------------------------------------------------------
 
@@ -261,12 +237,6 @@ class QuestionType:
 
 def _is_empty(value: Any) -> bool:
     return value in ("", []) or (isinstance(value, str) and not value.strip())
-
-
-def show(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
 
 
 def is_number(value: Any) -> bool:

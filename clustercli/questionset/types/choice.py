@@ -1,17 +1,20 @@
 """Questions answered from a list of options: one (choice) or several (multi).
 
 An answer is an option key (choice) or a list of distinct keys (multi); typed, an option is its
-number, its key or its label. A scored choice question gives every option a score (1-5).
+number, its key or its label. A scored choice question gives every option a score (1-5): its
+points run from 0 (score 1) to 1 (score 5). Several options (multi) are not scored.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from fractions import Fraction
 from typing import Any, ClassVar
 
 from clustercli.errors import Problem
 from clustercli.i18n import pick, t
-from clustercli.questionset.types.base import OPTIONS, QuestionFields, QuestionType, Values
+from clustercli.questionset.types.base import QuestionType, Values
+from clustercli.questionset.types.fields import OPTIONS, QuestionFields
 
 
 class ChoiceType(QuestionType):
@@ -56,6 +59,15 @@ class ChoiceType(QuestionType):
         return [(number, pick(option.label, lang), option.key)
                 for number, option in enumerate(q.options or (), 1)]
 
+    def answer_points(self, q: QuestionFields, value: Any) -> Fraction | None:
+        option = q.option(value)
+        if option is None or option.score is None:
+            return None
+        return (Fraction(option.score) - 1) / 4
+
+    def scored_answers(self, q: QuestionFields) -> list[Any]:
+        return list(q.option_keys)
+
     def word(self, q: QuestionFields, value: Any, lang: str) -> str:
         option = q.option(value)
         return pick(option.label, lang) if option else str(value)
@@ -83,6 +95,13 @@ class MultiType(ChoiceType):
     def parse(self, q: QuestionFields, text: str, lang: str) -> Any:
         parts = [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
         return list(dict.fromkeys(self.option_typed(q, part, lang) for part in parts))
+
+    # not scored: a choice's option scores do not add up over several options
+    def answer_points(self, q: QuestionFields, value: Any) -> Fraction | None:
+        return None
+
+    def scored_answers(self, q: QuestionFields) -> list[Any]:
+        return []
 
     def word(self, q: QuestionFields, value: Any, lang: str) -> str:
         if not value:

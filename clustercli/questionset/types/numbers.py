@@ -1,28 +1,23 @@
 """Questions answered with a number: a point on a labelled scale, or a number in bounds.
 
 A scale has whole points from `min` to `max` (at most 11), a label for each point in every
-language, and may be scored; typed, a point is its number, and "weet niet" the number after the
-last point. A number question takes any number within its optional bounds.
+language, and may be scored (its points run from 0 at `min` to 1 at `max`); typed, a point is its
+number, and "weet niet" the number after the last point. A number question takes any number
+within its optional bounds.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Sequence
+from fractions import Fraction
 from typing import Any, ClassVar
 
+from clustercli.conditions import show_value
 from clustercli.errors import Problem
 from clustercli.i18n import t
-from clustercli.questionset.types.base import (
-    BOUNDS,
-    POINTS,
-    QuestionFields,
-    QuestionType,
-    Values,
-    as_written,
-    is_number,
-    show,
-)
+from clustercli.questionset.types.base import QuestionType, Values, as_written, is_number
+from clustercli.questionset.types.fields import BOUNDS, POINTS, QuestionFields
 
 MAX_SCALE_POINTS = 11
 ORDER_OPS = ("equals", "in", "at_least", "at_most")
@@ -67,8 +62,8 @@ class NumberType(QuestionType):
         return is_number(value) and _within(value, values.minimum, values.maximum)
 
     def shown(self, values: Values) -> list[str]:
-        low = "" if values.minimum is None else show(values.minimum)
-        high = "" if values.maximum is None else show(values.maximum)
+        low = "" if values.minimum is None else show_value(values.minimum)
+        high = "" if values.maximum is None else show_value(values.maximum)
         return [f"{low}–{high}" if (low or high) else "number"]
 
     def accepts(self, q: QuestionFields, value: Any) -> bool:
@@ -132,11 +127,19 @@ class ScaleType(NumberType):
         return [(point, labels[i] if i < len(labels) else "", point)
                 for i, point in enumerate(points(q))]
 
+    def answer_points(self, q: QuestionFields, value: Any) -> Fraction | None:
+        low, high = Fraction(q.min or 0), Fraction(q.max or 0)
+        return (Fraction(value) - low) / (high - low)
+
+    def scored_answers(self, q: QuestionFields) -> list[Any]:
+        return list(points(q))
+
     def word(self, q: QuestionFields, value: Any, lang: str) -> str:
-        labels = point_labels(q, lang)
-        index = int(value) - int(q.min or 0)
-        label = labels[index] if 0 <= index < len(labels) else ""
+        label = point_label(q, value, lang)
         return f"{label} ({value})" if label else str(value)
+
+    def explained(self, q: QuestionFields, value: Any, lang: str) -> str:
+        return f"{value} ({point_label(q, value, lang) or value})"
 
     def data(self, q: QuestionFields) -> dict[str, Any]:
         data = super().data(q)
@@ -159,6 +162,13 @@ def point_labels(q: QuestionFields, lang: str) -> list[str]:
     """The labels of a scale's points in `lang`, else in the set's first language."""
     labels = q.labels or {}
     return labels.get(lang) or next(iter(labels.values()), [])
+
+
+def point_label(q: QuestionFields, value: Any, lang: str) -> str:
+    """The label of one point of a scale ("" for a point it has no label for)."""
+    labels = point_labels(q, lang)
+    index = int(value) - int(q.min or 0)
+    return labels[index] if 0 <= index < len(labels) else ""
 
 
 def _within(value: Any, low: float | None, high: float | None) -> bool:

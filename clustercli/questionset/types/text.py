@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from clustercli.i18n import t
-from clustercli.questionset.types.base import QuestionFields, QuestionType, Values
+from clustercli.questionset.types.base import QuestionType, Values
+from clustercli.questionset.types.fields import QuestionFields
 
 
 class TextType(QuestionType):

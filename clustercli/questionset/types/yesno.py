@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from clustercli.i18n import t
-from clustercli.questionset.types.base import QuestionFields, QuestionType, Values
+from clustercli.questionset.types.base import QuestionType, Values
+from clustercli.questionset.types.fields import QuestionFields
 
 YES_WORDS = {"ja", "j", "yes", "y", "true"}
 NO_WORDS = {"nee", "n", "no", "false"}
