@@ -17,6 +17,7 @@ model (`clustercli.questionset.model.Question` has every field, and finds its ty
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -59,7 +60,7 @@ class Values:
         return self.kind.shown(self)
 
 
-class QuestionType:
+class QuestionType(ABC):
     """One type of question. A subclass names itself, says which fields it takes, and
     overrides what its values are; the generic parts (unknown, left open, the order of the
     checks) are here, once."""
@@ -103,18 +104,18 @@ class QuestionType:
     def values(self, q: QuestionFields) -> Values:
         return Values(self, q.option_keys, q.min, q.max, q.allow_unknown)
 
+    @abstractmethod
     def possible(self, values: Values, op: str, value: Any) -> bool:
         """Whether a condition may compare an answer with `value` by `op` ("unknown" is
         judged by the condition checker itself)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def shown(self, values: Values) -> list[str]:
         """The values as a question-set author writes them: "a, b", "1–5", "true, false"."""
-        raise NotImplementedError
 
+    @abstractmethod
     def accepts(self, q: QuestionFields, value: Any) -> bool:
         """Whether `value` (not None, not "unknown") is a possible stored answer to `q`."""
-        raise NotImplementedError
 
     def normalise(self, q: QuestionFields, value: Any) -> Any:
         """`value` in its stored form (a whole number as an int, ...), before it is judged."""
