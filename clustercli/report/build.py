@@ -1,8 +1,9 @@
 """Building a report's content once, from an assessment, its question set, profile and routing.
 
 Choices made here (the renderers follow them, so every format says the same):
-- A score is shown in whole points, rounded down, so that a shown number never looks like a
-  higher band than the exact score has (74.9 shows as 74, aandachtspunt, not 75).
+- A score is shown in whole points, rounded down (`formatting.score`, the rule of every output),
+  so that a shown number never looks like a higher band than the exact score has (74.9 shows
+  as 74, aandachtspunt, not 75).
 - Strongest points: the dimensions in band sterk, best first, at most MAX_STRONGEST; when none is
   sterk, the best aandachtspunt, with what would make it sterk.
 - Weakest points: knelpunt and aandachtspunt dimensions, lowest score first, at most MAX_WEAKEST,
@@ -18,6 +19,7 @@ import re
 from typing import Any
 
 from clustercli.engine.values import label
+from clustercli.formatting import score as points
 from clustercli.i18n import pick, t
 from clustercli.names import visible
 from clustercli.profile.build import Profile, build_profile
@@ -46,7 +48,8 @@ OTHER_BASES = ("design", "organisations", "profile")
 
 
 def shown_score(score: float | None) -> int | None:
-    return None if score is None else int(score // 1)
+    """The score as the report shows it: `formatting.score`, the one rule of every output."""
+    return points(score)
 
 
 def build_report(record: Assessment, qset: QuestionSet, lang: str, *, with_notes: bool = False,

@@ -22,6 +22,7 @@ from clustercli.conditions import (
     Not,
     QuestionTerm,
 )
+from clustercli.formatting import score as points
 from clustercli.i18n import pick, t
 from clustercli.routing.model import RoutingData
 
@@ -113,7 +114,7 @@ def _phrase(term: Condition, dimensions: Mapping[str, DimensionFact], lang: str)
             if fact.score is None:
                 return t("routing.scored_no_score", lang, dimension=name, band=band)
             return t("routing.scored", lang, dimension=name, band=band,
-                     score=round(fact.score))
+                     score=points(fact.score))
         case BandCount(band, _, _):
             count = sum(1 for fact in dimensions.values() if fact.band == band)
             return t("routing.band_count", lang, band=t(f"routing.band.{band}", lang),
