@@ -30,15 +30,21 @@ from clustercli.routing.model import RoutingData
 _NOT_A_SUB_SECTOR = ("other", conditions.UNKNOWN)
 
 
-def reason_text(reason: str, data: RoutingData, answers: Mapping[str, Any],
-                dimensions: Mapping[str, DimensionFact], lang: str,
-                held: Iterable[Condition]) -> str:
-    """The text of `reason` for this firm, with the answers that made `held` true."""
+def reason_sentence(reason: str, data: RoutingData, answers: Mapping[str, Any],
+                    lang: str) -> str:
+    """The text of `reason` for this firm, on its own: its placeholders filled in."""
     template = pick(data.reasons[reason], lang)
     values = {answer: sector_label(data, answers, lang) if answer == "sector"
               else answer_label(answer, answers.get(answer), lang)
               for answer in _placeholders(template)}
-    text = template.format(**values)
+    return template.format(**values)
+
+
+def reason_text(reason: str, data: RoutingData, answers: Mapping[str, Any],
+                dimensions: Mapping[str, DimensionFact], lang: str,
+                held: Iterable[Condition]) -> str:
+    """The text of `reason` for this firm, with the answers that made `held` true."""
+    text = reason_sentence(reason, data, answers, lang)
     phrases = _phrases([term for cond in held
                         for term in _terms_that_hold(cond, answers, dimensions)],
                        answers, dimensions, lang)
