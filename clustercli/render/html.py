@@ -148,7 +148,7 @@ class _Html:
 
     def mirror(self, s: parts.MirrorSection) -> list[str]:
         lines = [f'{e(m.figure)} <strong>{e(m.position)}</strong> <span class="src">'
-                 f"{e(m.source_note)}</span>" for m in s.items]
+                 f"({e(m.cite)})</span>" for m in s.items]
         return [_open(s), '<div class="cols">', *_items(lines, css="mirror"), "</div>",
                 "</section>"]
 

@@ -82,7 +82,7 @@ class _Markdown:
         return out
 
     def mirror(self, s: parts.MirrorSection) -> list[str]:
-        return _listed(s.heading, [f"- {md(item.text)}" for item in s.items], s.empty)
+        return _listed(s.heading, [f"- {md(item.line)}" for item in s.items], s.empty)
 
     def sources(self, s: parts.SourcesSection) -> list[str]:
         return [*_section(s.heading), md(s.study), "",

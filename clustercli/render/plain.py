@@ -33,7 +33,7 @@ class _Plain:
         if s.line is None:
             out.append(s.empty or "")
         else:
-            out += [s.line, s.meaning]
+            out.append(f"{s.line}. {s.meaning}")
             if s.capped:
                 out += [s.capped, *(f"- {cap.line}" for cap in s.caps)]
         return out + [notice.line for notice in s.notices]
@@ -75,7 +75,7 @@ class _Plain:
         return out
 
     def mirror(self, s: parts.MirrorSection) -> list[str]:
-        return ["", s.heading, *(f"- {item.text}" for item in s.items)]
+        return ["", s.heading, *(f"- {item.line}" for item in s.items)]
 
     def sources(self, s: parts.SourcesSection) -> list[str]:
         return ["", s.heading, *source_lines(s)]
@@ -100,5 +100,5 @@ def render_plain(report: Report, sections: Sequence[str] = SHORT, width: int = W
 
 
 def source_lines(s: parts.SourcesSection) -> list[str]:
-    return [s.study, *(f"- {label}: {line}" for label, line in s.items), s.unmarked,
-            s.organisation_facts, s.disclaimer]
+    return [s.study, *(f"- {label}: {line}" for label, line in s.items),
+            f"{s.unmarked} {s.organisation_facts} {s.disclaimer}"]

@@ -132,7 +132,7 @@ class _Rich:
         return [NewLine(), _heading(s.heading), body]
 
     def mirror(self, s: parts.MirrorSection) -> Parts:
-        return [NewLine(), _heading(s.heading), bullets([item.text for item in s.items])]
+        return [NewLine(), _heading(s.heading), bullets([item.line for item in s.items])]
 
     def sources(self, s: parts.SourcesSection) -> Parts:
         return [NewLine(), _heading(s.heading),

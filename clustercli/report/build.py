@@ -15,7 +15,8 @@ Choices made here (the renderers follow them, so every format says the same):
 - Sources: every basis the report's statements cite (level, caps, notices, actions, advice,
   organisations, mirror), the study's findings first in their own order. A finding that a
   sentence of the report already states (it names the study and cites the finding, or it is a
-  comparison with the study) is marked `stated`: the sources do not say it again.
+  comparison with the study) records where (`stated_in`: the sections that say it), so that
+  a rendering's sources do not say it again.
 """
 
 from __future__ import annotations
@@ -92,11 +93,17 @@ def build_report(record: Assessment, qset: QuestionSet, lang: str, *, with_notes
     bands = qset.rules.bands if qset.rules is not None else DEFAULT_BANDS
     thresholds = model.Thresholds(sterk=bands.sterk, aandachtspunt=bands.aandachtspunt)
     strongest, weakest, unscored = _points(qset, profile, lang)
-    statements = [*((cap.reason, cap.source) for cap in (level.caps if level else ())),
-                  *((a.text, a.source) for a in (*notices, *advice)),
-                  *((a.why, a.source) for a in actions),
-                  *((o.why, o.source) for o in organisations)]
-    stated = _stated(statements) | {m.finding for m in mirror}
+    statements = {"level": [*((cap.reason, cap.source) for cap in (level.caps if level else ())),
+                            *((a.text, a.source) for a in notices)],
+                  "actions": [(a.why, a.source) for a in actions],
+                  "advice": [(a.text, a.source) for a in advice],
+                  "organisations": [(o.reason, o.source) for o in organisations]}
+    stated = {section: _stated(said) for section, said in statements.items()}
+    stated["mirror"] = {m.finding for m in mirror}
+    citing = {section: {s for _, sources in said for s in sources}
+              for section, said in statements.items()}
+    citing["level"].update(profile.level.source if profile.level is not None else ())
+    citing["mirror"] = stated["mirror"]
     cited = _cited(profile, level, (*notices, *advice, *actions), organisations)
     return model.Report(
         lang=lang,
@@ -117,7 +124,10 @@ def build_report(record: Assessment, qset: QuestionSet, lang: str, *, with_notes
         study=t("report.study", lang),
         sources=tuple(model.Source(id=c, label=_source_label(c, lang),
                                    text=t(f"report.source.{c.lower()}", lang),
-                                   stated=c in stated) for c in cited),
+                                   cited_in=tuple(section for section, found in citing.items()
+                                                  if c in found),
+                                   stated_in=tuple(section for section, found in stated.items()
+                                                   if c in found)) for c in cited),
         organisation_facts=t("report.organisation_facts", lang, gathered=data.gathered),
         disclaimer=t("report.disclaimer", lang),
         notes=_notes(record, qset, active, lang) if with_notes else None,

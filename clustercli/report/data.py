@@ -59,7 +59,8 @@ def report_data(report: Report) -> dict[str, Any]:
         "mirror": [{"finding": m.finding, "figure": m.figure, "position": m.position,
                     "source": m.source_note, "year": m.year} for m in report.mirror],
         "sources": {"study": report.study,
-                    "cited": [{"id": s.id, "text": s.text, "stated": s.stated}
+                    "cited": [{"id": s.id, "text": s.text, "cited_in": list(s.cited_in),
+                               "stated_in": list(s.stated_in)}
                               for s in report.sources],
                     "organisations": report.organisation_facts},
         "disclaimer": report.disclaimer,

@@ -146,10 +146,12 @@ class Source:
     id: str
     label: str  # how an item cites it: "F7", "deze zelftest"
     text: str
-    # A finding that a sentence of this report already states (a study sentence of the level,
-    # an action, advice or organisation, or a comparison with the study): its text is not
-    # repeated in the sources, so that each study statement appears once in a report.
-    stated: bool = False
+    # The sections where a sentence already states this finding (a study sentence of the
+    # level, an action, advice or organisation, or a comparison with the study): a rendering
+    # with one of them does not repeat it in its sources, so that each study statement appears
+    # once in a report.
+    stated_in: tuple[str, ...] = ()
+    cited_in: tuple[str, ...] = ()  # the sections whose statements cite it
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar, Generic, Protocol, TypeVar
 
-from clustercli.report.model import Dimension, MirrorItem
+from clustercli.report.model import Dimension
 
 Item = TypeVar("Item")
 
@@ -164,7 +164,21 @@ class OrganisationsSection(Listed[OrganisationGroup]):
     kind = "organisations"
 
 
-class MirrorSection(Listed[MirrorItem]):
+@dataclass(frozen=True, kw_only=True)
+class Comparison:
+    """The firm beside one figure of the study: what the study found, where the firm stands,
+    and the finding it cites (the heading gives the study's year)."""
+
+    figure: str
+    position: str
+    cite: str  # "Bron: F3"
+
+    @property
+    def line(self) -> str:
+        return f"{self.figure} {self.position} ({self.cite})"
+
+
+class MirrorSection(Listed[Comparison]):
     kind = "mirror"
 
 

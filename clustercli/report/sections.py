@@ -34,6 +34,7 @@ from clustercli.report.parts import (
     ActionItem,
     ActionsSection,
     AdviceSection,
+    Comparison,
     Head,
     LevelSection,
     Mark,
@@ -55,7 +56,9 @@ from clustercli.report.parts import (
 
 SECTIONS = ("level", "scores", "strongest", "weakest", "unscored", "actions", "advice",
             "organisations", "mirror", "sources", "notes")
-SHORT = tuple(name for name in SECTIONS if name not in ("strongest", "weakest", "unscored"))
+# The short report, as issue 13 orders it: no long explanation per area, and no advice beyond
+# the actions (the rest of the advice is in the details, the HTML and the JSON).
+SHORT = ("level", "scores", "actions", "organisations", "mirror", "sources", "notes")
 
 
 # --- what each section says -------------------------------------------------------------------
@@ -194,15 +197,19 @@ def _mirror(report: Report, name: str) -> MirrorSection | None:
     """Only the comparisons that apply; left out when none does."""
     if not report.mirror:
         return None
-    return MirrorSection(name=name, heading=text.heading(report, name), items=report.mirror)
+    return MirrorSection(name=name, heading=text.heading(report, name), items=tuple(
+        Comparison(figure=m.figure, position=m.position,
+                   cite=text.label(report, "source", sources=m.finding)) for m in report.mirror))
 
 
-def _sources(report: Report, name: str) -> SourcesSection:
-    """The study, then what the report cites that no sentence above says already."""
+def _sources(report: Report, name: str, shown: Sequence[str] = SECTIONS) -> SourcesSection:
+    """The study, then the findings that the `shown` sections cite and no sentence of theirs
+    says already."""
     return SourcesSection(name=name, heading=text.heading(report, name),
                           study=text.label(report, "study", study=report.study),
                           items=tuple((s.label, s.text) for s in report.sources
-                                      if text.is_finding(s.id) and not s.stated),
+                                      if text.is_finding(s.id) and set(s.cited_in) & set(shown)
+                                      and not set(s.stated_in) & set(shown)),
                           unmarked=text.label(report, "unmarked"),
                           organisation_facts=report.organisation_facts,
                           disclaimer=report.disclaimer)
@@ -232,8 +239,11 @@ BUILDERS: dict[str, Callable[[Report, str], Section | None]] = {
 
 
 def build_sections(report: Report, names: Sequence[str] = SECTIONS) -> list[Section]:
-    """The sections of `report` in the order of `names`, those with nothing to say left out."""
-    return [section for name in names if (section := BUILDERS[name](report, name)) is not None]
+    """The sections of `report` in the order of `names`, those with nothing to say left out.
+    The sources are told which sections are shown (what is said there is not said again)."""
+    return [section for name in names
+            if (section := _sources(report, name, names) if name == "sources"
+                else BUILDERS[name](report, name)) is not None]
 
 
 
