@@ -109,9 +109,9 @@ def test_advice_organisations_and_steps_are_all_there(name):
     organisations = page.text_in(id="organisations")
     assert all(o.name in organisations and o.verified in organisations
                for o in report.organisations)
-    steps = page.text_in(id="next_steps")
-    assert all(s.text in steps for s in report.next_steps)
-    assert report.disclaimer in page.text_in(id="about")
+    actions = page.text_in(id="actions")
+    assert all(a.step in actions and a.why in actions for a in report.actions)
+    assert report.disclaimer in page.text_in(id="sources")
     assert "2001" in page.text_in(id="sources")
 
 

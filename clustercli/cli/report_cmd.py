@@ -21,7 +21,7 @@ from clustercli.cli.app import (
     echo_error,
     use_language,
 )
-from clustercli.cli.output import REPORT_FORMATS, ReportFormat, emit
+from clustercli.cli.output import REPORT_FORMATS, ReportFormat, Shown, emit
 
 if TYPE_CHECKING:
     from clustercli.questionset.model import QuestionSet
@@ -50,13 +50,25 @@ def print_report(record: "Assessment", qset: "QuestionSet", lang: str, *, store=
     terminal.show(report, stream, plain=plain)
 
 
+# `show ID -o FILE` without --format: the format its name asks for.
+SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".json": "json"}
+
+
+def report_format(format: str | None, output: Path | None) -> str:
+    """The format asked for; without one, the one the file's name asks for, else terminal."""
+    if format is not None:
+        return str(format)
+    return SUFFIXES.get(output.suffix.lower(), "terminal") if output is not None else "terminal"
+
+
 def show(
     assessment_id: Annotated[str, typer.Argument(
         callback=clean_id, help=H("report.cli.arg_id"))],
-    format: Annotated[ReportFormat, typer.Option("--format", help=H("report.cli.format"))] = (
-        ReportFormat["terminal"]),
+    format: Annotated[ReportFormat | None, typer.Option(
+        "--format", help=H("report.cli.format"), show_default=False)] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help=H("report.cli.output"),
                                                 show_default=False)] = None,
+    details: Annotated[bool, typer.Option("--details", help=H("report.cli.details"))] = False,
     lang: Annotated[Language | None, typer.Option("--lang", help=H("report.cli.lang"),
                                                   show_default=False)] = None,
     with_notes: Annotated[bool, typer.Option("--with-notes",
@@ -72,16 +84,24 @@ def show(
     lang = use_language(lang or record.language)
     report = build(record, stored_set(store, record), lang, with_notes=with_notes)
     report = _with_change_since_previous(report, store, record, lang)
-    if format == "terminal" and output is None:  # on the screen: rich, or plain text
+    form = report_format(format, output)
+    if form == "terminal" and output is None:  # on the screen: rich, or plain text
         from clustercli.render import terminal
 
-        terminal.show(report, sys.stdout, plain=plain)
+        terminal.show(report, sys.stdout, plain=plain, sections=layout(details))
         return
-    if report.unfinished and format != "terminal":
+    if report.unfinished and form != "terminal":
         echo_error(report.unfinished)  # also where a file or a program gets the report
-    emit(REPORT_FORMATS, format, report, output)
+    emit(REPORT_FORMATS, form, Shown(report, layout(details)), output)
     if output is not None:
         echo_error(t("report.written", lang, file=str(output)))
+
+
+def layout(details: bool) -> tuple[str, ...]:
+    """The sections to show: the short report, or with the long explanation per area."""
+    from clustercli.report.sections import SECTIONS, SHORT
+
+    return SECTIONS if details else SHORT
 
 
 def _with_change_since_previous(report: "Report", store, record: "Assessment",

@@ -155,7 +155,8 @@ class _Html:
     def sources(self, s: parts.SourcesSection) -> list[str]:
         lines = [f"<strong>{e(label)}</strong> – {e(line)}" for label, line in s.items]
         return [_open(s), f"<p>{e(s.study)}</p>", '<div class="cols">',
-                *_items(lines, css="sources"), "</div>", f"<p>{e(s.organisation_facts)}</p>",
+                *_items(lines, css="sources"), "</div>",
+                f"<p>{e(s.unmarked)} {e(s.organisation_facts)}</p>",
                 f'<p class="src">{e(s.disclaimer)}</p>', "</section>"]
 
     def notes(self, s: parts.NotesSection) -> list[str]:

@@ -87,7 +87,7 @@ class _Markdown:
     def sources(self, s: parts.SourcesSection) -> list[str]:
         return [*_section(s.heading), md(s.study), "",
                 *(f"- **{md(label)}** – {md(line)}" for label, line in s.items),
-                "", md(s.organisation_facts), "", md(s.disclaimer)]
+                "", f"{md(s.unmarked)} {md(s.organisation_facts)}", "", md(s.disclaimer)]
 
     def notes(self, s: parts.NotesSection) -> list[str]:
         return [*_section(s.heading),
