@@ -124,32 +124,69 @@ def _converse(session, mode: str, *, notes: bool, intro: bool, at_review: bool =
 
 
 def _finish(session, mode: str) -> None:
-    """Complete the assessment and show it: its id and every answer, then the report."""
-    from clustercli.cli.report_cmd import print_report
-    from clustercli.engine.driver import review_sections
+    """Complete the assessment and show it. On a terminal: a screen that fits (saved, the
+    level, the scores, the first actions) with the `show` commands for the whole report, so
+    that nothing of it scrolls away; into a file or a pipe: every answer, then the report."""
     from clustercli.profile.build import summarise
 
     if session.record.status != "completed":  # an `edit` without changes stays as it was
         session.complete(summarise)
-    sections = review_sections(session)
-    if mode == "terminal" and sys.stdout.isatty():
-        from clustercli.render import screens
+    if sys.stdout.isatty():
+        _end_screen(session, mode)
+        return
+    from clustercli.cli.report_cmd import print_report
+    from clustercli.engine.driver import review_sections
 
-        screens.end(screens.console(sys.stdout), session.lang, session.id, sections)
-    else:  # plain mode, an answers file, or stdout into a file: plain lines, no panels
-        write_output(_summary_text(session, sections), None)
+    write_output(_summary_text(session, review_sections(session)), None)
     print_report(session.record, session.qset, session.lang, store=session.store,
-                 plain=mode != "terminal" or not sys.stdout.isatty(), stream=sys.stdout)
-    if mode == "terminal" and not sys.stdout.isatty():
+                 plain=True, stream=sys.stdout)
+    if mode == "terminal":
         from clustercli.render import screens
 
         # the summary and report went to a file: say so where the user is looking
         screens.summary_elsewhere(screens.console(_screen()), session.lang, session.id)
 
 
+def _end_screen(session, mode: str) -> None:
+    """What the user is left with on the terminal: rich, or plain text in plain mode."""
+    import shutil
+
+    from clustercli.cli.report_cmd import build
+    from clustercli.i18n import t
+    from clustercli.render import terminal
+
+    lang = session.lang
+    report = build(session.record, session.qset, lang)
+    saved = t("report.end.saved", lang, id=session.id)
+    commands = [(t("report.end.whole", lang), _command("show", session.id)),
+                (t("report.end.print", lang),
+                 _command("show", session.id, "-o", t("report.end.file", lang)))]
+    if mode == "terminal" and not terminal.use_plain(sys.stdout):
+        from clustercli.render import screens
+
+        out = screens.console(sys.stdout)
+        out.width = min(out.width, terminal.PROSE_WIDTH)
+        screens.end(out, report, saved, commands)
+        return
+    from clustercli.render.plain import end_text
+
+    height = shutil.get_terminal_size((80, 24)).lines
+    write_output(end_text(report, saved, commands, terminal.width(), height), None)
+
+
+def _command(*words: str) -> str:
+    """A clustercli command as it can be pasted into a shell (with --data-dir where given)."""
+    explicit = _run.get("data_dir")
+    prefix = ["clustercli", *(["--data-dir", str(explicit)] if explicit else [])]
+    return shlex.join([*prefix, *words])
+
+
 def _summary_text(session, sections) -> str:
-    """The end of a plain or answers-file run: plain lines, no styling."""
+    """The end of a run into a file or a pipe: every answer in plain lines, no styling,
+    wrapped at word boundaries (`terminal.width`)."""
+    from clustercli.formatting import wrap
     from clustercli.i18n import pick, t
+    from clustercli.render.terminal import width
 
     lang = session.lang
     lines = [t("engine.done", lang), t("engine.assessment_id", lang, id=session.id), "",
@@ -158,7 +195,7 @@ def _summary_text(session, sections) -> str:
         lines.append(f"{section.title}")
         lines += [f"  - {pick(item.question.text, lang)} {item.answer}"
                   for item in section.items]
-    return "\n".join(lines)
+    return "\n".join(part for line in lines for part in wrap(line, width()))
 
 
 @collector_paused()

@@ -8,13 +8,13 @@ under its text, so that no word is broken and nothing is cut.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import chain
 
 from clustercli.formatting import wrap
 from clustercli.report import parts
 from clustercli.report.model import Report
-from clustercli.report.sections import SHORT, compose
+from clustercli.report.sections import END, SHORT, build_sections, compose
 
 WIDTH = 80  # columns, when the caller does not say (a file, a test)
 
@@ -97,6 +97,41 @@ def render_plain(report: Report, sections: Sequence[str] = SHORT, width: int = W
     at most `width` columns (a word longer than that alone is broken)."""
     lines = chain.from_iterable(compose(report, _Plain(), sections))
     return "\n".join(chain.from_iterable(wrap(line, width) for line in lines)) + "\n"
+
+
+def end_text(report: Report, saved: str, commands: Sequence[tuple[str, str]], width: int,
+             height: int) -> str:
+    """The end of the self-check in plain text, as `screens.end` draws it in rich: saved, the
+    level, the scores, the first actions that fit in `height` lines, the commands."""
+    level, scores, actions = build_sections(report, END)
+    assert isinstance(level, parts.LevelSection) and isinstance(scores, parts.ScoresSection)
+    assert isinstance(actions, parts.ActionsSection)
+    about = [level.empty or ""] if level.line is None else [f"{level.line}. {level.meaning}"]
+    head = [saved, *about, "", scores.heading, *(f"- {row.line}" for row in scores.rows),
+            "", actions.heading]
+    # a command is never wrapped (it is copied whole): beside its label where both fit, else
+    # on a line of its own
+    tail = [""]
+    for label, command in commands:
+        tail += [f"{label} {command}"] if len(label) + 1 + len(command) <= width else [
+            *wrap(label, width), command]
+
+    def lines(texts: Sequence[str]) -> list[str]:
+        return list(chain.from_iterable(wrap(text, width) for text in texts))
+
+    steps = [f"{n}. {action.step}" for n, action in enumerate(actions.items, 1)]
+    room = height - 1 - len(lines(head)) - len(tail)  # a line for the prompt after
+    shown = most_that_fit(len(steps), lambda n: len(lines(steps[:n])), room)
+    return "\n".join([*lines([*head, *steps[:shown]]), *tail]) + "\n"
+
+
+def most_that_fit(count: int, height: Callable[[int], int], room: int) -> int:
+    """How many of `count` items (the first, at least) fit in `room` lines, `height(n)` being
+    the lines the first n take."""
+    shown = min(count, 1)
+    while shown < count and height(shown + 1) <= room:
+        shown += 1
+    return shown
 
 
 def source_lines(s: parts.SourcesSection) -> list[str]:

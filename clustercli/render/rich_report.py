@@ -79,15 +79,7 @@ class _Rich:
         return [NewLine(), Panel(Group(*body), title=s.heading, title_align="left")]
 
     def scores(self, s: parts.ScoresSection) -> Parts:
-        table = Table(show_header=False, box=None, pad_edge=False)
-        marks = tuple(mark.value for mark in s.marks)
-        for row in s.rows:
-            dim = row.dimension
-            style = BAND_STYLES.get(dim.band, "")
-            table.add_row(dim.title, Text(bar(dim.score, marks), style=style),
-                          Text("–" if dim.shown is None else str(dim.shown), justify="right"),
-                          Text(dim.band_label, style=style))
-        out: Parts = [_heading(s.heading), table]
+        out: Parts = [_heading(s.heading), scores_table(s)]
         if s.since:
             out += [NewLine(), _heading(s.since.heading), bullets(s.since.lines)]
         return out
@@ -141,6 +133,19 @@ class _Rich:
     def notes(self, s: parts.NotesSection) -> Parts:
         return [Panel(bullets([f"{question} {tail}" for question, tail in s.items]),
                       title=s.heading, title_align="left", border_style="magenta")]
+
+
+def scores_table(s: parts.ScoresSection) -> Table:
+    """One row per area: its title, a bar coloured by band, the score, the band."""
+    table = Table(show_header=False, box=None, pad_edge=False)
+    marks = tuple(mark.value for mark in s.marks)
+    for row in s.rows:
+        dim = row.dimension
+        style = BAND_STYLES.get(dim.band, "")
+        table.add_row(dim.title, Text(bar(dim.score, marks), style=style),
+                      Text("–" if dim.shown is None else str(dim.shown), justify="right"),
+                      Text(dim.band_label, style=style))
+    return table
 
 
 def actions_table(items: Sequence[parts.ActionItem], why: bool = True) -> Table:

@@ -24,7 +24,7 @@ from clustercli.render.plain import render_plain
 from clustercli.report.model import Report
 from clustercli.report.sections import SHORT
 
-__all__ = ["print_rich", "render_plain", "show", "use_plain", "width"]
+__all__ = ["PROSE_WIDTH", "print_rich", "render_plain", "show", "use_plain", "width"]
 
 
 def width() -> int:

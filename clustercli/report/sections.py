@@ -59,6 +59,9 @@ SECTIONS = ("level", "scores", "strongest", "weakest", "unscored", "actions", "a
 # The short report, as issue 13 orders it: no long explanation per area, and no advice beyond
 # the actions (the rest of the advice is in the details, the HTML and the JSON).
 SHORT = ("level", "scores", "actions", "organisations", "mirror", "sources", "notes")
+# What the end of the self-check leaves on the screen (render/screens.py), the rest behind a
+# `show` command.
+END = ("level", "scores", "actions")
 
 
 # --- what each section says -------------------------------------------------------------------
