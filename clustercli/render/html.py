@@ -180,6 +180,8 @@ def _items(lines: list[str], tag: str = "ul", css: str = "") -> list[str]:
 
 
 def _with_source(item: parts.Sourced) -> str:
+    if not item.cite:  # the self-check's own: the sources say so once
+        return e(item.text)
     return f'{e(item.text)} <span class="src">({e(item.cite)})</span>'
 
 
