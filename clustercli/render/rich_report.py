@@ -18,7 +18,6 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from clustercli.render.plain import source_lines
 from clustercli.report import parts
 from clustercli.report.model import Report
 from clustercli.report.sections import SHORT, compose
@@ -40,13 +39,13 @@ def bar(score: float | None, thresholds: tuple[float, ...]) -> str:
                    for cell in range(BAR_WIDTH))
 
 
-def bullets(lines: Sequence[str], numbered: bool = False) -> Table:
+def bullets(lines: Sequence[str], numbered: bool = False, style: str = "") -> Table:
     """A list with a hanging indent: wrapped lines stay in line with the first."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column()
     for n, line in enumerate(lines, 1):
-        grid.add_row(f"{n}." if numbered else "•", Text(line))
+        grid.add_row(Text(f"{n}." if numbered else "•", style=style), Text(line, style=style))
     return grid
 
 
@@ -127,8 +126,11 @@ class _Rich:
         return [NewLine(), _heading(s.heading), bullets([item.line for item in s.items])]
 
     def sources(self, s: parts.SourcesSection) -> Parts:
-        return [NewLine(), _heading(s.heading),
-                *(Text(line, style="dim") for line in source_lines(s)), NewLine()]
+        items = bullets([f"{label}: {line}" for label, line in s.items], style="dim")
+        return [NewLine(), _heading(s.heading), Text(s.study, style="dim"),
+                *([items] if s.items else []),
+                Text(f"{s.unmarked} {s.organisation_facts} {s.disclaimer}", style="dim"),
+                NewLine()]
 
     def notes(self, s: parts.NotesSection) -> Parts:
         return [Panel(bullets([f"{question} {tail}" for question, tail in s.items]),
