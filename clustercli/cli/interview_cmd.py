@@ -132,7 +132,10 @@ def _finish(session, mode: str) -> None:
     if session.record.status != "completed":  # an `edit` without changes stays as it was
         session.complete(summarise)
     if sys.stdout.isatty():
-        _end_screen(session, mode)
+        from clustercli.cli.report_cmd import print_end_screen
+
+        print_end_screen(session.record, session.qset, session.lang,
+                         rich=mode == "terminal")
         return
     from clustercli.cli.report_cmd import print_report
     from clustercli.engine.driver import review_sections
@@ -145,40 +148,6 @@ def _finish(session, mode: str) -> None:
 
         # the summary and report went to a file: say so where the user is looking
         screens.summary_elsewhere(screens.console(_screen()), session.lang, session.id)
-
-
-def _end_screen(session, mode: str) -> None:
-    """What the user is left with on the terminal: rich, or plain text in plain mode."""
-    import shutil
-
-    from clustercli.cli.report_cmd import build
-    from clustercli.i18n import t
-    from clustercli.render import terminal
-
-    lang = session.lang
-    report = build(session.record, session.qset, lang)
-    saved = t("report.end.saved", lang, id=session.id)
-    commands = [(t("report.end.whole", lang), _command("show", session.id)),
-                (t("report.end.print", lang),
-                 _command("show", session.id, "-o", t("report.end.file", lang)))]
-    if mode == "terminal" and not terminal.use_plain(sys.stdout):
-        from clustercli.render import screens
-
-        out = screens.console(sys.stdout)
-        out.width = min(out.width, terminal.PROSE_WIDTH)
-        screens.end(out, report, saved, commands)
-        return
-    from clustercli.render.plain import end_text
-
-    height = shutil.get_terminal_size((80, 24)).lines
-    write_output(end_text(report, saved, commands, terminal.width(), height), None)
-
-
-def _command(*words: str) -> str:
-    """A clustercli command as it can be pasted into a shell (with --data-dir where given)."""
-    explicit = _run.get("data_dir")
-    prefix = ["clustercli", *(["--data-dir", str(explicit)] if explicit else [])]
-    return shlex.join([*prefix, *words])
 
 
 def _summary_text(session, sections) -> str:

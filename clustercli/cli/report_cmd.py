@@ -6,6 +6,7 @@ CLI's own helpers are imported at the top; the report, the renderers and rich on
 report is made, so that `clustercli --help` stays fast.
 """
 
+import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO
@@ -16,6 +17,7 @@ from clustercli.cli.app import (
     ClusterCommand,
     H,
     Language,
+    _run,
     clean_id,
     data_store,
     echo_error,
@@ -59,6 +61,42 @@ def report_format(format: str | None, output: Path | None) -> str:
     if format is not None:
         return str(format)
     return SUFFIXES.get(output.suffix.lower(), "terminal") if output is not None else "terminal"
+
+
+def print_end_screen(record: "Assessment", qset: "QuestionSet", lang: str, *,
+                     rich: bool) -> None:
+    """What the user is left with on the terminal after finishing (in rich, unless `rich` is
+    false or `terminal.use_plain` says plain text): saved under which id, the level, the
+    scores, the first actions that fit the screen, and the commands for the whole report and
+    a copy to print (render/screens.py, render/plain.py `end_text`)."""
+    import shutil
+
+    from clustercli.i18n import t
+    from clustercli.render import terminal
+
+    report = build(record, qset, lang)
+    saved = t("report.end.saved", lang, id=record.id)
+    commands = [(t("report.end.whole", lang), command("show", record.id)),
+                (t("report.end.print", lang),
+                 command("show", record.id, "-o", t("report.end.file", lang)))]
+    if rich and not terminal.use_plain(sys.stdout):
+        from clustercli.render import screens
+
+        out = screens.console(sys.stdout)
+        out.width = min(out.width, terminal.PROSE_WIDTH)
+        screens.end(out, report, saved, commands)
+        return
+    from clustercli.render.plain import end_text
+
+    height = shutil.get_terminal_size((80, 24)).lines
+    sys.stdout.write(end_text(report, saved, commands, terminal.width(), height))
+
+
+def command(*words: str) -> str:
+    """A clustercli command as it can be pasted into a shell (with --data-dir where given)."""
+    explicit = _run.get("data_dir")
+    prefix = ["clustercli", *(["--data-dir", str(explicit)] if explicit else [])]
+    return shlex.join([*prefix, *words])
 
 
 def show(
