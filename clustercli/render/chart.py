@@ -91,8 +91,8 @@ def svg_chart(scores: parts.ScoresSection) -> str:
             out.append(f'<text x="{BAR_X + 6}" y="{middle}" class="none">'
                        f'{escape(dim.band_label)}</text>')
         else:
-            width = round(_x(dim.score) - BAR_X, 1)
-            out.append(f'<rect x="{BAR_X}" y="{y + 5}" width="{width}" height="{ROW_H - 10}" '
+            length = round(_x(dim.score) - BAR_X, 1)
+            out.append(f'<rect x="{BAR_X}" y="{y + 5}" width="{length}" height="{ROW_H - 10}" '
                        f'fill="{FILLS.get(dim.band, "#777")}" class="bar"/>')
             out.append(f'<text x="{VALUE_X}" y="{middle}" class="value">'
                        f'{escape(_value(row))}</text>')

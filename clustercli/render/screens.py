@@ -55,7 +55,7 @@ def end(out: Console, report: Report, saved: str,
     assert isinstance(actions, parts.ActionsSection)
     about = Text(level.empty or "") if level.line is None else Text.assemble(
         (level.line, "bold"), ". ", level.meaning)
-    head = [Text(saved, style="bold green"), about, NewLine(),
+    head: list[RenderableType] = [Text(saved, style="bold green"), about, NewLine(),
             Text(scores.heading, style="bold"), scores_table(scores), NewLine(),
             Text(actions.heading, style="bold")]
     tail: list[RenderableType] = [NewLine()]

@@ -175,7 +175,7 @@ def _dimension(qset: QuestionSet, result: Any, lang: str) -> model.Dimension:
 
 def _level(qset: QuestionSet, profile: Profile, lang: str) -> model.Level | None:
     level = profile.level
-    if level is None:
+    if level is None or qset.rules is None:  # a level comes from the rules
         return None
     titles = {rule.id: rule.title for rule in qset.rules.levels}
     return model.Level(
