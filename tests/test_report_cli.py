@@ -136,3 +136,28 @@ def test_show_help_does_not_load_the_report(tmp_path):
                           cwd=Path(__file__).resolve().parent.parent)
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize(("name", "starts"), [("r.html", "<!DOCTYPE html>"), ("r.HTM", "<!DOCTYPE"),
+                                              ("r.md", "# "), ("r.json", "{"),
+                                              ("r.txt", "Klaar voor")])
+def test_the_file_s_name_picks_the_format(cli, tmp_path, name, starts):
+    ident = stored(win_win_knelpunt())
+    target = tmp_path / name
+    result = cli("show", ident, "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8").startswith(starts)
+    forced = cli("show", ident, "--format", "md", "-o", str(target))  # --format wins
+    assert forced.exit_code == 0 and target.read_text(encoding="utf-8").startswith("# ")
+
+
+@pytest.mark.parametrize("form", ["terminal", "md"])
+def test_details_add_the_explanation_per_area_and_the_rest_of_the_advice(cli, form):
+    ident = stored(win_win_knelpunt())
+    short = flat(cli("show", ident, "--format", form).stdout)
+    details = flat(cli("show", ident, "--format", form, "--details").stdout)
+    for text in (short, details):
+        assert "Wat u nu het best kunt doen" in text and "Wie kunt u benaderen?" in text
+    assert "Deze antwoorden kosten de meeste punten" not in short
+    assert "Deze antwoorden kosten de meeste punten" in details
+    assert "Ook goed om te weten" not in short and "Ook goed om te weten" in details
