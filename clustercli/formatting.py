@@ -1,16 +1,54 @@
-"""How a number, a day and a piece of Markdown are written: once, for every output.
+"""How a score, a number, a day and a piece of Markdown are written: once, for every output.
 
-The report, the advisor's documents (compare, stats, clients) and the messages about answer
-values all write numbers and days; the report and the advisor's documents both write Markdown.
-Each rule lives here once, so that the same value never reads two ways. Pure functions of their
-arguments; nothing here knows what it is formatting.
+The report, the advisor's documents (compare, stats, clients), the exports and the messages
+about answer values all write numbers and days; the report and the advisor's documents both
+write Markdown. Each rule lives here once, so that the same value never reads two ways. Pure
+functions of their arguments; nothing here knows what it is formatting.
+
+Scores (0-100) follow one rule everywhere (`score`): whole points, rounded down. The report in
+every format, its JSON, `compare`, `stats`, the CSV and xlsx exports and the explanation's
+"kost N punten" all show the number `score` gives, so 66.67 is 66 wherever it appears.
 """
 
 from __future__ import annotations
 
+import math
 import re
+import textwrap
+from fractions import Fraction
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+# Prose is wrapped to the terminal's width, but never wider than this: lines of about 100
+# characters are as long as is still comfortable to read.
+PROSE_WIDTH = 100
+# What a line's text hangs under when it wraps: its own indent and a list marker ("- ", "1. ").
+_HANGING = re.compile(r"^\s*(?:[-•]\s+|\d+\.\s+)?")
+# A command to copy ("clustercli resume ID", "clustercli show ID --format html -o r.html"): kept
+# on one line where it fits, so that it can be copied whole.
+_COMMAND = re.compile(r"\bclustercli(?: +[-\w./@:=]+)+")
+_GLUE = "\x00"
+
+
+def score(value: float | Fraction | None) -> int | None:
+    """A score as every output shows it: whole points, rounded down (66.67 -> 66; None stays
+    None). Down, because the bands begin at whole points (sterk from 75): 74.9 shows as 74, in
+    band aandachtspunt as its exact score is, never as a 75 that looks strong. A float is taken
+    as the decimal it prints as (a kept 66.6 is 66.6, not 66.5999...); a Fraction as it is."""
+    if value is None:
+        return None
+    exact = value if isinstance(value, Fraction) else Fraction(repr(float(value)))
+    return math.floor(exact)
+
+
+def score_text(value: float | Fraction | None, missing: str = "-") -> str:
+    """A score as text by the same rule: "66"; `missing` for None."""
+    shown = score(value)
+    return missing if shown is None else str(shown)
+
+
+def signed(value: int | None) -> str:
+    """A change in whole points with its sign: +5, -3, 0; "-" for None."""
+    return "-" if value is None else f"{value:+d}" if value else "0"
 
 
 def number(value: float | None, missing: str = "") -> str:
@@ -19,15 +57,6 @@ def number(value: float | None, missing: str = "") -> str:
     if value is None:
         return missing
     return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def decimal(value: float | None, lang: str, sign: bool = False) -> str:
-    """One decimal, with a decimal comma in Dutch: 63.4 -> "63,4" ("+5,0" with `sign`);
-    "-" for None."""
-    if value is None:
-        return "-"
-    text = f"{value:+.1f}" if sign else f"{value:.1f}"
-    return text.replace(".", ",") if lang == "nl" else text
 
 
 def percent(share: float | None) -> str:
@@ -39,6 +68,23 @@ def day(stamp: str | None, missing: str = "") -> str:
     """The day of a stored UTC timestamp: "2025-06-01T10:00:00.000000Z" -> "2025-06-01";
     `missing` when there is none."""
     return (stamp or "")[:10] or missing
+
+
+def wrap(line: str, width: int) -> list[str]:
+    """One line of text as lines of at most `width` columns, broken at spaces only (never at a
+    hyphen: "self-check" stays whole, and never inside a `clustercli ...` command that fits on
+    a line), each continuation indented under the text after the line's own indent and list
+    marker. Nothing is cut; only a word longer than a whole line is broken, as it cannot fit
+    otherwise."""
+    if len(line) <= width:
+        return [line]
+    marker = _HANGING.match(line)
+    hang = " " * min(len(marker.group(0)) if marker else 0, width // 2)
+    room = width - len(hang)
+    glued = _COMMAND.sub(lambda m: m.group(0).replace(" ", _GLUE) if len(m.group(0)) <= room
+                         else m.group(0), line)
+    lines = textwrap.wrap(glued, width, subsequent_indent=hang, break_on_hyphens=False)
+    return [part.replace(_GLUE, " ") for part in lines] or [line]
 
 
 def md(text: str) -> str:

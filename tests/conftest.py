@@ -92,9 +92,9 @@ def corpus():
 def corpus_reports(corpus):
     """Every corpus case as (case, profile, report, plain text) per language, built once."""
     from clustercli.profile.build import build_profile
-    from clustercli.render.terminal import render_plain
+    from clustercli.render.plain import render_plain
     from clustercli.report import build_report
-    from tests.corpus import record
+    from tests.corpus import WIDTH, record
 
     qset, cases = corpus
     built = {}
@@ -104,6 +104,6 @@ def corpus_reports(corpus):
             report = build_report(record(qset, case, index, lang), qset, lang)
             routed = {org.kind for org in report.organisations}
             profile = build_profile(qset, case.answers, routed=routed)
-            rows.append((case, profile, report, render_plain(report)))
+            rows.append((case, profile, report, render_plain(report, width=WIDTH)))
         built[lang] = rows
     return built

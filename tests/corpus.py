@@ -234,7 +234,7 @@ class Figures:
     words: list[int] = field(default_factory=list)
     organisations: list[int] = field(default_factory=list)
     advice: list[int] = field(default_factory=list)
-    next_steps: list[int] = field(default_factory=list)
+    actions: list[int] = field(default_factory=list)
     kvk: list[int] = field(default_factory=list)  # times KVK is named in the plain report
     study: list[int] = field(default_factory=list)  # times the study is named ("EIM")
     levels: Counter[str] = field(default_factory=Counter)
@@ -246,7 +246,7 @@ class Figures:
         self.words.append(words(plain))
         self.organisations.append(len(report.organisations))
         self.advice.append(len(report.advice))
-        self.next_steps.append(len(report.next_steps))
+        self.actions.append(len(report.actions))
         self.kvk.append(len(re.findall(r"\bKVK\b|Kamer van Koophandel|Chamber of Commerce",
                                        plain)))
         self.study.append(len(re.findall(r"\bEIM\b", plain)))
@@ -262,7 +262,7 @@ class Figures:
                                      ("words", self.words),
                                      ("organisations", self.organisations),
                                      ("advice bullets", self.advice),
-                                     ("next steps", self.next_steps),
+                                     ("actions", self.actions),
                                      ("KVK named", self.kvk), ("EIM named", self.study))]
 
 

@@ -22,7 +22,7 @@ from clustercli.storage import open_store
 from tests.test_advisor_support import as_json, run_start, shipped, shipped_answers
 
 LABELS = ", ".join(f'"p{i}"' for i in range(11))
-# Weights chosen so that one answer of 10 and the rest 0 score 24.921875 ("near", shown 24.9:
+# Weights chosen so that one answer of 10 and the rest 0 score 24.921875 ("near", shown 24:
 # the weights are exact in binary) and exactly 25.0 ("far"): the boundary of the 25-point
 # rule, reached through real scoring.
 FINE_SET = f"""
@@ -45,15 +45,17 @@ questions:
 
 
 def test_the_25_point_rule_on_scores_as_shown():
+    # scores are shown in whole points, rounded down (formatting.score), and compared as shown
     assert not differ_enough(0.0, 24.9) and differ_enough(0.0, 25.0)
     assert differ_enough(75.0, 50.0)  # either direction
-    assert not differ_enough(Fraction(501, 10), 75.0)  # shown 50.1 and 75.0: 24.9 apart
-    assert differ_enough(Fraction(5009, 100), 75.0)  # shown 50.0 (rounded down): 25.0 apart
-    assert not differ_enough(0, Fraction(2499, 100))  # 24.99 shows as 24.9
-    assert shown(Fraction(7499, 100)) == 74.9  # never shown as 75.0, a higher band
+    assert not differ_enough(Fraction(511, 10), 75.0)  # shown 51 and 75: 24 apart
+    assert differ_enough(Fraction(5099, 100), 75.0)  # shown 50 (rounded down): 25 apart
+    assert not differ_enough(0, Fraction(2499, 100))  # 24.99 shows as 24
+    assert shown(Fraction(7499, 100)) == 74  # never shown as 75, a higher band
+    assert shown(66.6) == 66 and shown(Fraction(2, 3) * 100) == 66
     assert not differ_enough(None, 100.0)  # no score, no verdict
-    change = DimensionChange("d", {}, 50.0, 24.9, "aandachtspunt", "knelpunt", discuss=False)
-    assert (change.change, change.direction, change.band_change) == (-25.1, "down", "lower")
+    change = DimensionChange("d", {}, 50, 24, "aandachtspunt", "knelpunt", discuss=False)
+    assert (change.change, change.direction, change.band_change) == (-26, "down", "lower")
 
 
 def test_two_views_at_the_boundary(cli, tmp_path):
@@ -76,15 +78,15 @@ def test_two_views_at_the_boundary(cli, tmp_path):
                               "band_change", "discuss"} for d in data["dimensions"])
         assert data["kind"] == "views" and data["first"]["id"] == first  # order as given
         by_id = {d["id"]: d for d in data["dimensions"]}
-        assert abs(by_id["near"]["change"]) == 24.9 and not by_id["near"]["discuss"]
-        assert abs(by_id["far"]["change"]) == 25.0 and by_id["far"]["discuss"]
+        assert abs(by_id["near"]["change"]) == 24 and not by_id["near"]["discuss"]
+        assert abs(by_id["far"]["change"]) == 25 and by_id["far"]["discuss"]
         assert data["points_to_discuss"] == ["far"] and data["discuss_at"] == 25
     text = cli("compare", a, b)
     assert text.exit_code == 0
     far = next(line for line in text.stdout.splitlines() if line.strip().startswith("Ver"))
     near = next(line for line in text.stdout.splitlines() if line.strip().startswith("Bijna"))
     assert "bespreekpunt" in far and "bespreekpunt" not in near
-    assert "↓ -25,0" in far and "24,9" in near  # decimal comma in Dutch
+    assert "↓ -25" in far and "24" in near and "24,9" not in near  # whole points
     assert "Bespreekpunten (de twee verschillen 25 punten of meer): Ver" in text.stdout
     assert "Niveau" not in text.stdout  # a set without levels: no level line
 
@@ -100,9 +102,9 @@ def test_progress_of_one_respondent_reads_older_first(cli, tmp_path):
     assert data["first"]["level"] == {"id": "opbouwen", "title": "Building the basis"}
     assert data["second"]["level"]["id"] != "opbouwen"
     by_id = {d["id"]: d for d in data["dimensions"]}
-    assert by_id["win_win"]["first"] == {"score": 25.0, "band": "knelpunt"}
-    assert by_id["win_win"]["second"] == {"score": 75.0, "band": "sterk"}
-    assert (by_id["win_win"]["change"], by_id["win_win"]["direction"]) == (50.0, "up")
+    assert by_id["win_win"]["first"] == {"score": 25, "band": "knelpunt"}
+    assert by_id["win_win"]["second"] == {"score": 75, "band": "sterk"}
+    assert (by_id["win_win"]["change"], by_id["win_win"]["direction"]) == (50, "up")
     assert by_id["win_win"]["band_change"] == "higher"
     assert (by_id["relationship"]["direction"], by_id["relationship"]["band_change"]) == (
         "down", "lower")
@@ -114,7 +116,7 @@ def test_progress_of_one_respondent_reads_older_first(cli, tmp_path):
     text = cli("compare", newer, older, "--lang", "en")
     assert "Progress of" in text.stdout and "Bottlenecks resolved: A gain for every partner" \
         in text.stdout
-    assert "↑ +50.0" in text.stdout and "point to discuss" not in text.stdout
+    assert "↑ +50" in text.stdout and "point to discuss" not in text.stdout
     assert "Readiness level: Building the basis →" in text.stdout
 
     md = cli("compare", older, newer, "--format", "md")
@@ -185,10 +187,10 @@ def test_change_since_previous_takes_the_latest_earlier_of_the_same_respondent(s
     change = change_since_previous(store, latest)
     assert change is not None and change.kind == "progress"
     assert (change.first.id, change.second.id) == (middle.id, latest.id)
-    assert all(d.change == 25.0 for d in change.dimensions)
+    assert all(d.change == 25 for d in change.dimensions)
     lines = since_lines(change, "en")
     assert lines[0] == f"Since the previous self-check ({middle.completed[:10]})"
-    assert "Motives and goals: 50.0 → 75.0 (↑ +25.0)" in lines
+    assert "Motives and goals: 50 → 75 (↑ +25)" in lines
     assert "New bottlenecks: none" in lines
     assert lines[-1] == ("Everything side by side: clustercli compare "
                          f"{middle.id} {latest.id}")

@@ -23,7 +23,7 @@ def test_every_format_mentions_the_change(cli, tmp_path):
     assert md.exit_code == 0, md.output
     assert "## Since the previous self-check (" in md.stdout
     assert "- Readiness level: Building the basis → Ready to lead" in md.stdout
-    assert "- A gain for every partner: 25.0 → 75.0 (↑ +50.0)" in md.stdout
+    assert "- A gain for every partner: 25 → 75 (↑ +50)" in md.stdout
     assert "- Bottlenecks resolved: A gain for every partner" in md.stdout
     assert f"clustercli compare {before} {after}" in md.stdout
 
@@ -34,7 +34,7 @@ def test_every_format_mentions_the_change(cli, tmp_path):
     plain = cli("show", after, "--plain").stdout
     assert "Sinds de vorige zelftest (" in plain and "- Nieuwe knelpunten: geen" in plain
     html = cli("show", after, "--format", "html").stdout
-    assert '<section id="since">' in html and "Voordeel voor alle partners: 25,0" in html
+    assert '<section id="since">' in html and "Voordeel voor alle partners: 25 → 75" in html
 
 
 def test_no_mention_without_an_earlier_check(cli, tmp_path):

@@ -48,7 +48,7 @@ PRAISE = {
 NEGATION = {"nl": re.compile(r"\b(niet|geen|weinig|nog)\b", re.IGNORECASE),
             "en": re.compile(r"\b(not|no|little|yet)\b", re.IGNORECASE)}
 EVERYTHING = {"nl": re.compile(r"alle onderdelen|op alles", re.IGNORECASE),
-              "en": re.compile(r"every part|on everything", re.IGNORECASE)}
+              "en": re.compile(r"every (part|area)|on everything", re.IGNORECASE)}
 KNELPUNT = {"nl": re.compile(r"knelpunt", re.IGNORECASE),
             "en": re.compile(r"bottleneck", re.IGNORECASE)}
 REGIONAL = {"nl": re.compile(r"\b(in|uit|van) uw regio\b", re.IGNORECASE),
@@ -81,10 +81,11 @@ def own_texts(report, profile, lang) -> dict[str, list[str]]:
     level = report.level
     return {
         "level": ([level.meaning, *(c.reason for c in level.caps)] if level else [])
-        + ([report.level_note] if report.level_note else []),
+        + ([report.level_note] if report.level_note else [])
+        + [n.text for n in report.notices],
         "advice": [a.text for a in report.advice],
-        "steps": [s.text for s in report.next_steps],
-        "actions": [f"{a.step[lang]} {a.why[lang]}" for a in profile.actions],
+        "steps": [a.step for a in report.actions],
+        "actions": [f"{a.step} {a.why}" for a in report.actions],
         "mirror": [m.text for m in report.mirror],
     }
 
@@ -199,7 +200,7 @@ def test_no_association_step_without_an_association(corpus_reports, lang):
     def check(case, profile, report, plain):
         if any(o.kind == "branch_association" for o in report.organisations):
             return None
-        said = [s.text for s in report.next_steps if ASSOCIATION[lang].search(s.text)]
+        said = [a.step for a in report.actions if ASSOCIATION[lang].search(a.step)]
         said += [a.step[lang] for a in profile.actions if ASSOCIATION[lang].search(a.step[lang])]
         return said or None
 
@@ -219,7 +220,8 @@ def test_the_corpus_has_firms_with_and_without_an_association(corpus_reports):
 def test_firms_of_250_or_more_are_told_they_are_outside_the_mkb(corpus_reports, lang):
     sized = 0
     for case, _, report, _ in corpus_reports[lang]:
-        told = "outside_mkb" in [a.id for a in report.advice]
+        told = "outside_mkb" in [a.id for a in report.notices]
+        assert "outside_mkb" not in [a.id for a in report.advice], case.name
         assert told is (case.answers.get("employees") == "250-plus"), case.name
         sized += told
     assert sized >= 10
@@ -232,8 +234,11 @@ def test_few_advice_and_three_to_five_distinct_actions(corpus_reports, lang):
             return f"{len(report.advice)} advice"
         if not MIN_ACTIONS <= len(profile.actions) <= MAX_ACTIONS:
             return f"{len(profile.actions)} actions"
-        if [s.text for s in report.next_steps] != [a.step[lang] for a in profile.actions]:
-            return "the next steps are not the actions"
+        if [(a.step, a.why) for a in report.actions] != [(a.step[lang], a.why[lang])
+                                                          for a in profile.actions]:
+            return "the report's actions are not the profile's"
+        if {a.advice for a in report.actions} & {a.id for a in report.advice}:
+            return "advice shown again as an action"
         for action in profile.actions:
             if len(SENTENCE_END.findall(action.why[lang])) != 1 or not action.source:
                 return f"why not one sentence, or no basis: {action.why[lang]}"

@@ -53,10 +53,11 @@ def test_advice_in_file_order_with_why_and_source():
     first = profile.advice[0]
     assert first.when == {"dimension": "win_win", "band": "knelpunt"}
     assert first.source == ("F7",) and first.text["nl"] and first.text["en"]
-    # eight steps fire; the five most urgent are the actions, in priority and then file order
+    # eight steps fire; the three that fired for this firm (a `when` that held) are the
+    # actions, most urgent first; the standing steps (no `when`) only make up three
     assert [a.advice for a in profile.actions] == [
-        "win_win_low", "relationship_low", "would_like_regional", "kvk", "branch"]
-    assert [a.priority for a in profile.actions] == [1, 2, 3, 7, 7]
+        "win_win_low", "relationship_low", "would_like_regional"]
+    assert [a.priority for a in profile.actions] == [1, 2, 3]
     action = profile.actions[0]
     assert action.why == first.text and action.source == ("F7",)
     assert action.step["en"] == "Discuss what each partner gains."
@@ -79,7 +80,7 @@ def test_three_to_five_actions_always(name):
     for _ in range(300):
         profile = build_profile(qset, walk(qset, random_chooser(rng)))
         chosen = profile.actions
-        assert 3 <= len(chosen) <= MAX_ACTIONS == 5
+        assert 3 <= len(chosen) <= MAX_ACTIONS <= 5
         assert [a.priority for a in chosen] == sorted(a.priority for a in chosen)
         assert len({a.advice for a in chosen}) == len(chosen)
         assert len({tuple(sorted(a.step.items())) for a in chosen}) == len(chosen)
@@ -119,6 +120,22 @@ def test_next_steps_of_nothing():
     assert next_steps(()) == () and actions(()) == ()
 
 
+def test_standing_steps_only_make_up_the_minimum():
+    from clustercli.profile.advice import MIN_ACTIONS, FiredAdvice
+
+    def fired(rule_id: str, priority: int, when: dict | None) -> FiredAdvice:
+        text = {"nl": f"{rule_id}.", "en": f"{rule_id}."}
+        return FiredAdvice(rule_id, text, ("design",), when, dict(text), priority)
+
+    own = {"question": "x", "equals": 1}
+    standing = (fired("s1", 6, None), fired("s2", 7, None), fired("s3", 8, None))
+    one = actions((fired("a", 3, own), *standing))
+    assert [a.advice for a in one] == ["a", "s1", "s2"] and len(one) == MIN_ACTIONS
+    many = actions((fired("a", 3, own), fired("b", 9, own), fired("c", 4, own),
+                    fired("d", 5, own), fired("e", 2, own), *standing))
+    assert [a.advice for a in many] == ["e", "a", "c", "d"][:MAX_ACTIONS]
+
+
 # --- the mirror ------------------------------------------------------------------------------
 
 
@@ -132,49 +149,49 @@ def test_mirror_cooperating_regionally():
                      "motives": ["new_products", "knowledge_access"],
                      "stimulation_important": 5})
     assert set(lines) == {"F3", "F5", "F9"}  # F4 is about firms that do not cooperate regionally
-    assert "one third to one half" in lines["F3"] and "in regional clusters" in lines["F3"]
+    assert "a third to a half" in lines["F3"] and "in regional clusters" in lines["F3"]
     # held beside the figure, never said to be in a cluster (study-findings.md, F3)
-    assert "Whether that is a regional cluster, this answer does not say." in lines["F3"]
-    assert "Of these you name: New products." in lines["F5"]
+    assert "whether that is a cluster, your answer does not say." in lines["F3"]
+    assert "Of these three, you chose new products." in lines["F5"]
     assert "almost three quarters" in lines["F9"].lower() and "important too" in lines["F9"]
     for finding, text in lines.items():
-        assert f"(Source: {finding}, study of 2001, on SMEs around 2000)" in text
+        assert f"(Source: {finding}, study of 2001)" in text
 
 
 def test_mirror_not_cooperating_but_would_like_to():
     lines = _mirror({"cooperates": False, "wants_regional": True, "stimulation_important": 1},
                     "nl")
-    assert set(lines) == {"F3", "F4", "F9"}
-    assert "bijna een derde" in lines["F4"] and "wil dat ook" in lines["F4"]
-    assert "gaat over bedrijven die dat wel doen" in lines["F3"]
+    # F3 is about firms that cooperate: no comparison for one that does not
+    assert set(lines) == {"F4", "F9"}
+    assert "bijna een derde" in lines["F4"] and "dat wel zou willen" in lines["F4"]
     assert "minder belangrijk" in lines["F9"]
-    assert all("rond 2000" in text and "2001" in text for text in lines.values())
+    assert all("studie uit 2001" in text for text in lines.values())
 
 
 @pytest.mark.parametrize(("motives", "fragment"), [
-    (["market_position", "new_products", "quality"], "You name all three."),
-    (["knowledge_access"], "You name none of these three, but other motives."),
-    (["quality", "market_position"], "Of these you name: Market position, Quality.")])
+    (["market_position", "new_products", "quality"], "You chose all three."),
+    (["knowledge_access"], "You chose none of these three, but other motives."),
+    (["quality", "market_position"],
+     "Of these three, you chose a stronger market position and better quality.")])
 def test_mirror_motives(motives, fragment):
     lines = _mirror({"cooperates": True, "cooperates_regionally": "no", "motives": motives,
                      "wants_regional": False})
     assert fragment in lines["F5"]
-    assert "not with firms in its own region" in lines["F3"]
-    assert "does not want to" in lines["F4"]
+    assert "not with firms in your own region" in lines["F3"]
+    assert "do not want to" in lines["F4"]
     assert "important motives" in lines["F5"] and "main" not in lines["F5"]  # F5
 
 
-def test_mirror_says_no_motive_when_none_was_chosen():
+def test_mirror_compares_motives_only_when_some_were_chosen():
     from tests.test_profile_answers import SHIPPED
 
     profile = build_profile(load(SHIPPED), {"cooperates": False, "wants_regional": True,
                                             "motives": []})
-    lines = {line.finding: line.render("nl") for line in profile.mirror}
-    assert "U koos geen enkel motief." in lines["F5"] and "andere" not in lines["F5"]
+    assert "F5" not in {line.finding for line in profile.mirror}
 
 
 def test_mirror_leaves_out_what_it_cannot_say():
     assert _mirror({"stimulation_important": "unknown"}) == {}
     assert _mirror({"stimulation_important": 3})["F9"].count("neutral") == 1
-    assert build_profile(load(VALID), {"cooperates": False}).mirror[0].finding == "F3"
+    assert build_profile(load(VALID), {"cooperates": False}).mirror == ()  # F3: cooperating
 

@@ -74,13 +74,14 @@ def test_option_and_reverse_targets():
 def test_weakest_answers_by_cost():
     qset = SETS["valid"]
     # trust_1 4 -> .75 and trust_3 monthly -> .5 (w2) are the positive half, trust_2 2
-    # reversed -> .75 the reverse half. Shares 1/6, 1/3, 1/2; costs share * (1 - points) * 100.
+    # reversed -> .75 the reverse half. Shares 1/6, 1/3, 1/2; costs share * (1 - points) * 100,
+    # shown in whole points rounded down (formatting.score): 16.67 costs 16.
     explanation = build_profile(qset, {"trust_1": 4, "trust_2": 2, "trust_3": "monthly"}
                                 ).explanations["trust"]
     assert [(w.question, round(w.cost, 2)) for w in explanation.weakest] == [
         ("trust_3", 16.67), ("trust_2", 12.5), ("trust_1", 4.17)]
     assert weakness_text(qset, explanation.weakest[0], "en") == (
-        '"How often do you talk with partners?" – your answer: Monthly (costs 17 points)')
+        '"How often do you talk with partners?" – your answer: Monthly (costs 16 points)')
 
 
 def test_sterk_has_no_lift_and_insufficient_asks_for_answers():

@@ -27,6 +27,7 @@ from clustercli.questionset.model import QuestionSet
 from clustercli.records import Answer, Assessment, SetRef
 from clustercli.render.markdown import render_markdown
 from clustercli.report import build_report
+from clustercli.report.sections import SECTIONS
 from tests.fake_types import SCORED_SET, SET, DateType, PercentType, plug_in
 
 STAMP = "2026-11-20T09:00:00.000000Z"
@@ -113,10 +114,10 @@ def test_a_scored_type_counts_in_the_score_and_the_report_explains_it(percent_ty
     assert report.notes is not None and report.notes[0].answer == "40%"
     nl = build_report(record, qset, "nl")
     assert "'Welk deel koopt u in het buitenland?' – uw antwoord: 50% (kost 25 punten)" in \
-        render_markdown(nl)
-    # the exports: the answers as numbers, the score beside them
-    assert table.write([record], [qset], excel=False).splitlines()[1].endswith(",40,30,50,42.5")
+        render_markdown(nl, SECTIONS)  # the explanation per area: the report with its details
+    # the exports: the answers as numbers, the score beside them (whole points, as shown)
+    assert table.write([record], [qset], excel=False).splitlines()[1].endswith(",40,30,50,42")
     header, row = _xlsx(qset, [record], "nl")
     cells = dict(zip(header, row, strict=True))
     assert [cells[c] for c in ("q_supplies", "q_services", "q_abroad", "score_buying")] == [
-        40, 30, 50, 42.5]
+        40, 30, 50, 42]

@@ -16,6 +16,7 @@ from clustercli.records import SetRef
 from clustercli.storage import open_store
 from clustercli.storage.memory import MemoryStore
 from tests.test_report_cases import (
+    flat,
     many_unknowns,
     shipped,
     unfinished,
@@ -48,8 +49,8 @@ def test_show_prints_plain_text_where_stdout_is_no_terminal(cli):
     assert "Voordeel voor alle partners: 28 van 100, knelpunt" in result.stdout
 
 
-@pytest.mark.parametrize(("form", "marker"), [("md", "## Advies"), ("html", "<svg"),
-                                              ("json", '"schema_version": 1')])
+@pytest.mark.parametrize(("form", "marker"), [("md", "## Wat u nu het best kunt doen"),
+                                              ("html", "<svg"), ("json", '"schema_version": 2')])
 def test_show_in_each_format(cli, form, marker):
     ident = stored(win_win_knelpunt())
     result = cli("show", ident, "--format", form)
@@ -99,7 +100,8 @@ def test_unfinished_says_so_and_shows_what_it_can(cli):
     ident = stored(unfinished())
     result = cli("show", ident)
     assert result.exit_code == 0, result.output
-    assert "nog niet af" in result.stdout and f"clustercli resume {ident}" in result.stdout
+    assert "nog niet af" in flat(result.stdout)
+    assert f"clustercli resume {ident}" in result.stdout  # a command is never broken
     assert "Motieven en doelen: 75 van 100, sterk" in result.stdout
     as_json = cli("show", ident, "--format", "json")
     assert "nog niet af" in as_json.stderr
@@ -115,7 +117,7 @@ def test_print_report_for_the_end_of_an_interview(monkeypatch):
     print_report(record, shipped(), "en", stream=stream)
     out = stream.getvalue()
     assert "Level 2 of 4: Building the basis" in out and "\x1b" not in out
-    assert out.index("How ready is your firm?") < out.index("Next steps")
+    assert out.index("How ready is your firm?") < out.index("What to do now")
 
 
 @pytest.mark.slow
@@ -134,3 +136,28 @@ def test_show_help_does_not_load_the_report(tmp_path):
                           cwd=Path(__file__).resolve().parent.parent)
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize(("name", "starts"), [("r.html", "<!DOCTYPE html>"), ("r.HTM", "<!DOCTYPE"),
+                                              ("r.md", "# "), ("r.json", "{"),
+                                              ("r.txt", "Klaar voor")])
+def test_the_file_s_name_picks_the_format(cli, tmp_path, name, starts):
+    ident = stored(win_win_knelpunt())
+    target = tmp_path / name
+    result = cli("show", ident, "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8").startswith(starts)
+    forced = cli("show", ident, "--format", "md", "-o", str(target))  # --format wins
+    assert forced.exit_code == 0 and target.read_text(encoding="utf-8").startswith("# ")
+
+
+@pytest.mark.parametrize("form", ["terminal", "md"])
+def test_details_add_the_explanation_per_area_and_the_rest_of_the_advice(cli, form):
+    ident = stored(win_win_knelpunt())
+    short = flat(cli("show", ident, "--format", form).stdout)
+    details = flat(cli("show", ident, "--format", form, "--details").stdout)
+    for text in (short, details):
+        assert "Wat u nu het best kunt doen" in text and "Wie kunt u benaderen?" in text
+    assert "Deze antwoorden kosten de meeste punten" not in short
+    assert "Deze antwoorden kosten de meeste punten" in details
+    assert "Ook goed om te weten" not in short and "Ook goed om te weten" in details

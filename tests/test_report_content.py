@@ -15,7 +15,7 @@ from clustercli.render.json_report import render_json
 from clustercli.render.markdown import md, render_markdown
 from clustercli.render.terminal import render_plain
 from clustercli.report import build_report, shown_score
-from clustercli.report.sections import SECTIONS
+from clustercli.report.sections import SECTIONS, build_sections
 from tests.conftest import VALID_SET
 from tests.test_report_cases import CASES, everything_at_once, shipped, unfinished
 from tests.test_report_json import SCHEMA_FILE, validate
@@ -35,19 +35,23 @@ def test_the_study_s_figures_always_carry_source_year_and_era(name, lang):
     assert report.mirror, name
     for item in report.mirror:
         assert item.year == 2001 and "2001" in item.source_note
-        assert "2000" in item.source_note and item.finding in item.source_note
-    assert "2001" in report.study and "2001" in report.disclaimer
-    assert "2000" in report.disclaimer
+        assert item.finding in item.source_note
+    built = {s.name: s for s in build_sections(report)}
+    # the comparisons are headed with the study's year; the sources give the era, once
+    assert "2001" in built["mirror"].heading and "2001" in report.study
+    assert "2000" in built["sources"].study
+    assert "2000" not in built["mirror"].heading + " ".join(c.line for c in built["mirror"].items)
 
 
 @pytest.mark.parametrize("name", sorted(ALL))
 def test_every_cited_source_is_explained(name):
     report = build_report(ALL[name](), shipped(), "nl")
-    cited = {s for item in (*report.advice, *report.organisations) for s in item.source}
+    cited = {s for item in (*report.notices, *report.actions, *report.advice,
+                            *report.organisations) for s in item.source}
     cited |= {s for cap in (report.level.caps if report.level else ()) for s in cap.source}
     cited |= {m.finding for m in report.mirror}
     assert cited <= {s.id for s in report.sources}
-    assert all(s.text and s.label for s in report.sources)
+    assert all(s.text and s.label and s.cited_in for s in report.sources)
 
 
 def test_every_dynamic_catalogue_key_exists():
@@ -83,7 +87,7 @@ def test_a_set_without_rules_has_scores_but_no_level_and_still_renders():
     record = _no_rules_record(qset)
     assert set(record.values()) <= set(qset.by_id)
     report = build_report(record, qset, "en")
-    assert report.level is None and report.advice == () and report.next_steps == ()
+    assert report.level is None and report.advice == () and report.actions == ()
     assert "This question set has no levels." in render_markdown(report)
     assert "This question set has no levels." in render_plain(report)
     assert "This question set has no levels." in render_html(report)

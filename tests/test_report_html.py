@@ -8,11 +8,14 @@ at all, no script, no link element, no url() or @import in the CSS.
 
 from __future__ import annotations
 
+import html
+import itertools
+import re
 from html.parser import HTMLParser
 
 import pytest
 
-from clustercli.render.chart import BAR_W, BAR_X
+from clustercli.render.chart import BAR_W, BAR_X, VALUE_X, text_width
 from clustercli.render.html import render_html
 from clustercli.report import build_report
 from tests.test_report_cases import (
@@ -93,6 +96,40 @@ def test_the_chart_has_a_bar_per_scored_dimension_and_the_thresholds():
     assert "not enough answers" in chart and "25 · bottleneck" in chart
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("name", [*sorted(CASES), "everything-at-once"])
+def test_chart_labels_fit_and_do_not_touch(name, lang):
+    """Every label inside the chart's box (its width as `text_width` estimates it, more than
+    the fonts need), the threshold labels apart, "66 · point of attention" whole."""
+    make = everything_at_once if name == "everything-at-once" else CASES[name]
+    report = build_report(make(), shipped(), lang)
+    svg = re.search(r"<svg.*?</svg>", render_html(report), re.S).group(0)
+    width = float(re.search(r'viewBox="0 0 ([\d.]+) ', svg).group(1))
+    boxes = []
+    for attrs, text in re.findall(r"<text ([^>]*)>([^<]*)</text>", svg):
+        x = float(re.search(r'x="([\d.]+)"', attrs).group(1))
+        size = 11 if 'class="tick"' in attrs or 'class="none"' in attrs else 12
+        extent = text_width(html.unescape(text), size)
+        anchor = re.search(r'text-anchor="(\w+)"', attrs)
+        left = {"end": x - extent, "middle": x - extent / 2}.get(
+            anchor.group(1) if anchor else "start", x)
+        assert left >= 0 and left + extent <= width, (text, left, extent, width)
+        boxes.append((re.search(r'y="([\d.]+)"', attrs).group(1), left, left + extent, text))
+    for y in {box[0] for box in boxes}:  # no two labels on one line overlap
+        row = sorted(box[1:] for box in boxes if box[0] == y)
+        for (_, end, first), (start, _, second) in itertools.pairwise(row):
+            assert end + 2 <= start, (first, second)
+    if lang == "en":
+        assert "point of attention" in svg and "…" not in svg.split("</desc>")[1]
+
+
+def test_a_long_band_label_widens_the_chart_rather_than_being_cut():
+    report = build_report(win_win_knelpunt(), shipped(), "en")
+    svg = re.search(r"<svg.*?</svg>", render_html(report), re.S).group(0)
+    width = float(re.search(r'viewBox="0 0 ([\d.]+) ', svg).group(1))
+    assert width >= VALUE_X + text_width("50 · point of attention")
+
+
 def test_the_level_and_why_it_is_capped():
     report = _report()
     level = parse(report).text_in(id="level")
@@ -109,9 +146,9 @@ def test_advice_organisations_and_steps_are_all_there(name):
     organisations = page.text_in(id="organisations")
     assert all(o.name in organisations and o.verified in organisations
                for o in report.organisations)
-    steps = page.text_in(id="next_steps")
-    assert all(s.text in steps for s in report.next_steps)
-    assert report.disclaimer in page.text_in(id="about")
+    actions = page.text_in(id="actions")
+    assert all(a.step in actions and a.why in actions for a in report.actions)
+    assert report.disclaimer in page.text_in(id="sources")
     assert "2001" in page.text_in(id="sources")
 
 

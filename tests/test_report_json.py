@@ -144,13 +144,14 @@ def test_the_brief_s_fields_are_there():
     assert all(set(v) >= {"score", "band"} for v in data["scores"].values())
     assert {"id", "text", "source"} <= set(data["advice"][0])
     assert {"name", "kind", "why", "verified", "url"} <= set(data["organisations"][0])
-    assert data["level"]["id"] == "trekker" and data["next_steps"] and data["mirror"]
+    assert data["level"]["id"] == "trekker" and data["actions"] and data["mirror"]
+    assert {"advice", "step", "why", "source"} <= set(data["actions"][0])
 
 
 def test_a_score_is_null_without_enough_answers():
     scores = _json(CASES["many-unknowns"])["scores"]
     assert scores["win_win"] == {**scores["win_win"], "score": None, "band": "insufficient"}
-    assert isinstance(scores["knowledge_level"]["score"], float)
+    assert isinstance(scores["knowledge_level"]["score"], int)  # whole points, rounded down
 
 
 def test_every_field_is_documented(schema):

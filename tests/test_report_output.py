@@ -205,16 +205,16 @@ def test_every_format_choice_is_its_registry(command, registry):
     assert _choices(command) == list(getattr(output, registry))
 
 
-def fake_report(report) -> bytes:
-    """A format that is not text, as an xlsx would be."""
-    return b"FAKE\x00" + report.meta.id.encode()
+def fake_report(shown) -> bytes:
+    """A format that is not text, as an xlsx would be (given the report and its sections)."""
+    return b"FAKE\x00" + shown.report.meta.id.encode()
 
 
 def _with_fake_format(monkeypatch) -> types.ModuleType:
     """clustercli.cli.output as it would be with one line added to REPORT_FORMATS, and the
     `show` command built afresh on it, as at start-up."""
     source = Path(output.__file__).read_text(encoding="utf-8")
-    anchor = '    Format("json", "clustercli.render.json_report:render_json"),\n'
+    anchor = '    Format("json", _report_json),\n'
     assert source.count(anchor) == 1
     entry = '    Format("fake", "tests.test_report_output:fake_report", binary=True),\n'
     edited = types.ModuleType(output.__name__)

@@ -150,7 +150,7 @@ def test_each_organisation_carries_its_recommendation_field_by_field(name):
     report = build_report(record, qset, "nl")
     shared = {f.name for f in dataclasses.fields(model.Organisation)} & {
         f.name for f in dataclasses.fields(Recommendation)}
-    assert len(shared) == 11
+    assert len(shared) == 12
     assert len(report.organisations) == len(found)
     for org, recommendation in zip(report.organisations, found, strict=True):
         for field in shared:

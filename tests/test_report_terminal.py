@@ -18,7 +18,8 @@ from rich.console import Console
 from clustercli.render.rich_report import BAR_WIDTH, bar
 from clustercli.render.terminal import print_rich, render_plain, show, use_plain
 from clustercli.report import build_report
-from tests.test_report_cases import CASES, many_unknowns, shipped, win_win_knelpunt
+from clustercli.report.sections import SECTIONS
+from tests.test_report_cases import CASES, flat, many_unknowns, shipped, win_win_knelpunt
 
 ESCAPE = "\x1b"
 BAR_CHARS = re.compile("[█░│]")
@@ -52,7 +53,7 @@ def test_rich_in_colour_has_bars_coloured_by_band():
     # win-win is a knelpunt (red), motivation sterk (green)
     assert re.search(r"\x1b\[31m█+", out) and re.search(r"\x1b\[32m█+", out)
     plain = re.sub(r"\x1b\[[0-9;]*m", "", out)
-    assert "Basis opbouwen" in plain and "Volgende stappen" in plain and "╭" in plain
+    assert "Basis opbouwen" in plain and "Wat u nu het best kunt doen" in plain and "╭" in plain
 
 
 def test_rich_without_a_terminal_writes_no_escape_codes():
@@ -73,16 +74,22 @@ def test_plain_text_has_no_escape_codes_and_no_bars(name):
             assert f"{dim.title}: {dim.shown} van 100, {dim.band_label}" in out
 
 
-def test_plain_text_says_everything_the_report_holds():
+def test_plain_text_says_everything_the_short_report_holds():
     report = _report(many_unknowns, "en", notes=True)
-    out = render_plain(report)
+    out = flat(render_plain(report))
     assert report.level is None and report.level_note in out  # too few answers for a level
-    assert all(a.text in out for a in report.advice)
-    assert all(o.name in out for o in report.organisations)
-    assert all(s.text in out for s in report.next_steps)
-    assert all(m.figure in out and "2001" in m.source_note for m in report.mirror)
+    assert all(f"{a.step} Why: {a.why}" in out for a in report.actions)
+    assert all(o.name in out and o.reason in out for o in report.organisations)
+    assert all(m.figure in out and m.position in out for m in report.mirror)
+    assert "2001" in out and "2000" in out  # the study's year and the era of its figures
     assert report.disclaimer in out and "Works with a supplier in Antwerp." in out
     assert "Works with a supplier" not in render_plain(_report(many_unknowns, "en"))
+    # the long explanation per area and the other advice: only with the details
+    assert not any(a.text in out for a in report.advice)
+    assert "These answers cost the most points" not in out
+    detailed = flat(render_plain(report, SECTIONS))
+    assert all(a.text in detailed for a in report.advice)
+    assert report.weakest and "These answers cost the most points" in detailed
 
 
 @pytest.mark.parametrize(("env", "flag", "stream", "plain"), [

@@ -11,20 +11,20 @@ comparison says which side is unfinished.
   point to discuss, as the Wilder inventory and the Partnership Assessment Tool use differing
   perceptions: as a question for the conversation, not as a verdict.
 
-Rounding: scores are shown rounded down to one decimal, from the exact score (a fraction), so a
-shown number never looks like a higher band than the score has (the report rounds down to whole
-points for the same reason). The 25-point rule works on the numbers as shown, in whole tenths,
-so no float dust decides the boundary: 24.9 apart is not a point to discuss, 25.0 apart is.
+Rounding: scores are shown in whole points, rounded down from the exact score (a fraction), as
+every output shows them (`formatting.score`), so a shown number never looks like a higher band
+than the score has. The 25-point rule works on the numbers as shown, so no float dust decides
+the boundary: 24 apart is not a point to discuss, 25 apart is.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from math import floor
 from typing import Literal
 
 from clustercli.errors import BadInput
+from clustercli.formatting import score as points
 from clustercli.names import client_key, visible
 from clustercli.records import Assessment, Store
 
@@ -58,16 +58,16 @@ class Side:
 class DimensionChange:
     id: str
     title: Texts
-    first: float | None  # score as shown (see `shown`); None: too few answers or not in set
-    second: float | None
+    first: int | None  # score as shown (see `shown`); None: too few answers or not in set
+    second: int | None
     first_band: str | None  # None: the dimension is not in that side's question set
     second_band: str | None
     discuss: bool  # two views that differ by DISCUSS_AT points or more
 
     @property
-    def change(self) -> float | None:
+    def change(self) -> int | None:
         tenths = _tenths_apart(self.first, self.second)
-        return None if tenths is None else tenths / 10
+        return None if tenths is None else tenths // 10
 
     @property
     def direction(self) -> str | None:
@@ -111,13 +111,9 @@ class Comparison:
         return next(d.title for d in self.dimensions if d.id == dimension_id)
 
 
-def shown(score: Fraction | float | None) -> float | None:
-    """A score rounded down to one decimal. A float is taken as the decimal it prints as
-    (24.9, not the binary 24.8999...), an exact Fraction as it is."""
-    if score is None:
-        return None
-    exact = score if isinstance(score, Fraction) else Fraction(repr(float(score)))
-    return floor(exact * 10) / 10
+def shown(score: Fraction | float | None) -> int | None:
+    """A score as shown: `formatting.score`, whole points rounded down."""
+    return points(score)
 
 
 def _tenths_apart(first: float | None, second: float | None) -> int | None:

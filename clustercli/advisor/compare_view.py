@@ -10,7 +10,7 @@ from typing import Any
 
 from clustercli.advisor.compare import DISCUSS_AT, Comparison, DimensionChange, Side
 from clustercli.advisor.layout import Document, Section
-from clustercli.formatting import day, decimal
+from clustercli.formatting import day, signed
 from clustercli.i18n import pick, t
 
 SCHEMA_VERSION = 1
@@ -32,16 +32,16 @@ def _labels(comparison: Comparison, lang: str) -> tuple[str, str]:
     return t("advisor.compare.side_a", lang), t("advisor.compare.side_b", lang)
 
 
-def _score(score: float | None, band: str | None, lang: str) -> str:
+def _score(score: int | None, band: str | None, lang: str) -> str:
     if band is None:
         return t("advisor.compare.not_in_set", lang)
-    return t("advisor.compare.no_score", lang) if score is None else decimal(score, lang)
+    return t("advisor.compare.no_score", lang) if score is None else str(score)
 
 
 def _change(d: DimensionChange, lang: str) -> str:
     if d.direction is None:
         return "-"
-    return f"{ARROWS[d.direction]} {decimal(d.change, lang, True)}"
+    return f"{ARROWS[d.direction]} {signed(d.change)}"
 
 
 def _band(d: DimensionChange, lang: str) -> str:
@@ -163,7 +163,7 @@ def since_lines(comparison: Comparison, lang: str) -> list[str]:
     for d in comparison.dimensions:
         if d.direction is not None:
             lines.append(t("advisor.since.dimension", lang, dimension=pick(d.title, lang),
-                           first=decimal(d.first, lang), second=decimal(d.second, lang),
+                           first=str(d.first), second=str(d.second),
                            change=_change(d, lang)))
     lines += [t("advisor.since.closed", lang, items=_titles(comparison, comparison.closed, lang)),
               t("advisor.since.new", lang, items=_titles(comparison, comparison.new, lang))]

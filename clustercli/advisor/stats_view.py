@@ -12,7 +12,8 @@ from typing import Any
 from clustercli.advisor.labels import Labels
 from clustercli.advisor.layout import Document, Section
 from clustercli.advisor.stats import MAJORITY_MOTIVES, MIN_N, STUDY_YEAR, Share, Stats
-from clustercli.formatting import decimal, percent
+from clustercli.formatting import percent, score_text
+from clustercli.formatting import score as points
 from clustercli.i18n import pick, t
 
 SCHEMA_VERSION = 1
@@ -94,7 +95,7 @@ def stats_document(stats: Stats, labels: Labels, lang: str, client: str | None =
         header=[t("advisor.stats.col_dimension", lang), t("advisor.stats.col_mean", lang),
                 t("advisor.stats.col_n", lang)],
         rows=[[pick(labels.dimensions.get(mean.dimension), lang) or mean.dimension,
-               decimal(mean.mean, lang), str(mean.n)] for mean in stats.means],
+               score_text(mean.mean), str(mean.n)] for mean in stats.means],
         notes=_caution(min(mean.n for mean in cautious), lang) if cautious else []))
     return Document(t("advisor.stats.title", lang, n=stats.n), intro, sections)
 
@@ -131,7 +132,7 @@ def stats_json(stats: Stats, labels: Labels, lang: str, client: str | None = Non
         "dimensions": [{"id": mean.dimension,
                         "title": pick(labels.dimensions.get(mean.dimension), lang)
                         or mean.dimension,
-                        "mean": None if mean.mean is None else round(mean.mean, 1),
+                        "mean": points(mean.mean),
                         "n": mean.n, "representative": mean.n >= MIN_N}
                        for mean in stats.means],
     }

@@ -124,23 +124,26 @@ def _converse(session, mode: str, *, notes: bool, intro: bool, at_review: bool =
 
 
 def _finish(session, mode: str) -> None:
-    """Complete the assessment and show it: its id and every answer, then the report."""
-    from clustercli.cli.report_cmd import print_report
-    from clustercli.engine.driver import review_sections
+    """Complete the assessment and show it. On a terminal: a screen that fits (saved, the
+    level, the scores, the first actions) with the `show` commands for the whole report, so
+    that nothing of it scrolls away; into a file or a pipe: every answer, then the report."""
     from clustercli.profile.build import summarise
 
     if session.record.status != "completed":  # an `edit` without changes stays as it was
         session.complete(summarise)
-    sections = review_sections(session)
-    if mode == "terminal" and sys.stdout.isatty():
-        from clustercli.render import screens
+    if sys.stdout.isatty():
+        from clustercli.cli.report_cmd import print_end_screen
 
-        screens.end(screens.console(sys.stdout), session.lang, session.id, sections)
-    else:  # plain mode, an answers file, or stdout into a file: plain lines, no panels
-        write_output(_summary_text(session, sections), None)
+        print_end_screen(session.record, session.qset, session.lang,
+                         rich=mode == "terminal")
+        return
+    from clustercli.cli.report_cmd import print_report
+    from clustercli.engine.driver import review_sections
+
+    write_output(_summary_text(session, review_sections(session)), None)
     print_report(session.record, session.qset, session.lang, store=session.store,
-                 plain=mode != "terminal" or not sys.stdout.isatty(), stream=sys.stdout)
-    if mode == "terminal" and not sys.stdout.isatty():
+                 plain=True, stream=sys.stdout)
+    if mode == "terminal":
         from clustercli.render import screens
 
         # the summary and report went to a file: say so where the user is looking
@@ -148,8 +151,11 @@ def _finish(session, mode: str) -> None:
 
 
 def _summary_text(session, sections) -> str:
-    """The end of a plain or answers-file run: plain lines, no styling."""
+    """The end of a run into a file or a pipe: every answer in plain lines, no styling,
+    wrapped at word boundaries (`terminal.width`)."""
+    from clustercli.formatting import wrap
     from clustercli.i18n import pick, t
+    from clustercli.render.terminal import width
 
     lang = session.lang
     lines = [t("engine.done", lang), t("engine.assessment_id", lang, id=session.id), "",
@@ -158,7 +164,7 @@ def _summary_text(session, sections) -> str:
         lines.append(f"{section.title}")
         lines += [f"  - {pick(item.question.text, lang)} {item.answer}"
                   for item in section.items]
-    return "\n".join(lines)
+    return "\n".join(part for line in lines for part in wrap(line, width()))
 
 
 @collector_paused()

@@ -107,6 +107,15 @@ class Documented:
 
 
 @dataclass(frozen=True)
+class Shown:
+    """A report and the sections to show (`report.sections.SHORT`, or `SECTIONS` with the
+    details); the HTML always shows all of them, the JSON is the whole report's data."""
+
+    report: Any  # clustercli.report.model.Report
+    sections: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Export:
     """What an export writes: the gathered records and their question sets, `--excel`, and
     the language a workbook's labels and notes are written in."""
@@ -169,11 +178,35 @@ def _xlsx(export: Export) -> bytes:
 
 # --- the registries: adding a format is one entry ---------------------------------------------
 
-REPORT_FORMATS: Formats[Any] = Formats(  # clustercli.report.model.Report
-    Format("terminal", "clustercli.render.terminal:render_plain"),  # the plain text, in a file
-    Format("md", "clustercli.render.markdown:render_markdown"),
-    Format("html", "clustercli.render.html:render_html"),
-    Format("json", "clustercli.render.json_report:render_json"),
+def _report_plain(shown: Shown) -> str:
+    from clustercli.render.terminal import render_plain, width
+
+    return render_plain(shown.report, shown.sections, width())
+
+
+def _report_markdown(shown: Shown) -> str:
+    from clustercli.render.markdown import render_markdown
+
+    return render_markdown(shown.report, shown.sections)
+
+
+def _report_html(shown: Shown) -> str:
+    from clustercli.render.html import render_html
+
+    return render_html(shown.report)
+
+
+def _report_json(shown: Shown) -> str:
+    from clustercli.render.json_report import render_json
+
+    return render_json(shown.report)
+
+
+REPORT_FORMATS: Formats[Shown] = Formats(
+    Format("terminal", _report_plain),  # the plain text, in a file
+    Format("md", _report_markdown),
+    Format("html", _report_html),
+    Format("json", _report_json),
 )
 DOCUMENT_FORMATS: Formats[Documented] = Formats(
     Format("terminal", _document_text),

@@ -6,6 +6,7 @@ CLI's own helpers are imported at the top; the report, the renderers and rich on
 report is made, so that `clustercli --help` stays fast.
 """
 
+import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO
@@ -16,12 +17,13 @@ from clustercli.cli.app import (
     ClusterCommand,
     H,
     Language,
+    _run,
     clean_id,
     data_store,
     echo_error,
     use_language,
 )
-from clustercli.cli.output import REPORT_FORMATS, ReportFormat, emit
+from clustercli.cli.output import REPORT_FORMATS, ReportFormat, Shown, emit
 
 if TYPE_CHECKING:
     from clustercli.questionset.model import QuestionSet
@@ -50,13 +52,61 @@ def print_report(record: "Assessment", qset: "QuestionSet", lang: str, *, store=
     terminal.show(report, stream, plain=plain)
 
 
+# `show ID -o FILE` without --format: the format its name asks for.
+SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".json": "json"}
+
+
+def report_format(format: str | None, output: Path | None) -> str:
+    """The format asked for; without one, the one the file's name asks for, else terminal."""
+    if format is not None:
+        return str(format)
+    return SUFFIXES.get(output.suffix.lower(), "terminal") if output is not None else "terminal"
+
+
+def print_end_screen(record: "Assessment", qset: "QuestionSet", lang: str, *,
+                     rich: bool) -> None:
+    """What the user is left with on the terminal after finishing (in rich, unless `rich` is
+    false or `terminal.use_plain` says plain text): saved under which id, the level, the
+    scores, the first actions that fit the screen, and the commands for the whole report and
+    a copy to print (render/screens.py, render/plain.py `end_text`)."""
+    import shutil
+
+    from clustercli.i18n import t
+    from clustercli.render import terminal
+
+    report = build(record, qset, lang)
+    saved = t("report.end.saved", lang, id=record.id)
+    commands = [(t("report.end.whole", lang), command("show", record.id)),
+                (t("report.end.print", lang),
+                 command("show", record.id, "-o", t("report.end.file", lang)))]
+    if rich and not terminal.use_plain(sys.stdout):
+        from clustercli.render import screens
+
+        out = screens.console(sys.stdout)
+        out.width = min(out.width, terminal.PROSE_WIDTH)
+        screens.end(out, report, saved, commands)
+        return
+    from clustercli.render.plain import end_text
+
+    height = shutil.get_terminal_size((80, 24)).lines
+    sys.stdout.write(end_text(report, saved, commands, terminal.width(), height))
+
+
+def command(*words: str) -> str:
+    """A clustercli command as it can be pasted into a shell (with --data-dir where given)."""
+    explicit = _run.get("data_dir")
+    prefix = ["clustercli", *(["--data-dir", str(explicit)] if explicit else [])]
+    return shlex.join([*prefix, *words])
+
+
 def show(
     assessment_id: Annotated[str, typer.Argument(
         callback=clean_id, help=H("report.cli.arg_id"))],
-    format: Annotated[ReportFormat, typer.Option("--format", help=H("report.cli.format"))] = (
-        ReportFormat["terminal"]),
+    format: Annotated[ReportFormat | None, typer.Option(
+        "--format", help=H("report.cli.format"), show_default=False)] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help=H("report.cli.output"),
                                                 show_default=False)] = None,
+    details: Annotated[bool, typer.Option("--details", help=H("report.cli.details"))] = False,
     lang: Annotated[Language | None, typer.Option("--lang", help=H("report.cli.lang"),
                                                   show_default=False)] = None,
     with_notes: Annotated[bool, typer.Option("--with-notes",
@@ -72,16 +122,24 @@ def show(
     lang = use_language(lang or record.language)
     report = build(record, stored_set(store, record), lang, with_notes=with_notes)
     report = _with_change_since_previous(report, store, record, lang)
-    if format == "terminal" and output is None:  # on the screen: rich, or plain text
+    form = report_format(format, output)
+    if form == "terminal" and output is None:  # on the screen: rich, or plain text
         from clustercli.render import terminal
 
-        terminal.show(report, sys.stdout, plain=plain)
+        terminal.show(report, sys.stdout, plain=plain, sections=layout(details))
         return
-    if report.unfinished and format != "terminal":
+    if report.unfinished and form != "terminal":
         echo_error(report.unfinished)  # also where a file or a program gets the report
-    emit(REPORT_FORMATS, format, report, output)
+    emit(REPORT_FORMATS, form, Shown(report, layout(details)), output)
     if output is not None:
         echo_error(t("report.written", lang, file=str(output)))
+
+
+def layout(details: bool) -> tuple[str, ...]:
+    """The sections to show: the short report, or with the long explanation per area."""
+    from clustercli.report.sections import SECTIONS, SHORT
+
+    return SECTIONS if details else SHORT
 
 
 def _with_change_since_previous(report: "Report", store, record: "Assessment",

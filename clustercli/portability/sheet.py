@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from clustercli import clock
 from clustercli.conditions import UNKNOWN
+from clustercli.formatting import score as points
 from clustercli.i18n import pick, t
 from clustercli.portability.table import (
     FIXED,
@@ -153,7 +154,7 @@ class Sheet:
             if labelled:
                 cells.append(self._label(q, value, view))
         scores = summary.scores if summary is not None else {}
-        cells += [scores.get(d) for d in self.dimension_ids]
+        cells += [points(scores.get(d)) for d in self.dimension_ids]
         return cells
 
     def _value(self, q: Question | None, value: Any) -> Any:

@@ -40,6 +40,7 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from clustercli.formatting import score as points
 from clustercli.records import Assessment
 
 if TYPE_CHECKING:
@@ -168,7 +169,7 @@ def row(record: Assessment, questions: list[str], dimensions: list[str],
              summary.level if summary is not None else None]
     answers = record.answers
     values = [*fixed, *(answers[q].value if q in answers else None for q in questions),
-              *(scores.get(d) for d in dimensions)]
+              *(points(scores.get(d)) for d in dimensions)]
     # The two commonest cases inline (an export writes half a million cells): a text that
     # needs no escaping, and a whole number.
     if dialect.excel:

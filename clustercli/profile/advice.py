@@ -7,11 +7,14 @@ that sends the firm to its trade association needs one to be named).
 
 The order of the rules file is the order of importance. What the report shows:
 - `advice`: the first MAX_ADVICE rules that fire;
-- `actions`: the steps of the fired rules, most urgent first (priority 1 = most urgent, then
-  the file's order), MIN_ACTIONS to MAX_ACTIONS of them; each with why, in one sentence (its
-  rule's text), and the basis (its rule's sources). A step whose text another action already
-  has is left out, so no two actions say the same. The rules check makes sure a set with steps
-  has at least MIN_STEPS rules with a step and no `when`, so there are always three;
+- `actions`: the steps of the rules that fired for this firm, most urgent first (priority 1 =
+  most urgent, then the file's order), at most MAX_ACTIONS; the standing steps (a rule with a
+  step and no `when`) only where the firm's own are fewer than MIN_ACTIONS, so that there are
+  three to five and each is there for this firm where it can be. Each with why, in one
+  sentence (its rule's text), and the basis (its rule's sources). A step whose text another
+  action already has is left out, so no two actions say the same. The rules check makes sure
+  a set with steps has at least MIN_STEPS rules with a step and no `when`, so there are always
+  three;
 - `next_steps`: the actions' steps, for the reports that list steps on their own.
 """
 
@@ -26,7 +29,7 @@ from clustercli.conditions import DimensionFact
 from clustercli.questionset.rules import Rules
 
 MAX_ADVICE = 6
-MIN_ACTIONS, MAX_ACTIONS = 3, 5
+MIN_ACTIONS, MAX_ACTIONS = 3, 4
 
 
 @dataclass(frozen=True)
@@ -80,17 +83,24 @@ def shown_advice(fired: tuple[FiredAdvice, ...]) -> tuple[FiredAdvice, ...]:
 
 
 def actions(fired: tuple[FiredAdvice, ...]) -> tuple[Action, ...]:
-    """The steps of the fired rules, most urgent first, each step once, at most MAX_ACTIONS."""
+    """The steps of the fired rules, most urgent first, each step once: those that fired for
+    this firm (a `when` or `routed` that held), at most MAX_ACTIONS; the standing steps (no
+    `when`) only to make up MIN_ACTIONS."""
     chosen: list[Action] = []
     ranked = sorted((advice for advice in fired
                      if advice.step is not None and advice.priority is not None),
                     key=lambda advice: advice.priority or 0)  # stable: file order among equals
-    for advice in ranked:
+    own = [advice for advice in ranked if advice.when is not None or advice.routed is not None]
+    standing = [advice for advice in ranked if advice not in own]
+    for advice in own + standing:
         assert advice.step is not None and advice.priority is not None
         if any(action.step == advice.step for action in chosen):
             continue
+        if advice in standing and len(chosen) >= MIN_ACTIONS:
+            break
         chosen.append(Action(advice.id, advice.step, advice.text, advice.source,
                              advice.priority))
+    chosen.sort(key=lambda action: action.priority)  # stable: the firm's own first
     return tuple(chosen[:MAX_ACTIONS])
 
 

@@ -27,6 +27,7 @@ from typing import Any
 
 from clustercli import conditions
 from clustercli.conditions import UNKNOWN
+from clustercli.formatting import score as points
 from clustercli.i18n import pick, t
 from clustercli.profile.scoring import (
     BAND_ORDER,
@@ -233,7 +234,7 @@ def weakness_text(qset: QuestionSet, weakness: Weakness, lang: str) -> str:
     return t("profile.explain.weakness", lang,
              question=pick(qset.question(weakness.question).text, lang),
              answer=answer_text(qset, weakness.question, weakness.value, lang),
-             cost=f"{weakness.cost:.0f}")
+             count=points(weakness.cost))
 
 
 def lift_text(qset: QuestionSet, lift: Lift, lang: str) -> list[str]:

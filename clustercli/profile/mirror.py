@@ -1,11 +1,12 @@
 """The study as a mirror: where the firm stands beside the figures of the EIM study (2001).
 
-Only the figures the study gives (study-findings.md): F3 one third to one half of cooperating SMEs
-cooperate in regional clusters (a firm that works with firms nearby is held beside that figure,
-never said to be in a cluster); F4 almost a third of those who do not would like to; F5 the
-important motives a majority named; F9 almost three quarters find stimulation important. Each
-line carries its source, the year and the note that the figures describe Dutch SMEs around 2000,
-never today.
+Only the figures the study gives (study-findings.md), and only where they apply to the firm: F3
+one third to one half of cooperating SMEs cooperate in regional clusters (for a firm that
+cooperates: one that works with firms nearby is held beside that figure, never said to be in a
+cluster); F4 almost a third of those who do not cooperate regionally would like to (for a firm
+that does not); F5 the important motives a majority named (for a firm that chose a motive); F9
+almost three quarters find stimulation important. Each line carries its source and the year;
+the report says once, with the study, that its figures describe Dutch SMEs around 2000.
 A line needs the reserved question it reads (`cooperates`, `cooperates_regionally`,
 `wants_regional`, `motives`, `stimulation_important`); a set without it gets no such line.
 """
@@ -41,10 +42,17 @@ class Message:
 
 
 def _resolve(value: Any, lang: str) -> Any:
+    """A text per language (or a message) in `lang`; a list as words in a sentence: "a, b en
+    c"."""
     if isinstance(value, dict):
         return pick(value, lang)
+    if isinstance(value, Message):
+        return value.render(lang)
     if isinstance(value, list | tuple):
-        return ", ".join(str(_resolve(item, lang)) for item in value)
+        items = [str(_resolve(item, lang)) for item in value]
+        if len(items) < 2:
+            return "".join(items)
+        return t("profile.mirror.and", lang).join([", ".join(items[:-1]), items[-1]])
     return value
 
 
@@ -87,9 +95,8 @@ def _answer(qset: QuestionSet, answers: Mapping[str, Any], question: str) -> Any
 
 
 def _f3(read: Mapping[str, Any]) -> MirrorLine | None:
+    """Only for a firm that cooperates: the figure is about cooperating SMEs."""
     cooperates, regionally = read["cooperates"], read["cooperates_regionally"]
-    if cooperates is False:
-        return _line("F3", "not_cooperating")
     if cooperates is True and regionally in ("yes", "partly", "no"):
         return _line("F3", regionally)
     return None
@@ -108,14 +115,14 @@ def _f5(qset: QuestionSet, read: Mapping[str, Any]) -> MirrorLine | None:
     majority = [key for key in MAJORITY_MOTIVES if key in question.option_keys]
     if not majority:
         return None
-    shared = [dict(option.label) for key in majority if key in motives
-              if (option := question.option(key)) is not None]
+    # named as the figure names them: "een betere marktpositie en nieuwe producten"
+    shared = [Message(f"profile.mirror.motive.{key}") for key in majority if key in motives]
     if len(shared) == len(majority):
         return _line("F5", "all")
     if shared:
         return _line("F5", "some", shared=shared)
-    # "your motives are others" only when others were chosen; none at all is said as such
-    return _line("F5", "none" if motives else "nothing")
+    # "other motives" only when others were chosen; no motive at all compares with nothing
+    return _line("F5", "none") if motives else None
 
 
 def _f9(qset: QuestionSet, read: Mapping[str, Any]) -> MirrorLine | None:

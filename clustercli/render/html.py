@@ -6,8 +6,9 @@ addresses in it are the organisations' own websites, as plain links whose visibl
 address itself, so that it still reads on paper (docs/report-json.md, "HTML"). Every text is
 escaped: a client called "Bakkerij Zoë & Café <Noord>" stays text.
 
-The print CSS keeps the shipped question set's report, without notes, within three A4 pages:
-small but readable type, and no entry split over two pages.
+The page has the whole report with the long explanation per area (`SECTIONS`). The print CSS
+keeps the shipped question set's report, without notes, within two A4 pages: small but
+readable type, two columns where lists are long, and no entry split over two pages.
 """
 
 from __future__ import annotations
@@ -93,13 +94,13 @@ class _Html:
 
     def level(self, s: parts.LevelSection) -> list[str]:
         if s.line is None:
-            return [_open(s), f"<p>{e(s.empty)}</p>", "</section>"]
+            return [_open(s), f"<p>{e(s.empty)}</p>", *_notices(s), "</section>"]
         css = "level capped" if s.capped else "level"
         out = [_open(s), f'<div class="{css}" data-level="{e(s.level_id)}">',
                f'<p class="name">{e(s.line)}</p>', f"<p>{e(s.meaning)}</p>"]
         if s.capped:
             out += [f"<p>{e(s.capped)}</p>", *_items([_with_source(cap) for cap in s.caps])]
-        return [*out, "</div>", "</section>"]
+        return [*out, "</div>", *_notices(s), "</section>"]
 
     def scores(self, s: parts.ScoresSection) -> list[str]:
         out = [_open(s), svg_chart(s), "</section>"]
@@ -122,9 +123,14 @@ class _Html:
             out.append("</div>")
         return [*out, "</div>", "</section>"]
 
-    def advice(self, s: parts.AdviceSection) -> list[str]:
+    def actions(self, s: parts.ActionsSection) -> list[str]:
         if s.empty:
             return [_open(s), f"<p>{e(s.empty)}</p>", "</section>"]
+        lines = [f"<strong>{e(a.step)}</strong><br>{_with_source(a.why)}" for a in s.items]
+        return [_open(s), '<div class="cols">', *_items(lines, "ol", css="actions"), "</div>",
+                "</section>"]
+
+    def advice(self, s: parts.AdviceSection) -> list[str]:
         return [_open(s), '<div class="cols">',
                 *_items([_with_source(item) for item in s.items], css="advice"), "</div>",
                 "</section>"]
@@ -134,33 +140,24 @@ class _Html:
             return [_open(s), f"<p>{e(s.empty)}</p>", "</section>"]
         out = [_open(s), '<div class="orgs cols">']
         for group in s.items:
-            if group.shared:
-                out.append(f'<p class="why-all">{e(group.shared)}</p>')
             for org in group.members:
                 out += _organisation(org)
+            if group.shared:
+                out.append(f'<p class="why-all">{_with_source(group.shared)}</p>')
         return [*out, "</div>", "</section>"]
 
-    def next_steps(self, s: parts.StepsSection) -> list[str]:
-        if s.empty:
-            return [_open(s), f"<p>{e(s.empty)}</p>", "</section>"]
-        return [_open(s), *_items([e(step) for step in s.items], "ol"), "</section>"]
-
     def mirror(self, s: parts.MirrorSection) -> list[str]:
-        if s.empty:
-            return [_open(s), f"<p>{e(s.empty)}</p>", "</section>"]
         lines = [f'{e(m.figure)} <strong>{e(m.position)}</strong> <span class="src">'
-                 f"{e(m.source_note)}</span>" for m in s.items]
+                 f"({e(m.cite)})</span>" for m in s.items]
         return [_open(s), '<div class="cols">', *_items(lines, css="mirror"), "</div>",
                 "</section>"]
 
     def sources(self, s: parts.SourcesSection) -> list[str]:
         lines = [f"<strong>{e(label)}</strong> – {e(line)}" for label, line in s.items]
-        return [_open(s), f"<p>{e(s.study)}</p>", f"<p>{e(s.cited)}</p>", '<div class="cols">',
-                *_items(lines, css="sources"), "</div>", f"<p>{e(s.organisation_facts)}</p>",
-                "</section>"]
-
-    def about(self, s: parts.AboutSection) -> list[str]:
-        return [_open(s), f"<p>{e(s.text)}</p>", "</section>"]
+        return [_open(s), f"<p>{e(s.study)}</p>", '<div class="cols">',
+                *_items(lines, css="sources"), "</div>",
+                f"<p>{e(s.unmarked)} {e(s.organisation_facts)}</p>",
+                f'<p class="src">{e(s.disclaimer)}</p>', "</section>"]
 
     def notes(self, s: parts.NotesSection) -> list[str]:
         return [_open(s), "<ul>",
@@ -183,16 +180,24 @@ def _items(lines: list[str], tag: str = "ul", css: str = "") -> list[str]:
 
 
 def _with_source(item: parts.Sourced) -> str:
+    if not item.cite:  # the self-check's own: the sources say so once
+        return e(item.text)
     return f'{e(item.text)} <span class="src">({e(item.cite)})</span>'
 
 
 def _organisation(org: parts.OrganisationItem) -> list[str]:
-    out = [f'<div class="org" data-kind="{e(org.kind)}">', f"<h3>{e(org.name)}</h3>"]
-    for kind, line in org.lines:
-        if kind == "website" and org.url:  # the address as the link's own text: on paper too
-            body = f'{e(line.removesuffix(org.url))}<a href="{e(org.url)}">{e(org.url)}</a>'
-        else:
-            body = e(line)
-        css = ' class="meta"' if kind == "meta" else ""
-        out.append(f"<p{css}>{body}</p>")
+    """Its rank and name, what kind it is and when its facts were checked, then what it is (a
+    cluster), why, a caveat; the website as a link whose text is the address: on paper too."""
+    meta = " · ".join(part for part in (org.kind_label, org.checked) if part)
+    link = f' – <a href="{e(org.url)}">{e(org.url)}</a>' if org.url else ""
+    out = [f'<div class="org" data-kind="{e(org.kind)}">',
+           f"<h3>{org.rank}. {e(org.name)}</h3>",
+           f'<p class="meta">{e(meta[:1].upper() + meta[1:])}{link}</p>']
+    out += [f"<p>{body}</p>" for body in (e(org.about) if org.about else None,
+                                          _with_source(org.why) if org.why else None,
+                                          e(org.caveat) if org.caveat else None) if body]
     return [*out, "</div>"]
+
+
+def _notices(s: parts.LevelSection) -> list[str]:
+    return [f'<p class="notice">{_with_source(notice)}</p>' for notice in s.notices]

@@ -1,7 +1,8 @@
 """The report as Markdown: the same content as every other rendering, for mail or a wiki.
 
 Every text from the report is escaped (`md`), so a client called "Zoë & Café <Noord>" or an
-answer with `*` or `|` cannot turn into markup or break the scores table.
+answer with `*` or `|` cannot turn into markup or break the scores table. The short report
+(`SHORT`) unless asked for the details (`SECTIONS`, `show --format md --details`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from itertools import chain
 from clustercli.formatting import md
 from clustercli.report import parts
 from clustercli.report.model import Report
-from clustercli.report.sections import SECTIONS, compose
+from clustercli.report.sections import SHORT, compose
 
 _BLANKS = re.compile(r"\n{3,}")  # sections join with blank lines; one is enough
 
@@ -31,11 +32,12 @@ class _Markdown:
     def level(self, s: parts.LevelSection) -> list[str]:
         out = _section(s.heading)
         if s.line is None:
-            return [*out, md(s.empty or "")]
-        out += [f"**{md(s.line)}**", "", md(s.meaning)]
-        if s.capped:
-            out += ["", md(s.capped), "", *(f"- {md(cap.line)}" for cap in s.caps)]
-        return out
+            out.append(md(s.empty or ""))
+        else:
+            out += [f"**{md(s.line)}**", "", md(s.meaning)]
+            if s.capped:
+                out += ["", md(s.capped), "", *(f"- {md(cap.line)}" for cap in s.caps)]
+        return out + [line for notice in s.notices for line in ("", f"**{md(notice.line)}**")]
 
     def scores(self, s: parts.ScoresSection) -> list[str]:
         out = _section(s.heading)
@@ -59,45 +61,40 @@ class _Markdown:
                 out += ["", md(point.lift_head), "", *(f"- {md(line)}" for line in point.lift)]
         return out
 
+    def actions(self, s: parts.ActionsSection) -> list[str]:
+        return _listed(s.heading, [f"{n}. **{md(a.step)}**  \n   {md(a.why.line)}"
+                                   for n, a in enumerate(s.items, 1)], s.empty)
+
     def advice(self, s: parts.AdviceSection) -> list[str]:
         return _listed(s.heading, [f"- {md(item.line)}" for item in s.items], s.empty)
 
     def organisations(self, s: parts.OrganisationsSection) -> list[str]:
         out = _section(s.heading) + ([md(s.empty)] if s.empty else [])
         for group in s.items:
-            if group.shared:
-                out += ["", f"_{md(group.shared)}_", ""]
             for org in group.members:
-                out += [f"### {md(org.name)}", ""]
-                for kind, line in org.lines:
-                    if kind == "website" and org.url:  # a link, shown as the address itself
-                        out.append(f"- {md(line.removesuffix(org.url))}<{org.url}>")
-                    else:
-                        out.append(f"- {md(line)}")
-                out.append("")
+                # a link, shown as the address itself
+                url = f" – <{org.url}>" if org.url else ""
+                lines = [org.about, org.why.line if org.why else None, org.caveat]
+                out.append(f"{org.rank}. **{md(org.title)}**{url}" + "".join(
+                    f"  \n   {md(line)}" for line in lines if line))
+            if group.shared:
+                out += ["", f"   {md(group.shared.line)}", ""]
         return out
 
-    def next_steps(self, s: parts.StepsSection) -> list[str]:
-        return _listed(s.heading, [f"{n}. {md(step)}" for n, step in enumerate(s.items, 1)],
-                       s.empty)
-
     def mirror(self, s: parts.MirrorSection) -> list[str]:
-        return _listed(s.heading, [f"- {md(item.text)}" for item in s.items], s.empty)
+        return _listed(s.heading, [f"- {md(item.line)}" for item in s.items], s.empty)
 
     def sources(self, s: parts.SourcesSection) -> list[str]:
-        return [*_section(s.heading), md(s.study), "", md(s.cited), "",
+        return [*_section(s.heading), md(s.study), "",
                 *(f"- **{md(label)}** – {md(line)}" for label, line in s.items),
-                "", md(s.organisation_facts)]
-
-    def about(self, s: parts.AboutSection) -> list[str]:
-        return [*_section(s.heading), md(s.text)]
+                "", f"{md(s.unmarked)} {md(s.organisation_facts)}", "", md(s.disclaimer)]
 
     def notes(self, s: parts.NotesSection) -> list[str]:
         return [*_section(s.heading),
                 *(f"- **{md(question)}** {md(tail)}" for question, tail in s.items)]
 
 
-def render_markdown(report: Report, sections: Sequence[str] = SECTIONS) -> str:
+def render_markdown(report: Report, sections: Sequence[str] = SHORT) -> str:
     lines = chain.from_iterable(compose(report, _Markdown(), sections))
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip() + "\n"
 

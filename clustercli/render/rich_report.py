@@ -1,8 +1,10 @@
 """The report drawn with rich: bars coloured by band, panels, hanging indents.
 
 Each part of the report is a few renderables, composed with `rich.console.Group`; the order is
-`clustercli.report.sections.SECTIONS`. Imported only when the rich form is drawn
-(`terminal.print_rich`), so plain output and the rest of the CLI do without rich.
+`clustercli.report.sections.SHORT` (or `SECTIONS` with the details). rich wraps at spaces to the
+console's width (`terminal.show` keeps it to a readable 100 columns at most). Imported only
+when the rich form is drawn (`terminal.print_rich`), so plain output and the rest of the CLI do
+without rich.
 """
 
 from __future__ import annotations
@@ -16,10 +18,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from clustercli.render.plain import source_lines
 from clustercli.report import parts
 from clustercli.report.model import Report
-from clustercli.report.sections import SECTIONS, compose
+from clustercli.report.sections import SHORT, compose
 
 BAR_WIDTH = 20  # cells; one cell is 5 points
 BAND_STYLES = {"sterk": "green", "aandachtspunt": "yellow", "knelpunt": "red",
@@ -38,13 +39,13 @@ def bar(score: float | None, thresholds: tuple[float, ...]) -> str:
                    for cell in range(BAR_WIDTH))
 
 
-def bullets(lines: Sequence[str], numbered: bool = False) -> Table:
+def bullets(lines: Sequence[str], numbered: bool = False, style: str = "") -> Table:
     """A list with a hanging indent: wrapped lines stay in line with the first."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column()
     for n, line in enumerate(lines, 1):
-        grid.add_row(f"{n}." if numbered else "•", Text(line))
+        grid.add_row(Text(f"{n}." if numbered else "•", style=style), Text(line, style=style))
     return grid
 
 
@@ -68,22 +69,16 @@ class _Rich:
 
     def level(self, s: parts.LevelSection) -> Parts:
         if s.line is None:
-            return [NewLine(), Text(s.empty or "")]
-        body: Parts = [_heading(s.line), Text(s.meaning)]
-        if s.capped:
-            body += [Text(s.capped), bullets([cap.line for cap in s.caps])]
+            body: Parts = [Text(s.empty or "")]
+        else:
+            body = [_heading(s.line), Text(s.meaning)]
+            if s.capped:
+                body += [Text(s.capped), bullets([cap.line for cap in s.caps])]
+        body += [Text(notice.line, style="bold") for notice in s.notices]
         return [NewLine(), Panel(Group(*body), title=s.heading, title_align="left")]
 
     def scores(self, s: parts.ScoresSection) -> Parts:
-        table = Table(show_header=False, box=None, pad_edge=False)
-        marks = tuple(mark.value for mark in s.marks)
-        for row in s.rows:
-            dim = row.dimension
-            style = BAND_STYLES.get(dim.band, "")
-            table.add_row(dim.title, Text(bar(dim.score, marks), style=style),
-                          Text("–" if dim.shown is None else str(dim.shown), justify="right"),
-                          Text(dim.band_label, style=style))
-        out: Parts = [_heading(s.heading), table]
+        out: Parts = [_heading(s.heading), scores_table(s)]
         if s.since:
             out += [NewLine(), _heading(s.since.heading), bullets(s.since.lines)]
         return out
@@ -103,41 +98,69 @@ class _Rich:
                 out.append(_indented(Group(*body)))
         return out
 
+    def actions(self, s: parts.ActionsSection) -> Parts:
+        return [NewLine(), _heading(s.heading), actions_table(s.items) if s.items
+                else Text(s.empty or "")]
+
     def advice(self, s: parts.AdviceSection) -> Parts:
-        body = bullets([item.line for item in s.items]) if s.items else Text(s.empty or "")
-        return [NewLine(), Panel(body, title=s.heading, title_align="left")]
+        return [NewLine(), _heading(s.heading), bullets([item.line for item in s.items])]
 
     def organisations(self, s: parts.OrganisationsSection) -> Parts:
-        out: Parts = [_heading(s.heading)]
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, justify="right")
+        grid.add_column()
         for group in s.items:
-            if group.shared:
-                out.append(Text(group.shared, style="italic"))
             for org in group.members:
-                out.append(_heading(org.name))
-                out += [_indented(Text(line)) for _, line in org.lines]
-        return out + ([Text(s.empty)] if s.empty else [])
-
-    def next_steps(self, s: parts.StepsSection) -> Parts:
-        body = bullets(s.items, numbered=True) if s.items else Text(s.empty or "")
-        return [NewLine(), Panel(body, title=s.heading, title_align="left",
-                                 border_style="cyan")]
+                name = Text(org.title, style="bold")
+                if org.url:
+                    name.append(f" – {org.url}", style="")
+                lines = [line for line in (org.about, org.why.line if org.why else None,
+                                           org.caveat) if line]
+                grid.add_row(f"{org.rank}.", Group(name, *(Text(line) for line in lines)))
+            if group.shared:
+                grid.add_row("", Text(group.shared.line))
+        body = grid if s.items else Text(s.empty or "")
+        return [NewLine(), _heading(s.heading), body]
 
     def mirror(self, s: parts.MirrorSection) -> Parts:
-        return [_heading(s.heading),
-                bullets([item.text for item in s.items]) if s.items else Text(s.empty or "")]
+        return [NewLine(), _heading(s.heading), bullets([item.line for item in s.items])]
 
     def sources(self, s: parts.SourcesSection) -> Parts:
-        return [NewLine(), _heading(s.heading),
-                *(Text(line, style="dim") for line in source_lines(s))]
-
-    def about(self, s: parts.AboutSection) -> Parts:
-        return [NewLine(), _heading(s.heading), Text(s.text, style="dim"), NewLine()]
+        items = bullets([f"{label}: {line}" for label, line in s.items], style="dim")
+        return [NewLine(), _heading(s.heading), Text(s.study, style="dim"),
+                *([items] if s.items else []),
+                Text(f"{s.unmarked} {s.organisation_facts} {s.disclaimer}", style="dim"),
+                NewLine()]
 
     def notes(self, s: parts.NotesSection) -> Parts:
         return [Panel(bullets([f"{question} {tail}" for question, tail in s.items]),
                       title=s.heading, title_align="left", border_style="magenta")]
 
 
-def rich_report(report: Report, sections: Sequence[str] = SECTIONS) -> Group:
+def scores_table(s: parts.ScoresSection) -> Table:
+    """One row per area: its title, a bar coloured by band, the score, the band."""
+    table = Table(show_header=False, box=None, pad_edge=False)
+    marks = tuple(mark.value for mark in s.marks)
+    for row in s.rows:
+        dim = row.dimension
+        style = BAND_STYLES.get(dim.band, "")
+        table.add_row(dim.title, Text(bar(dim.score, marks), style=style),
+                      Text("–" if dim.shown is None else str(dim.shown), justify="right"),
+                      Text(dim.band_label, style=style))
+    return table
+
+
+def actions_table(items: Sequence[parts.ActionItem], why: bool = True) -> Table:
+    """The actions, numbered, each step with its why (and basis) under it."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, justify="right")
+    grid.add_column()
+    for n, action in enumerate(items, 1):
+        step = Text(action.step, style="bold")
+        grid.add_row(f"{n}.", Group(step, Text(action.why.line)) if why else step)
+    return grid
+
+
+def rich_report(report: Report, sections: Sequence[str] = SHORT) -> Group:
     """The whole report as one renderable."""
     return Group(*chain.from_iterable(compose(report, _Rich(), sections)))

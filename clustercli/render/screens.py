@@ -2,20 +2,29 @@
 
 Plain mode and answers-file runs never come here: they print plain text. Everything is built from
 the catalogue in the user's language; the CLI decides where it goes (the terminal, or stdout).
+
+The end screen (`end`) is what the user is left with after finishing: that the answers are
+saved, the level and what it means, the scores per area and the first actions, as many as the
+terminal's height allows with the commands for the rest below them (the whole report, and one
+to print), so that nothing of it has scrolled away on an 80x24 terminal.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TextIO
 
-from rich.console import Console, Group
-from rich.padding import Padding
+from rich.console import Console, Group, NewLine, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from clustercli.engine.driver import ReviewSection
-from clustercli.i18n import pick, t
+from clustercli.i18n import t
+from clustercli.render.plain import most_that_fit
+from clustercli.render.rich_report import actions_table, scores_table
+from clustercli.report import parts
+from clustercli.report.model import Report
+from clustercli.report.sections import END, build_sections
 
 
 def console(stream: TextIO) -> Console:
@@ -37,22 +46,36 @@ def intro(out: Console, lang: str, questions: str, minutes: int,
                     border_style="cyan", padding=(1, 2)))
 
 
-def end(out: Console, lang: str, assessment_id: str, sections: list[ReviewSection]) -> None:
-    """Done: the assessment's id and every answer, grouped as on the review."""
-    out.print(Panel(Group(Text(t("engine.done", lang), style="bold green"),
-                          Text(t("engine.assessment_id", lang, id=assessment_id))),
-                    border_style="green", padding=(0, 2)))
-    out.print(Text(t("engine.summary_title", lang), style="bold"))
-    for section in sections:
-        table = Table(title=section.title, title_justify="left", title_style="bold cyan",
-                      show_header=False, box=None, padding=(0, 2, 0, 0), expand=False)
-        table.add_column(ratio=3)
-        table.add_column(ratio=2, style="bold")
-        for item in section.items:
-            table.add_row(pick(item.question.text, lang), item.answer)
-            if item.note:
-                table.add_row(Text(t("screens.note", lang, note=item.note), style="italic"), "")
-        out.print(Padding(table, (1, 0, 0, 0)))
+def end(out: Console, report: Report, saved: str,
+        commands: Sequence[tuple[str, str]]) -> None:
+    """Done: saved under which id, the level, the scores, the first actions that fit, and the
+    commands for the whole report (`commands`: label and command, each kept on one line)."""
+    level, scores, actions = build_sections(report, END)
+    assert isinstance(level, parts.LevelSection) and isinstance(scores, parts.ScoresSection)
+    assert isinstance(actions, parts.ActionsSection)
+    about = Text(level.empty or "") if level.line is None else Text.assemble(
+        (level.line, "bold"), ". ", level.meaning)
+    head: list[RenderableType] = [Text(saved, style="bold green"), about, NewLine(),
+            Text(scores.heading, style="bold"), scores_table(scores), NewLine(),
+            Text(actions.heading, style="bold")]
+    tail: list[RenderableType] = [NewLine()]
+    for label, command in commands:
+        # a command is never wrapped by us (it is copied whole): beside its label where both
+        # fit, else on a line of its own
+        line = Text(command, style="bold", no_wrap=True, overflow="ignore")
+        if len(label) + 1 + len(command) <= out.width:
+            tail.append(Text.assemble(label, " ", line))
+        else:
+            tail += [Text(label), line]
+    # what is left of the screen, with a line for the prompt that follows
+    room = out.height - 1 - _height(out, Group(*head)) - _height(out, Group(*tail))
+    shown = most_that_fit(len(actions.items), lambda n: _height(
+        out, actions_table(actions.items[:n], why=False)), room)
+    out.print(Group(*head, actions_table(actions.items[:shown], why=False), *tail))
+
+
+def _height(out: Console, renderable: RenderableType) -> int:
+    return len(out.render_lines(renderable, out.options, pad=False))
 
 
 def summary_elsewhere(out: Console, lang: str, assessment_id: str) -> None:

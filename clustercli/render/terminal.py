@@ -6,20 +6,31 @@ file). Plain mode draws no bars: a screen reader reads a row of block characters
 so each dimension is said in words, "Kennis uitwisselen: 75 van 100, sterk" (render/plain.py).
 rich is imported only when the rich form is drawn (render/rich_report.py), so plain output and
 the rest of the CLI do without it.
+
+Both wrap at spaces to the terminal's width, but no wider than `formatting.PROSE_WIDTH` (100):
+at 200 columns the report does not run across the whole screen (`width`).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
+from clustercli.formatting import PROSE_WIDTH
 from clustercli.render.plain import render_plain
 from clustercli.report.model import Report
-from clustercli.report.sections import SECTIONS
+from clustercli.report.sections import SHORT
 
-__all__ = ["print_rich", "render_plain", "show", "use_plain"]
+__all__ = ["PROSE_WIDTH", "print_rich", "render_plain", "show", "use_plain", "width"]
+
+
+def width() -> int:
+    """The width to write prose at: the terminal's (COLUMNS where set, 80 when there is no
+    terminal), at most PROSE_WIDTH."""
+    return max(20, min(shutil.get_terminal_size((80, 24)).columns, PROSE_WIDTH))
 
 
 def use_plain(stream: TextIO, plain: bool = False) -> bool:
@@ -31,18 +42,20 @@ def use_plain(stream: TextIO, plain: bool = False) -> bool:
 
 
 def show(report: Report, stream: TextIO | None = None, *, plain: bool = False,
-         sections: Sequence[str] = SECTIONS) -> None:
+         sections: Sequence[str] = SHORT) -> None:
     """Write the report to `stream` (stdout), plain or with rich as `use_plain` decides."""
     stream = stream if stream is not None else sys.stdout
     if use_plain(stream, plain):
-        stream.write(render_plain(report, sections))
+        stream.write(render_plain(report, sections, width()))
         return
     from rich.console import Console
 
-    print_rich(report, Console(file=stream, highlight=False), sections)
+    console = Console(file=stream, highlight=False)
+    console.width = min(console.width, PROSE_WIDTH)
+    print_rich(report, console, sections)
 
 
-def print_rich(report: Report, console: Any, sections: Sequence[str] = SECTIONS) -> None:
+def print_rich(report: Report, console: Any, sections: Sequence[str] = SHORT) -> None:
     """The report drawn with rich on `console` (render/rich_report.py, imported only here)."""
     from clustercli.render.rich_report import rich_report
 

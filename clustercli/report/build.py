@@ -1,15 +1,22 @@
 """Building a report's content once, from an assessment, its question set, profile and routing.
 
 Choices made here (the renderers follow them, so every format says the same):
-- A score is shown in whole points, rounded down, so that a shown number never looks like a
-  higher band than the exact score has (74.9 shows as 74, aandachtspunt, not 75).
+- A score is shown in whole points, rounded down (`formatting.score`, the rule of every output),
+  so that a shown number never looks like a higher band than the exact score has (74.9 shows
+  as 74, aandachtspunt, not 75).
 - Strongest points: the dimensions in band sterk, best first, at most MAX_STRONGEST; when none is
   sterk, the best aandachtspunt, with what would make it sterk.
 - Weakest points: knelpunt and aandachtspunt dimensions, lowest score first, at most MAX_WEAKEST,
   each with the answers that cost it most and what would lift it to the next band.
 - Dimensions with too few answers are listed apart, with what to answer to get a score.
-- Sources: every basis the report's statements cite (level, caps, advice, organisations,
-  mirror), the study's findings first in their own order.
+- The actions are the profile's (3 to 5, most urgent first, each with why and basis); the
+  advice is what the profile shows that is neither an action nor a notice (NOTICES: said with
+  the level, such as "250 or more people is outside the MKB the study is about").
+- Sources: every basis the report's statements cite (level, caps, notices, actions, advice,
+  organisations, mirror), the study's findings first in their own order. A finding that a
+  sentence of the report already states (it names the study and cites the finding, or it is a
+  comparison with the study) records where (`stated_in`: the sections that say it), so that
+  a rendering's sources do not say it again.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ import re
 from typing import Any
 
 from clustercli.engine.values import label
+from clustercli.formatting import score as points
 from clustercli.i18n import pick, t
 from clustercli.names import visible
 from clustercli.profile.build import Profile, build_profile
@@ -40,13 +48,19 @@ from clustercli.routing.recommendations import Recommendation, kind_label, route
 
 MAX_STRONGEST = 2
 MAX_WEAKEST = 3
+# Advice rules that are a notice about the firm rather than advice: said with the level.
+NOTICES = ("outside_mkb",)
 _FINDING = re.compile(r"^F(\d+)$")
+# A sentence that cites a finding states it when it names the study (the rules' texts cite a
+# finding only where they say what the study found: tests/test_profile_texts.py).
+_NAMES_STUDY = re.compile(r"\b(studie|study|EIM)\b", re.IGNORECASE)
 # Other bases a report can cite, in the order the sources list shows them.
 OTHER_BASES = ("design", "organisations", "profile")
 
 
 def shown_score(score: float | None) -> int | None:
-    return None if score is None else int(score // 1)
+    """The score as the report shows it: `formatting.score`, the one rule of every output."""
+    return points(score)
 
 
 def build_report(record: Assessment, qset: QuestionSet, lang: str, *, with_notes: bool = False,
@@ -64,8 +78,13 @@ def build_report(record: Assessment, qset: QuestionSet, lang: str, *, with_notes
     # An unfinished check has no level yet: its unanswered parts would count as "don't know"
     # and the caps would blame the user for questions not yet asked.
     level = _level(qset, profile, lang) if record.status == "completed" else None
+    actions = tuple(model.Action(advice=a.advice, step=pick(a.step, lang), why=pick(a.why, lang),
+                                 source=a.source) for a in profile.actions)
+    acted = {a.advice for a in actions}
+    notices = tuple(model.Advice(id=a.id, text=pick(a.text, lang), source=a.source)
+                    for a in profile.advice if a.id in NOTICES)
     advice = tuple(model.Advice(id=a.id, text=pick(a.text, lang), source=a.source)
-                   for a in profile.advice)
+                   for a in profile.advice if a.id not in acted and a.id not in NOTICES)
     organisations = tuple(_organisation(r, lang) for r in recommendations)
     mirror = tuple(model.MirrorItem(finding=m.finding, figure=m.figure.render(lang),
                                     position=m.position.render(lang),
@@ -74,7 +93,18 @@ def build_report(record: Assessment, qset: QuestionSet, lang: str, *, with_notes
     bands = qset.rules.bands if qset.rules is not None else DEFAULT_BANDS
     thresholds = model.Thresholds(sterk=bands.sterk, aandachtspunt=bands.aandachtspunt)
     strongest, weakest, unscored = _points(qset, profile, lang)
-    cited = _cited(profile, level, advice, organisations)
+    statements = {"level": [*((cap.reason, cap.source) for cap in (level.caps if level else ())),
+                            *((a.text, a.source) for a in notices)],
+                  "actions": [(a.why, a.source) for a in actions],
+                  "advice": [(a.text, a.source) for a in advice],
+                  "organisations": [(o.reason, o.source) for o in organisations]}
+    stated = {section: _stated(said) for section, said in statements.items()}
+    stated["mirror"] = {m.finding for m in mirror}
+    citing = {section: {s for _, sources in said for s in sources}
+              for section, said in statements.items()}
+    citing["level"].update(profile.level.source if profile.level is not None else ())
+    citing["mirror"] = stated["mirror"]
+    cited = _cited(profile, level, (*notices, *advice, *actions), organisations)
     return model.Report(
         lang=lang,
         meta=meta,
@@ -86,14 +116,18 @@ def build_report(record: Assessment, qset: QuestionSet, lang: str, *, with_notes
         strongest=strongest,
         weakest=weakest,
         unscored=unscored,
+        notices=notices,
+        actions=actions,
         advice=advice,
         organisations=organisations,
-        next_steps=tuple(model.Step(text=pick(s.text, lang), advice=s.advice)
-                         for s in profile.next_steps),
         mirror=mirror,
         study=t("report.study", lang),
         sources=tuple(model.Source(id=c, label=_source_label(c, lang),
-                                   text=t(f"report.source.{c.lower()}", lang)) for c in cited),
+                                   text=t(f"report.source.{c.lower()}", lang),
+                                   cited_in=tuple(section for section, found in citing.items()
+                                                  if c in found),
+                                   stated_in=tuple(section for section, found in stated.items()
+                                                   if c in found)) for c in cited),
         organisation_facts=t("report.organisation_facts", lang, gathered=data.gathered),
         disclaimer=t("report.disclaimer", lang),
         notes=_notes(record, qset, active, lang) if with_notes else None,
@@ -104,6 +138,7 @@ def _organisation(found: Recommendation, lang: str) -> model.Organisation:
     return model.Organisation(
         id=found.id, name=found.name, aka=found.aka, via=found.via, kind=found.kind,
         kind_label=kind_label(found.kind, lang), about=found.about, why=found.why,
+        reason=found.reason or found.why,
         verified=found.verified, url=found.url, caveat=found.caveat, source=found.source)
 
 
@@ -140,7 +175,7 @@ def _dimension(qset: QuestionSet, result: Any, lang: str) -> model.Dimension:
 
 def _level(qset: QuestionSet, profile: Profile, lang: str) -> model.Level | None:
     level = profile.level
-    if level is None:
+    if level is None or qset.rules is None:  # a level comes from the rules
         return None
     titles = {rule.id: rule.title for rule in qset.rules.levels}
     return model.Level(
@@ -194,19 +229,27 @@ def _points(qset: QuestionSet, profile: Profile, lang: str
             tuple(_point(qset, profile, d.id, lang) for d in unscored))
 
 
+def _stated(statements: list[tuple[str, tuple[str, ...]]]) -> set[str]:
+    """The findings these (text, sources) state: a text that names the study states the
+    findings it cites."""
+    return {source for text, sources in statements if _NAMES_STUDY.search(text)
+            for source in sources if _FINDING.match(source)}
+
+
 def _cited(profile: Profile, level: model.Level | None,
-           advice: tuple[model.Advice, ...],
+           items: tuple[model.Advice | model.Action, ...],
            organisations: tuple[model.Organisation, ...]) -> list[str]:
-    """Every basis the report's statements cite (level, caps, advice, organisations, mirror):
-    findings F1-F12 in number order, then the others. The dimensions' own bases are left to
-    `clustercli questions trace`: listing them too would name nearly every finding every time."""
+    """Every basis the report's statements cite (level, caps, notices, actions, advice,
+    organisations, mirror): findings F1-F12 in number order, then the others. The dimensions'
+    own bases are left to `clustercli questions trace`: listing them too would name nearly
+    every finding every time."""
     found: set[str] = set()
     if profile.level is not None:
         found.update(profile.level.source)
     if level is not None:
         for cap in level.caps:
             found.update(cap.source)
-    for sources in (*(a.source for a in advice), *(o.source for o in organisations)):
+    for sources in (*(a.source for a in items), *(o.source for o in organisations)):
         found.update(sources)
     found.update(m.finding for m in profile.mirror)
     findings = sorted((s for s in found if _FINDING.match(s)), key=lambda s: int(s[1:]))

@@ -2,15 +2,15 @@
 
 Field by field in docs/report-json.md, as a schema in docs/report.schema.json; a test checks
 every snapshot against that schema. The form is stable within a `schema_version`: a field is
-only added, renamed or dropped with a new version. Scores are rounded to one decimal here; the
-band always comes from the exact score.
+only added, renamed or dropped with a new version. A score is the number every output shows:
+whole points, rounded down (`formatting.score`); the band always comes from the exact score.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from clustercli.report.model import SCHEMA_VERSION, Point, Report
+from clustercli.report.model import SCHEMA_VERSION, Advice, Point, Report
 
 
 def report_data(report: Report) -> dict[str, Any]:
@@ -32,7 +32,7 @@ def report_data(report: Report) -> dict[str, Any]:
         "thresholds": {"sterk": report.thresholds.sterk,
                        "aandachtspunt": report.thresholds.aandachtspunt},
         "scores": {d.id: {"title": d.title,
-                          "score": None if d.score is None else round(d.score, 1),
+                          "score": d.shown,
                           "band": d.band, "band_label": d.band_label,
                           "answered": d.answered, "applicable": d.applicable}
                    for d in report.dimensions},
@@ -43,21 +43,25 @@ def report_data(report: Report) -> dict[str, Any]:
             "caps": [{"id": c.id, "reason": c.reason, "source": list(c.source)}
                      for c in level.caps]},
         "level_note": report.level_note,
+        "notices": [_advice(a) for a in report.notices],
+        "actions": [{"advice": a.advice, "step": a.step, "why": a.why, "source": list(a.source)}
+                    for a in report.actions],
+        "advice": [_advice(a) for a in report.advice],
         "strongest": [_point(p) for p in report.strongest],
         "weakest": [_point(p) for p in report.weakest],
         "unscored": [_point(p) for p in report.unscored],
-        "advice": [{"id": a.id, "text": a.text, "source": list(a.source)}
-                   for a in report.advice],
         "organisations": [
             {"id": o.id, "name": o.name, "aka": list(o.aka), "via": o.via, "kind": o.kind,
-             "about": o.about, "why": o.why, "verified": o.verified, "url": o.url,
+             "about": o.about, "why": o.why, "reason": o.reason, "verified": o.verified,
+             "url": o.url,
              "caveat": o.caveat, "source": list(o.source)}
             for o in report.organisations],
-        "next_steps": [{"text": s.text, "advice": s.advice} for s in report.next_steps],
         "mirror": [{"finding": m.finding, "figure": m.figure, "position": m.position,
                     "source": m.source_note, "year": m.year} for m in report.mirror],
         "sources": {"study": report.study,
-                    "cited": [{"id": s.id, "text": s.text} for s in report.sources],
+                    "cited": [{"id": s.id, "text": s.text, "cited_in": list(s.cited_in),
+                               "stated_in": list(s.stated_in)}
+                              for s in report.sources],
                     "organisations": report.organisation_facts},
         "disclaimer": report.disclaimer,
         "notes": None if report.notes is None else [
@@ -66,6 +70,10 @@ def report_data(report: Report) -> dict[str, Any]:
         "since": {"title": report.since[0], "lines": list(report.since[1:])}
         if report.since else None,
     }
+
+
+def _advice(advice: Advice) -> dict[str, Any]:
+    return {"id": advice.id, "text": advice.text, "source": list(advice.source)}
 
 
 def _point(point: Point) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 1  # of the JSON form (docs/report-json.md); raise it when a field changes
+SCHEMA_VERSION = 2  # of the JSON form (docs/report-json.md); raise it when a field changes
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -107,7 +107,8 @@ class Organisation:
     kind: str
     kind_label: str
     about: str
-    why: str
+    why: str  # why for this firm, with the answers it rests on
+    reason: str  # the same without the answers: what the short report says
     verified: str  # YYYY-MM: when the facts about it were last checked
     url: str | None  # only where the facts list its web address
     caveat: str | None
@@ -115,9 +116,14 @@ class Organisation:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Step:
-    text: str
+class Action:
+    """One of the three to five things that matter most for this firm: what to do, why (in one
+    sentence) and on what basis, most urgent first."""
+
     advice: str  # the advice rule it comes from
+    step: str
+    why: str
+    source: tuple[str, ...]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -138,8 +144,14 @@ class Source:
     """A basis the report cites: a finding of the study (F1-F12) or another basis."""
 
     id: str
-    label: str  # how an item cites it: "F7", "keuze van deze zelftest"
+    label: str  # how an item cites it: "F7", "deze zelftest"
     text: str
+    # The sections where a sentence already states this finding (a study sentence of the
+    # level, an action, advice or organisation, or a comparison with the study): a rendering
+    # with one of them does not repeat it in its sources, so that each study statement appears
+    # once in a report.
+    stated_in: tuple[str, ...] = ()
+    cited_in: tuple[str, ...] = ()  # the sections whose statements cite it
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -169,14 +181,15 @@ class Report:
     strongest: tuple[Point, ...]
     weakest: tuple[Point, ...]
     unscored: tuple[Point, ...]  # dimensions with too few answers, and how to get a score
-    advice: tuple[Advice, ...]
+    notices: tuple[Advice, ...]  # said with the level: e.g. 250 or more is outside the MKB
+    actions: tuple[Action, ...]  # the 3-5 that matter most, most urgent first
+    advice: tuple[Advice, ...]  # the other advice: not an action, not a notice
     organisations: tuple[Organisation, ...]
-    next_steps: tuple[Step, ...]
     mirror: tuple[MirrorItem, ...]
     study: str  # the study, as cited
     sources: tuple[Source, ...]  # every basis the report cites, findings first
     organisation_facts: str  # where the facts about organisations come from, and when
-    disclaimer: str  # the study is from 2001; guidance, not a validated test
+    disclaimer: str  # guidance, not a validated test
     notes: tuple[Note, ...] | None  # None: the entrepreneur's copy (no notes)
     # The change since the previous completed check of the same client and respondent
     # (advisor.compare_view.since_lines): a heading, then its lines; () when there is none.

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar, Generic, Protocol, TypeVar
 
-from clustercli.report.model import Dimension, MirrorItem
+from clustercli.report.model import Dimension
 
 Item = TypeVar("Item")
 
@@ -39,6 +39,7 @@ class LevelSection(Section):
     capped: str | None  # what the scores alone would have given, when caps held it down
     caps: tuple[Sourced, ...]
     empty: str | None  # why there is no level
+    notices: tuple[Sourced, ...]  # about the firm, said with the level ("Let op: ...")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -86,16 +87,32 @@ class PointItem:
 
 
 @dataclass(frozen=True, kw_only=True)
+class ActionItem:
+    step: str  # what to do
+    why: Sourced  # "Waarom: ..." and its basis
+
+
+@dataclass(frozen=True, kw_only=True)
 class OrganisationItem:
+    rank: int  # its place in the list, ranked by fit: 1, 2, ...
     name: str  # with its other names
     kind: str
+    kind_label: str  # "branchevereniging", "overheidsregeling, via RVO"; "" when the name says it
     url: str | None
-    lines: tuple[tuple[str, str], ...]  # (meta|about|why|caveat|website, text)
+    checked: str  # "gecontroleerd: 2026-11"
+    about: str | None  # what it is, for a cluster, campus or network (DESCRIBED_KINDS)
+    why: Sourced | None  # why for this firm; None when its group says it
+    caveat: str | None  # "Let op: ..."
+
+    @property
+    def title(self) -> str:
+        """The name with what kind of organisation it is: "Energie-Nederland, branchevereniging"."""
+        return f"{self.name}, {self.kind_label}" if self.kind_label else self.name
 
 
 @dataclass(frozen=True, kw_only=True)
 class OrganisationGroup:
-    shared: str | None  # the reason its members share, said once; None for a single one
+    shared: Sourced | None  # the reason its members share, said once; None for a single one
     members: tuple[OrganisationItem, ...]
 
 
@@ -110,16 +127,11 @@ class Listed(Section, Generic[Item]):
 @dataclass(frozen=True, kw_only=True)
 class SourcesSection(Section):
     kind = "sources"
-    study: str
-    cited: str  # the lead-in to `items`
-    items: tuple[tuple[str, str], ...]  # (label, what it says)
+    study: str  # the study, with its authors, year and the era its figures describe
+    items: tuple[tuple[str, str], ...]  # (finding, what it says): what no sentence above says
+    unmarked: str  # what a statement without a finding rests on
     organisation_facts: str
-
-
-@dataclass(frozen=True, kw_only=True)
-class AboutSection(Section):
-    kind = "about"
-    text: str
+    disclaimer: str  # guidance, not a validated test
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -127,17 +139,21 @@ class Sourced:
     """A statement and where it comes from, to be joined (`line`) or styled apart."""
 
     text: str
-    cite: str  # "Bron: F7, F8"
+    cite: str  # "Bron: F7, F8"; "" for the self-check's own advice (no finding)
 
     @property
     def line(self) -> str:
         """Both in one line, as plain text and Markdown say it: "... (Bron: F7)"."""
-        return f"{self.text} ({self.cite})"
+        return f"{self.text} ({self.cite})" if self.cite else self.text
 
 
 # The lists, by kind: each is drawn its own way.
 class PointsSection(Listed[PointItem]):
     kind = "points"
+
+
+class ActionsSection(Listed[ActionItem]):
+    kind = "actions"
 
 
 class AdviceSection(Listed[Sourced]):
@@ -148,11 +164,21 @@ class OrganisationsSection(Listed[OrganisationGroup]):
     kind = "organisations"
 
 
-class StepsSection(Listed[str]):
-    kind = "next_steps"
+@dataclass(frozen=True, kw_only=True)
+class Comparison:
+    """The firm beside one figure of the study: what the study found, where the firm stands,
+    and the finding it cites (the heading gives the study's year)."""
+
+    figure: str
+    position: str
+    cite: str  # "Bron: F3"
+
+    @property
+    def line(self) -> str:
+        return f"{self.figure} {self.position} ({self.cite})"
 
 
-class MirrorSection(Listed[MirrorItem]):
+class MirrorSection(Listed[Comparison]):
     kind = "mirror"
 
 
@@ -170,10 +196,9 @@ class SectionRenderer(Protocol[Out]):
     def level(self, section: LevelSection) -> Out: ...
     def scores(self, section: ScoresSection) -> Out: ...
     def points(self, section: PointsSection) -> Out: ...
+    def actions(self, section: ActionsSection) -> Out: ...
     def advice(self, section: AdviceSection) -> Out: ...
     def organisations(self, section: OrganisationsSection) -> Out: ...
-    def next_steps(self, section: StepsSection) -> Out: ...
     def mirror(self, section: MirrorSection) -> Out: ...
     def sources(self, section: SourcesSection) -> Out: ...
-    def about(self, section: AboutSection) -> Out: ...
     def notes(self, section: NotesSection) -> Out: ...

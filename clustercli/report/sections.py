@@ -1,12 +1,19 @@
-"""The report's sections: their order, and what each one says, defined once for every rendering.
+"""What each section of a report says, built once from the report, and the order they come in.
 
-`SECTIONS` is the order the terminal (rich and plain), Markdown and HTML renderings follow. What
-a section says is built here from the report, as plain text without markup; a renderer only
-supplies how one kind of section looks, one method per kind (`SectionRenderer`), and `compose`
-walks the list. So:
-- moving or dropping a section is an edit of `SECTIONS`;
-- a variant (a short report, a `details` one with the long explanation per area) is another
-  tuple of names, passed to the renderers as `sections=`;
+Two orders, each a tuple of section names that every rendering (rich and plain on the terminal,
+Markdown, HTML) follows:
+- `SHORT`, the report read in five minutes (issue 13): the level and what it means, the scores
+  per area, the three to five actions that matter most, the rest of the advice, whom to
+  approach, the firm beside the study, the sources (and the advisor's notes in the advisor's
+  copy). The terminal and Markdown give it unless asked for `--details`.
+- `SECTIONS`, the same with the long explanation per area after the scores (strongest and
+  weakest points with the answers that cost the most points and what would lift them a band,
+  and what to answer where an area has no score): `show --details` and the HTML page.
+
+A section's content is built here once (`build_sections`) as plain-text parts
+(`clustercli.report.parts`); a renderer only supplies how one kind of section looks, one method
+per kind (`SectionRenderer`), and `compose` walks the list. So:
+- moving or dropping a section is an edit of a tuple;
 - a new section is a builder here and its name in the tuple, plus one method per renderer when
   it is of a new kind (none when it looks like one they already draw, as the three lists of
   points do).
@@ -24,8 +31,10 @@ from clustercli.formatting import number
 from clustercli.report import text
 from clustercli.report.model import Point, Report
 from clustercli.report.parts import (
-    AboutSection,
+    ActionItem,
+    ActionsSection,
     AdviceSection,
+    Comparison,
     Head,
     LevelSection,
     Mark,
@@ -43,11 +52,16 @@ from clustercli.report.parts import (
     Since,
     Sourced,
     SourcesSection,
-    StepsSection,
 )
 
-SECTIONS = ("level", "scores", "strongest", "weakest", "unscored", "advice", "organisations",
-            "next_steps", "mirror", "sources", "about", "notes")
+SECTIONS = ("level", "scores", "strongest", "weakest", "unscored", "actions", "advice",
+            "organisations", "mirror", "sources", "notes")
+# The short report, as issue 13 orders it: no long explanation per area, and no advice beyond
+# the actions (the rest of the advice is in the details, the HTML and the JSON).
+SHORT = ("level", "scores", "actions", "organisations", "mirror", "sources", "notes")
+# What the end of the self-check leaves on the screen (render/screens.py), the rest behind a
+# `show` command.
+END = ("level", "scores", "actions")
 
 
 # --- what each section says -------------------------------------------------------------------
@@ -64,8 +78,13 @@ def head(report: Report) -> Head:
 
 
 def _sourced(report: Report, statement: str, sources: tuple[str, ...]) -> Sourced:
+    """A statement with the findings of the study it rests on ("Bron: F7, F8"). A statement
+    that rests on no finding is this self-check's own advice or choice, or facts it keeps about
+    organisations, as the sources say once (`unmarked`), rather than after every sentence."""
+    findings = tuple(source for source in sources if text.is_finding(source))
     return Sourced(text=statement, cite=text.label(report, "source",
-                                                   sources=report.cite(sources)))
+                                                   sources=report.cite(findings))
+                   if findings else "")
 
 
 def _empty(report: Report, items: Sequence[object], key: str) -> str | None:
@@ -75,15 +94,18 @@ def _empty(report: Report, items: Sequence[object], key: str) -> str | None:
 def _level(report: Report, name: str) -> LevelSection:
     level = report.level
     heading = text.heading(report, name)
+    notices = tuple(_sourced(report, text.label(report, "notice", notice=n.text), n.source)
+                    for n in report.notices)
     if level is None:
         return LevelSection(name=name, heading=heading, level_id=None, line=None, meaning="",
-                            capped=None, caps=(), empty=text.no_level(report))
+                            capped=None, caps=(), empty=text.no_level(report), notices=notices)
     return LevelSection(
         name=name, heading=heading, level_id=level.id, line=text.level_line(report, level),
         meaning=level.meaning,
         capped=text.label(report, "capped", reached=level.reached_title) if level.capped
         else None,
-        caps=tuple(_sourced(report, cap.reason, cap.source) for cap in level.caps), empty=None)
+        caps=tuple(_sourced(report, cap.reason, cap.source) for cap in level.caps), empty=None,
+        notices=notices)
 
 
 def _scores(report: Report, name: str) -> ScoresSection:
@@ -136,46 +158,64 @@ def _unscored(report: Report, name: str) -> PointsSection | None:
     return _points(report, name, report.unscored) if report.unscored else None
 
 
-def _advice(report: Report, name: str) -> AdviceSection:
+def _actions(report: Report, name: str) -> ActionsSection:
+    return ActionsSection(
+        name=name, heading=text.heading(report, name),
+        items=tuple(ActionItem(step=a.step, why=_sourced(
+            report, text.label(report, "why", why=a.why), a.source)) for a in report.actions),
+        empty=_empty(report, report.actions, "no_actions"))
+
+
+def _advice(report: Report, name: str) -> AdviceSection | None:
+    """Only the advice that is not already an action: left out when there is none."""
+    if not report.advice:
+        return None
     return AdviceSection(name=name, heading=text.heading(report, name),
-                         items=tuple(_sourced(report, a.text, a.source) for a in report.advice),
-                         empty=_empty(report, report.advice, "no_advice"))
+                         items=tuple(_sourced(report, a.text, a.source) for a in report.advice))
 
 
 def _organisations(report: Report, name: str) -> OrganisationsSection:
-    groups = tuple(
-        OrganisationGroup(
-            shared=None if why is None else text.shared_why(report, why, len(members)),
-            members=tuple(OrganisationItem(
-                name=text.organisation_name(org), kind=org.kind, url=org.url,
-                lines=tuple(text.organisation_lines(report, org, why is not None)))
-                for org in members))
-        for why, members in text.organisation_groups(report))
-    return OrganisationsSection(name=name, heading=text.heading(report, name), items=groups,
+    groups: list[OrganisationGroup] = []
+    rank = 0
+    for why, members in text.organisation_groups(report):
+        items = []
+        for org in members:
+            rank += 1
+            items.append(OrganisationItem(
+                rank=rank, name=text.organisation_name(org), kind=org.kind,
+                kind_label=text.kind_label(report, org), url=org.url,
+                checked=text.label(report, "verified", date=org.verified),
+                about=org.about if org.kind in text.DESCRIBED_KINDS else None,
+                why=None if why is not None else _sourced(report, org.reason, org.source),
+                caveat=text.label(report, "caveat", caveat=org.caveat) if org.caveat else None))
+        shared = None if why is None else _sourced(
+            report, text.shared_why(report, why, len(members)), members[0].source)
+        groups.append(OrganisationGroup(shared=shared, members=tuple(items)))
+    return OrganisationsSection(name=name, heading=text.heading(report, name),
+                                items=tuple(groups),
                                 empty=_empty(report, report.organisations, "no_organisations"))
 
 
-def _next_steps(report: Report, name: str) -> StepsSection:
-    return StepsSection(name=name, heading=text.heading(report, name),
-                        items=tuple(step.text for step in report.next_steps),
-                        empty=_empty(report, report.next_steps, "no_steps"))
+def _mirror(report: Report, name: str) -> MirrorSection | None:
+    """Only the comparisons that apply; left out when none does."""
+    if not report.mirror:
+        return None
+    return MirrorSection(name=name, heading=text.heading(report, name), items=tuple(
+        Comparison(figure=m.figure, position=m.position,
+                   cite=text.label(report, "source", sources=m.finding)) for m in report.mirror))
 
 
-def _mirror(report: Report, name: str) -> MirrorSection:
-    return MirrorSection(name=name, heading=text.heading(report, name), items=report.mirror,
-                         empty=_empty(report, report.mirror, "no_mirror"))
-
-
-def _sources(report: Report, name: str) -> SourcesSection:
+def _sources(report: Report, name: str, shown: Sequence[str] = SECTIONS) -> SourcesSection:
+    """The study, then the findings that the `shown` sections cite and no sentence of theirs
+    says already."""
     return SourcesSection(name=name, heading=text.heading(report, name),
                           study=text.label(report, "study", study=report.study),
-                          cited=text.label(report, "cited"),
-                          items=tuple((s.label, s.text) for s in report.sources),
-                          organisation_facts=report.organisation_facts)
-
-
-def _about(report: Report, name: str) -> AboutSection:
-    return AboutSection(name=name, heading=text.heading(report, name), text=report.disclaimer)
+                          items=tuple((s.label, s.text) for s in report.sources
+                                      if text.is_finding(s.id) and set(s.cited_in) & set(shown)
+                                      and not set(s.stated_in) & set(shown)),
+                          unmarked=text.label(report, "unmarked"),
+                          organisation_facts=report.organisation_facts,
+                          disclaimer=report.disclaimer)
 
 
 def _notes(report: Report, name: str) -> NotesSection | None:
@@ -192,19 +232,21 @@ BUILDERS: dict[str, Callable[[Report, str], Section | None]] = {
     "strongest": _strongest,
     "weakest": _weakest,
     "unscored": _unscored,
+    "actions": _actions,
     "advice": _advice,
     "organisations": _organisations,
-    "next_steps": _next_steps,
     "mirror": _mirror,
     "sources": _sources,
-    "about": _about,
     "notes": _notes,  # only in the advisor's copy
 }
 
 
 def build_sections(report: Report, names: Sequence[str] = SECTIONS) -> list[Section]:
-    """The sections of `report` in the order of `names`, those with nothing to say left out."""
-    return [section for name in names if (section := BUILDERS[name](report, name)) is not None]
+    """The sections of `report` in the order of `names`, those with nothing to say left out.
+    The sources are told which sections are shown (what is said there is not said again)."""
+    return [section for name in names
+            if (section := _sources(report, name, names) if name == "sources"
+                else BUILDERS[name](report, name)) is not None]
 
 
 

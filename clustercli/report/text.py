@@ -7,15 +7,26 @@ from the `report` catalogue in the report's language.
 
 from __future__ import annotations
 
+import re
+
 from clustercli.formatting import day
 from clustercli.i18n import t
 from clustercli.report.model import Dimension, Level, Note, Organisation, Point, Report
 
 # Whose `about` the report prints: for a cluster, campus or network the reason is the same for
 # all ("it fits your sector and province"), so what it is comes from `about`; for the others the
-# kind and the reason say it, and leaving `about` out keeps the printed report within three A4
-# pages. The JSON form always has it.
+# kind and the reason say it, and leaving `about` out keeps the report short. The JSON form
+# always has it.
 DESCRIBED_KINDS = ("cluster",)
+
+
+_FINDING = re.compile(r"^F\d+$")
+
+
+def is_finding(source: str) -> bool:
+    """Whether a basis is a finding of the study (F1-F12) rather than design, profile or
+    organisations."""
+    return bool(_FINDING.match(source))
 
 
 def heading(report: Report, section: str) -> str:
@@ -92,39 +103,24 @@ def organisation_groups(report: Report) -> list[tuple[str | None, list[Organisat
     reason is then said once, before them, instead of once for each."""
     groups: list[tuple[str | None, list[Organisation]]] = []
     for org in report.organisations:
-        if groups and groups[-1][1][-1].why == org.why:
+        if groups and groups[-1][1][-1].reason == org.reason:
             groups[-1][1].append(org)
         else:
             groups.append((None, [org]))
-    return [(members[0].why if len(members) > 1 else None, members) for _, members in groups]
+    return [(members[0].reason if len(members) > 1 else None, members)
+            for _, members in groups]
 
 
 def shared_why(report: Report, why: str, count: int) -> str:
     return label(report, "why_all", why=why, count=count)
 
 
-def organisation_lines(report: Report, org: Organisation,
-                       shared: bool = False) -> list[tuple[str, str]]:
-    """What the report says about one organisation, as (kind of line, text): first a short
-    "meta" line (what it is, when its facts were checked, the source), then what it is where
-    DESCRIBED_KINDS says so, why it is recommended (unless `shared`: said for its group), a
-    caveat, and the website where known."""
-    kind = org.kind_label
-    if org.via:
-        kind = f"{kind}, {label(report, 'via', via=org.via)}"
-    meta = " · ".join((kind[:1].upper() + kind[1:],
-                       label(report, "verified", date=org.verified),
-                       label(report, "source", sources=report.cite(org.source))))
-    lines = [("meta", meta)]
-    if org.kind in DESCRIBED_KINDS:
-        lines.append(("about", org.about))
-    if not shared:
-        lines.append(("why", label(report, "why", why=org.why)))
-    if org.caveat:
-        lines.append(("caveat", label(report, "caveat", caveat=org.caveat)))
-    if org.url:
-        lines.append(("website", label(report, "website", url=org.url)))
-    return lines
+def kind_label(report: Report, org: Organisation) -> str:
+    """What kind of organisation it is, "overheidsregeling, via RVO"; "" when its own name or
+    other name already says it (KVK, also known as Kamer van Koophandel)."""
+    if org.kind_label.lower() in (name.lower() for name in (org.name, *org.aka)):
+        return ""
+    return f"{org.kind_label}, {label(report, 'via', via=org.via)}" if org.via else org.kind_label
 
 
 def note_tail(report: Report, note: Note) -> str:

@@ -33,7 +33,7 @@ from clustercli.i18n import pick, t
 from clustercli.questionset.describe import Cited
 from clustercli.routing.data import Organisation, Route, RoutingData, Scope, shipped
 from clustercli.routing.scope import expand, terms
-from clustercli.routing.why import reason_text
+from clustercli.routing.why import reason_sentence, reason_text
 
 TRACE_KIND = "route"
 MAX_SHOWN = 5
@@ -47,6 +47,7 @@ class Reason:
     rule: str  # the route's id
     text: str
     source: tuple[str, ...]
+    sentence: str = ""  # the text without the answers that made it hold (a short report)
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class Recommendation:
     via: str | None  # who runs it (a programme of RVO)
     kind: str  # one of model.KINDS
     about: str  # what it offers, in the requested language
-    why: str  # one line: the best-fitting reason for this firm
+    why: str  # one line: the best-fitting reason for this firm, with the answers it rests on
     reasons: tuple[Reason, ...]  # every route that held, the one shown first
     verified: str  # when the facts were last checked (YYYY-MM)
     url: str | None  # only for a domain the facts list
@@ -65,6 +66,7 @@ class Recommendation:
     confidence: str  # H or M
     source: tuple[str, ...]  # the basis of the reason shown: F11/F10/F8, else "organisations"
     fit: int = 0  # 0-100: how well it fits this firm; the list is ranked by it
+    reason: str = ""  # `why` without the answers it rests on, for a short report
 
     @property
     def rules(self) -> tuple[str, ...]:
@@ -233,13 +235,16 @@ class _Candidate:
             Reason(step.route.id,
                    reason_text(step.route.why, data, answers, dimensions, lang,
                                (*self.entry.said, *step.said)),
-                   tuple(step.route.source))
+                   tuple(step.route.source),
+                   reason_sentence(step.route.why, data, answers, lang))
             for step in steps)
-        why = reasons[0].text
+        why, sentence = reasons[0].text, reasons[0].sentence
         if extra:
             why = f"{why} {t('routing.more_than_five', lang)}"
+            sentence = f"{sentence} {t('routing.more_than_five', lang)}"
         return Recommendation(
             id=org.id, name=org.name, aka=tuple(org.aka), via=org.via, kind=org.kind,
-            about=pick(org.about, lang), why=why, reasons=reasons, verified=org.verified,
+            about=pick(org.about, lang), why=why, reason=sentence, reasons=reasons,
+            verified=org.verified,
             url=org.url, caveat=pick(org.caveat, lang) if org.caveat else None,
             confidence=org.confidence, source=reasons[0].source, fit=self.fit)

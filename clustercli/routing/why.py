@@ -22,6 +22,7 @@ from clustercli.conditions import (
     Not,
     QuestionTerm,
 )
+from clustercli.formatting import score as points
 from clustercli.i18n import pick, t
 from clustercli.routing.model import RoutingData
 
@@ -29,15 +30,21 @@ from clustercli.routing.model import RoutingData
 _NOT_A_SUB_SECTOR = ("other", conditions.UNKNOWN)
 
 
-def reason_text(reason: str, data: RoutingData, answers: Mapping[str, Any],
-                dimensions: Mapping[str, DimensionFact], lang: str,
-                held: Iterable[Condition]) -> str:
-    """The text of `reason` for this firm, with the answers that made `held` true."""
+def reason_sentence(reason: str, data: RoutingData, answers: Mapping[str, Any],
+                    lang: str) -> str:
+    """The text of `reason` for this firm, on its own: its placeholders filled in."""
     template = pick(data.reasons[reason], lang)
     values = {answer: sector_label(data, answers, lang) if answer == "sector"
               else answer_label(answer, answers.get(answer), lang)
               for answer in _placeholders(template)}
-    text = template.format(**values)
+    return template.format(**values)
+
+
+def reason_text(reason: str, data: RoutingData, answers: Mapping[str, Any],
+                dimensions: Mapping[str, DimensionFact], lang: str,
+                held: Iterable[Condition]) -> str:
+    """The text of `reason` for this firm, with the answers that made `held` true."""
+    text = reason_sentence(reason, data, answers, lang)
     phrases = _phrases([term for cond in held
                         for term in _terms_that_hold(cond, answers, dimensions)],
                        answers, dimensions, lang)
@@ -113,7 +120,7 @@ def _phrase(term: Condition, dimensions: Mapping[str, DimensionFact], lang: str)
             if fact.score is None:
                 return t("routing.scored_no_score", lang, dimension=name, band=band)
             return t("routing.scored", lang, dimension=name, band=band,
-                     score=round(fact.score))
+                     score=points(fact.score))
         case BandCount(band, _, _):
             count = sum(1 for fact in dimensions.values() if fact.band == band)
             return t("routing.band_count", lang, band=t(f"routing.band.{band}", lang),
