@@ -87,9 +87,9 @@ def clients(
 
 def compare(
     first: Annotated[str, typer.Argument(
-        callback=clean_id, help=H("advisor.arg.first"))],
+        callback=clean_id, help=H("advisor.arg.first"), metavar=H("advisor.metavar.first"))],
     second: Annotated[str, typer.Argument(
-        callback=clean_id, help=H("advisor.arg.second"))],
+        callback=clean_id, help=H("advisor.arg.second"), metavar=H("advisor.metavar.second"))],
     format: DocumentFormatOption = DocumentFormat["terminal"],
     output: OutputOption = None,
     lang: LangOption = None,
@@ -105,8 +105,10 @@ def compare(
 
 def stats(
     client: Annotated[str | None, typer.Option("--client", help=H("advisor.opt.stats_client"),
+                                               metavar=H("cli.metavar.name"),
                                                show_default=False, callback=clean_name)] = None,
     since: Annotated[str | None, typer.Option("--since", help=H("advisor.opt.since"),
+                                              metavar=H("cli.metavar.date"),
                                               show_default=False)] = None,
     format: DocumentFormatOption = DocumentFormat["terminal"],
     output: OutputOption = None,

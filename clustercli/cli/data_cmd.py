@@ -71,11 +71,12 @@ def export(
         ExportFormat["csv"]),
     output: OutputOption = None,
     client: Annotated[str | None, typer.Option("--client", help=H("cli.opt.client_filter"),
+                                               metavar=H("cli.metavar.name"),
                                                show_default=False, callback=clean_name)] = None,
     excel: Annotated[bool, typer.Option("--excel", help=H("portability.opt.excel"))] = False,
     encrypt: Annotated[bool, typer.Option("--encrypt", help=H("portability.opt.encrypt"))] = False,
     recipient: Annotated[list[str] | None, typer.Option(
-        "--recipient", help=H("portability.opt.recipient"), metavar="KEY",
+        "--recipient", help=H("portability.opt.recipient"), metavar=H("cli.metavar.key"),
         show_default=False)] = None,
     lang: LangOption = None,
     ctx: typer.Context = None,  # type: ignore[assignment]  (typer gives it)
@@ -184,9 +185,10 @@ class _Sealing:
 
 
 def import_file(
-    file: Annotated[Path, typer.Argument(help=H("portability.arg.import_file"))],
+    file: Annotated[Path, typer.Argument(help=H("portability.arg.import_file"),
+                                         metavar=H("cli.metavar.file"))],
     identity: Annotated[Path | None, typer.Option(
-        "--identity", help=H("portability.opt.identity"), metavar="FILE",
+        "--identity", help=H("portability.opt.identity"), metavar=H("cli.metavar.file"),
         show_default=False)] = None,
     lang: LangOption = None,
 ) -> None:
@@ -215,8 +217,10 @@ def import_file(
 
 def delete(
     assessment_id: Annotated[str | None, typer.Argument(
-        callback=clean_id, help=H("portability.arg.delete_id"), show_default=False)] = None,
+        callback=clean_id, help=H("portability.arg.delete_id"), metavar=H("cli.metavar.id"),
+        show_default=False)] = None,
     client: Annotated[str | None, typer.Option("--client", help=H("portability.opt.client"),
+                                               metavar=H("cli.metavar.name"),
                                                show_default=False, callback=clean_name)] = None,
     yes: Yes = False,
     lang: LangOption = None,
@@ -262,7 +266,8 @@ def delete(
 
 def purge(
     older_than: Annotated[str, typer.Option("--older-than", help=H("portability.opt.older_than"),
-                                            metavar="2y|18m|30d", show_default=False)],
+                                            metavar=H("cli.metavar.period"),
+                                            show_default=False)],
     yes: Annotated[bool, typer.Option("--yes", "-y", help=H("portability.opt.purge_yes"))] = False,
     lang: LangOption = None,
 ) -> None:

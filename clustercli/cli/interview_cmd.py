@@ -164,13 +164,17 @@ def _summary_text(session, sections) -> str:
 @collector_paused()
 def start(
     client: Annotated[str, typer.Option("--client", help=H("cli.opt.client"),
+                                        metavar=H("cli.metavar.name"),
                                         callback=clean_name)] = "",
     respondent: Annotated[str, typer.Option("--respondent", help=H("cli.opt.respondent"),
+                                            metavar=H("cli.metavar.name"),
                                             callback=clean_name)] = "",
     lang: LangOption = None,
     questions: Annotated[Path | None, typer.Option("--questions", help=H("cli.opt.questions"),
+                                                   metavar=H("cli.metavar.file"),
                                                    show_default=False)] = None,
     answers: Annotated[Path | None, typer.Option("--answers", help=H("cli.opt.answers"),
+                                                 metavar=H("cli.metavar.file"),
                                                  show_default=False)] = None,
     plain: Plain = False,
 ) -> None:
@@ -195,7 +199,8 @@ def start(
 @collector_paused()
 def resume(
     assessment_id: Annotated[str | None, typer.Argument(
-        callback=clean_id, help=H("cli.arg.resume_id"), show_default=False)] = None,
+        callback=clean_id, help=H("cli.arg.resume_id"), metavar=H("cli.metavar.id"),
+        show_default=False)] = None,
     lang: LangOption = None,
     plain: Plain = False,
 ) -> None:
@@ -222,7 +227,7 @@ def resume(
 @collector_paused()
 def edit(
     assessment_id: Annotated[str, typer.Argument(
-        callback=clean_id, help=H("cli.arg.edit_id"))],
+        callback=clean_id, help=H("cli.arg.edit_id"), metavar=H("cli.metavar.id"))],
     lang: LangOption = None,
     plain: Plain = False,
 ) -> None:
@@ -247,6 +252,7 @@ def list_assessments(
     format: Annotated[ListFormat, typer.Option("--format", help=H("cli.opt.format"))] = (
         ListFormat["table"]),
     client: Annotated[str | None, typer.Option("--client", help=H("cli.opt.client_filter"),
+                                               metavar=H("cli.metavar.name"),
                                                show_default=False, callback=clean_name)] = None,
     lang: LangOption = None,
 ) -> None:

@@ -7,10 +7,10 @@ from typing import Annotated
 import typer
 
 from clustercli.cli.app import (
-    ClusterCommand,
     ClusterSubgroup,
     H,
     LangOption,
+    SetCommand,
     use_language,
     write_output,
 )
@@ -21,6 +21,7 @@ questions_app = typer.Typer(cls=ClusterSubgroup, help=H("cli.questions.help"), n
 
 
 SetPath = Annotated[Path | None, typer.Argument(help=H("cli.questions.arg_path"),
+                                                metavar=H("cli.metavar.file"),
                                                 show_default=False)]
 
 
@@ -31,7 +32,7 @@ def _load(path: Path | None):  # -> QuestionSet
     return load(path or shipped_set())
 
 
-@questions_app.command("check", help=H("cli.questions.check.help"), cls=ClusterCommand)
+@questions_app.command("check", help=H("cli.questions.check.help"), cls=SetCommand)
 def check(path: SetPath = None, lang: LangOption = None) -> None:
     from clustercli.errors import InputProblems
     from clustercli.i18n import t
@@ -66,7 +67,7 @@ def check(path: SetPath = None, lang: LangOption = None) -> None:
                  organisations=len(data.organisations), routes=len(data.routes)))
 
 
-@questions_app.command("show", help=H("cli.questions.show.help"), cls=ClusterCommand)
+@questions_app.command("show", help=H("cli.questions.show.help"), cls=SetCommand)
 def show(path: SetPath = None,
          format: Annotated[QuestionSetFormat, typer.Option(
              "--format", help=H("cli.opt.format"))] = QuestionSetFormat["text"],
@@ -79,7 +80,7 @@ def show(path: SetPath = None,
                                                data=lambda: to_json_data(qset)), None)
 
 
-@questions_app.command("trace", help=H("cli.questions.trace.help"), cls=ClusterCommand)
+@questions_app.command("trace", help=H("cli.questions.trace.help"), cls=SetCommand)
 def trace(path: SetPath = None, lang: LangOption = None) -> None:
     from clustercli.questionset.describe import trace_markdown
     from clustercli.routing.recommendations import cited_routes

@@ -52,10 +52,11 @@ def print_report(record: "Assessment", qset: "QuestionSet", lang: str, *, store=
 
 def show(
     assessment_id: Annotated[str, typer.Argument(
-        callback=clean_id, help=H("report.cli.arg_id"))],
+        callback=clean_id, help=H("report.cli.arg_id"), metavar=H("cli.metavar.id"))],
     format: Annotated[ReportFormat, typer.Option("--format", help=H("report.cli.format"))] = (
         ReportFormat["terminal"]),
     output: Annotated[Path | None, typer.Option("-o", "--output", help=H("report.cli.output"),
+                                                metavar=H("cli.metavar.file"),
                                                 show_default=False)] = None,
     lang: Annotated[Language | None, typer.Option("--lang", help=H("report.cli.lang"),
                                                   show_default=False)] = None,
