@@ -295,7 +295,8 @@ def purge(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("export", help=H("portability.export.help"), cls=ClusterCommand)(export)
+    app.command("export", help=H("portability.export.help"),
+                epilog=H("portability.export.examples"), cls=ClusterCommand)(export)
     app.command("import", help=H("portability.import.help"), cls=ClusterCommand)(import_file)
     app.command("delete", help=H("portability.delete.help"), cls=ClusterCommand)(delete)
     app.command("purge", help=H("portability.purge.help"), cls=ClusterCommand)(purge)

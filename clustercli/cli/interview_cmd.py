@@ -266,7 +266,8 @@ def list_assessments(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("start", help=H("cli.start.help"), cls=ClusterCommand)(start)
+    app.command("start", help=H("cli.start.help"), epilog=H("cli.start.examples"),
+                cls=ClusterCommand)(start)
     app.command("resume", help=H("cli.resume.help"), cls=ClusterCommand)(resume)
     app.command("edit", help=H("cli.edit.help"), cls=ClusterCommand)(edit)
     app.command("list", help=H("cli.list.help"), cls=ClusterCommand)(list_assessments)

@@ -97,4 +97,5 @@ def _with_change_since_previous(report: "Report", store, record: "Assessment",
 
 
 def register(app: typer.Typer) -> None:
-    app.command("show", help=H("report.cli.help"), cls=ClusterCommand)(show)
+    app.command("show", help=H("report.cli.help"), epilog=H("cli.show.examples"),
+                cls=ClusterCommand)(show)
