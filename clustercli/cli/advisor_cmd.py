@@ -21,6 +21,7 @@ from clustercli.cli.app import (
     data_dir_option,
     data_store,
     echo_error,
+    table_room,
     use_language,
 )
 from clustercli.cli.output import (
@@ -81,7 +82,8 @@ def clients(
     store = data_store()
     found = overview(store.list())
     labels = labels_for(level_sets(found), store.question_set_data)
-    emit(LIST_FORMATS, format, Listing(text=lambda: clients_text(found, labels, lang),
+    emit(LIST_FORMATS, format, Listing(text=lambda: clients_text(found, labels, lang,
+                                                                 table_room()),
                                        data=lambda: overview_json(found, labels, lang)), None)
 
 

@@ -32,13 +32,15 @@ from clustercli.cli.run import (
     use_check_language,
     use_language,
 )
+from clustercli.cli.width import prose_room, table_room
 from clustercli.errors import EXIT_FAILURE, ClusterError, Interrupted
 from clustercli.i18n import t
 
 if TYPE_CHECKING:
     from clustercli.records import Store
 
-__all__ = ["H", "_run", "current_language", "use_check_language", "use_language"]
+__all__ = ["H", "_run", "current_language", "prose_room", "table_room", "use_check_language",
+           "use_language"]
 
 DEBUG_ENV = "CLUSTERCLI_DEBUG"
 
@@ -51,6 +53,20 @@ def data_dir_option() -> Path:
     from clustercli.paths import data_dir
 
     return data_dir(data_dir_given())
+
+
+def no_client(store: "Store", client: str, lang: str) -> str:
+    """No self-check has this client: say so, with the clients whose names are close."""
+    from clustercli.names import client_key, similar, visible
+    from clustercli.textwidth import wrap
+
+    key = client_key(client)
+    close = dict.fromkeys(visible(row.client.strip()) for row in store.list()
+                          if similar(key, client_key(row.client)))
+    text = t("cli.list.no_client", lang, client=visible(client))
+    if close:
+        text += " " + t("cli.list.similar", lang, count=len(close), names="; ".join(close))
+    return "\n".join(wrap(text, prose_room()))
 
 
 def data_store() -> "Store":

@@ -24,6 +24,7 @@ from clustercli.cli.app import (
     current_language,
     data_store,
     echo_error,
+    table_room,
     use_language,
 )
 from clustercli.cli.output import EXPORT_FORMATS, Export, ExportFormat, emit
@@ -251,11 +252,11 @@ def delete(
         near = [row for row in every if similar(key, client_key(row.client))]
     count = len(rows)
     _say(t("portability.delete.will_erase", lang, count=count))
-    _say(list_table(rows, lang))
+    _say(list_table(rows, lang, table_room()))
     if near:
         _say("")
         _say(t("portability.delete.near", lang, count=len(near)))
-        _say(list_table(near, lang))
+        _say(list_table(near, lang, table_room()))
     if not _confirm(yes, lang, t("portability.delete.confirm", lang, count=count)):
         _say(t("portability.nothing_deleted", lang))
         return
@@ -285,7 +286,7 @@ def purge(
         _say(t("portability.purge.none", lang, moment=when))
         return
     _say(t("portability.purge.found", lang, count=len(rows), moment=when))
-    _say(list_table(rows, lang))
+    _say(list_table(rows, lang, table_room()))
     if not yes:
         _say(t("portability.purge.dry_run", lang, count=len(rows), older_than=older_than))
         return

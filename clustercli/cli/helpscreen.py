@@ -12,7 +12,6 @@ at a narrow terminal puts each option's text below the option instead of beside 
 """
 
 
-import shutil
 import textwrap
 from collections.abc import Sequence
 from typing import Any
@@ -21,6 +20,7 @@ from typer._click.formatting import HelpFormatter
 
 from clustercli.cli.run import current_language
 from clustercli.cli.usage import COMMAND_METAVAR, OPTIONS_METAVAR
+from clustercli.cli.width import terminal_width
 from clustercli.i18n import t
 
 MAX_WIDTH = 100  # a readable line of prose, however wide the terminal
@@ -81,10 +81,6 @@ class HelpTexts:
                 param.help = text(help_key, lang)
             if isinstance(metavar, str):
                 param.metavar = text(metavar, lang)
-
-
-def terminal_width() -> int:
-    return shutil.get_terminal_size().columns
 
 
 def _wrap(words: str, width: int, first: str = "", rest: str = "") -> list[str]:

@@ -19,6 +19,8 @@ from clustercli.cli.app import (
     clean_name,
     data_store,
     echo_error,
+    no_client,
+    table_room,
     use_language,
     write_output,
 )
@@ -261,8 +263,9 @@ def list_assessments(
     lang = use_language(lang)
     store = data_store()
     rows = store.find_by_client(client) if client else store.list()
-    emit(LIST_FORMATS, format, Listing(text=lambda: list_table(rows, lang),
-                                       data=lambda: list_json(rows)), None)
+    text = (lambda: no_client(store, client, lang)) if client and not rows else (
+        lambda: list_table(rows, lang, table_room()))
+    emit(LIST_FORMATS, format, Listing(text=text, data=lambda: list_json(rows)), None)
 
 
 def register(app: typer.Typer) -> None:
