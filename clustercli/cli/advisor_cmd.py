@@ -22,6 +22,7 @@ from clustercli.cli.app import (
     data_store,
     echo_error,
     table_room,
+    use_check_language,
     use_language,
 )
 from clustercli.cli.output import (
@@ -99,8 +100,9 @@ def compare(
     from clustercli.advisor.compare import compare as compare_two
     from clustercli.advisor.compare_view import compare_document, compare_json
 
-    lang = use_language(lang)
+    use_language(lang)  # for a message before the two are found
     comparison = compare_two(data_store(), first.strip(), second.strip())
+    lang = use_check_language(lang, comparison.first.language, comparison.second.language)
     _document(format, Documented(document=lambda: compare_document(comparison, lang),
                                  data=lambda: compare_json(comparison, lang)), output, lang)
 

@@ -266,17 +266,23 @@ def _resolve(group: Any, ctx: Any, args: list[str]) -> None:
     ctx.fail(said)
 
 
-def _spread_data_dir(group: Any, option: Any) -> None:
+def _spread(group: Any, data_dir: Any, lang: Any) -> None:
     """The root's `--data-dir`, also after the name of every command that uses the data
-    folder: one option, copied, that records its value for the run instead of passing it."""
+    folder, and its `--lang` in every group below it (a command has its own): each option
+    copied, its value recorded for the run (`--lang` by the look-ahead) instead of passed."""
     for command in group.commands.values():
         if hasattr(command, "commands"):
-            _spread_data_dir(command, option)
+            command.params.append(_recording(lang, lambda value: None))
+            _spread(command, data_dir, lang)
         elif getattr(command, "uses_data_folder", False):
-            own = copy.copy(option)
-            own.expose_value = False
-            own.callback = lambda ctx, param, value: remember_data_dir(value)
-            command.params.append(own)
+            command.params.append(_recording(data_dir, remember_data_dir))
+
+
+def _recording(option: Any, record: Any) -> Any:
+    own = copy.copy(option)
+    own.expose_value = False
+    own.callback = lambda ctx, param, value: record(value)
+    return own
 
 
 class ClusterGroup(_Localized, TyperGroup):
@@ -289,9 +295,9 @@ class ClusterGroup(_Localized, TyperGroup):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        option = next((param for param in self.params if param.name == "data_dir"), None)
-        if option is not None:  # a group made for a test may have no data folder
-            _spread_data_dir(self, option)
+        options = {param.name: param for param in self.params}
+        if "data_dir" in options:  # a group made for a test may have neither
+            _spread(self, options["data_dir"], options["lang"])
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
         args = list(sys.argv[1:] if args is None else args)
@@ -373,6 +379,7 @@ def _root(
     data_dir: Annotated[Path | None, typer.Option(
         "--data-dir", help=H("cli.opt.data_dir"), metavar=H("cli.metavar.folder"),
         show_default=False)] = None,
+    lang: LangOption = None,  # for the help and errors; it is also the commands' language
     version: Annotated[bool, typer.Option(
         "--version", help=H("cli.opt.version"), callback=_show_version, is_eager=True)] = False,
 ) -> None:

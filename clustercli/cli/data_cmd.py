@@ -25,6 +25,7 @@ from clustercli.cli.app import (
     data_store,
     echo_error,
     table_room,
+    use_check_language,
     use_language,
 )
 from clustercli.cli.output import EXPORT_FORMATS, Export, ExportFormat, emit
@@ -232,7 +233,7 @@ def delete(
     from clustercli.names import client_key, similar
     from clustercli.records import NotFound
 
-    lang = use_language(lang)
+    explicit, lang = lang, use_language(lang)
     if (assessment_id is None) == (client is None):
         raise BadInput("portability.delete.id_or_client")
     store = data_store()
@@ -242,6 +243,8 @@ def delete(
         rows = [row for row in every if row.id == assessment_id]
         if not rows:
             raise NotFound("store.not_found", id=assessment_id)
+        if rows[0].status != "damaged":  # said in the language of the self-check
+            lang = use_check_language(explicit, store.load(rows[0].id).language)
     else:
         # Every record that will go, and the ones whose name is close but will stay: an
         # advisor sees both before saying yes (a stray space, a "B.V.", a typo).

@@ -45,8 +45,9 @@ def current_language() -> str:
 
 
 def use_language(explicit: str | None) -> str:
-    """Settle the language of this run: `--lang`, else CLUSTERCLI_LANG, else Dutch."""
-    _run["lang"] = resolve_language(explicit)
+    """Settle the language of this run: `--lang` (the command's, else one before the command's
+    name), else CLUSTERCLI_LANG, else Dutch."""
+    _run["lang"] = resolve_language(explicit or _run["asked"])
     return _run["lang"]
 
 
@@ -54,7 +55,7 @@ def use_check_language(explicit: str | None, *checks: str | None) -> str:
     """Settle the language of a command about one or more self-checks: `--lang`, else the
     checks' own language when they share one, else as `use_language` (CLUSTERCLI_LANG, Dutch).
     Checks in different languages follow the user's usual language, not either check's."""
-    if explicit is None:
+    if explicit is None and _run["asked"] is None:
         languages = {check for check in checks if check}
         if len(languages) == 1:
             _run["lang"] = resolve_language(languages.pop())
