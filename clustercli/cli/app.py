@@ -25,6 +25,7 @@ from clustercli.cli import usage
 from clustercli.cli.helpscreen import Formatter, H, HelpTexts, summary, write_examples
 from clustercli.cli.run import (
     _run,
+    chosen_language,
     current_language,
     data_dir_given,
     look_ahead,
@@ -39,8 +40,8 @@ from clustercli.i18n import t
 if TYPE_CHECKING:
     from clustercli.records import Store
 
-__all__ = ["H", "_run", "current_language", "prose_room", "table_room", "use_check_language",
-           "use_language"]
+__all__ = ["H", "_run", "chosen_language", "current_language", "prose_room", "table_room",
+           "use_check_language", "use_language"]
 
 DEBUG_ENV = "CLUSTERCLI_DEBUG"
 

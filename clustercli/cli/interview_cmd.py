@@ -15,6 +15,7 @@ from clustercli.cli.app import (
     H,
     LangOption,
     _run,
+    chosen_language,
     clean_id,
     clean_name,
     data_store,
@@ -215,7 +216,7 @@ def resume(
     use_language(lang)
     store = data_store()
     assessment_id = assessment_id or flow.latest_unfinished(store).id
-    session = sessions.reopen(store, assessment_id, lang)
+    session = sessions.reopen(store, assessment_id, chosen_language(lang))
     use_language(session.lang)
     if session.record.status == "completed":
         raise BadInput("engine.already_completed", id=assessment_id)
@@ -238,7 +239,7 @@ def edit(
 
     use_language(lang)
     store = data_store()
-    session = sessions.reopen(store, assessment_id, lang)
+    session = sessions.reopen(store, assessment_id, chosen_language(lang))
     use_language(session.lang)
     if session.record.status != "completed":
         raise BadInput("engine.not_completed", id=assessment_id,

@@ -19,6 +19,7 @@ from clustercli.cli.app import (
     clean_id,
     data_store,
     echo_error,
+    use_check_language,
     use_language,
 )
 from clustercli.cli.output import REPORT_FORMATS, ReportFormat, emit
@@ -70,7 +71,7 @@ def show(
     use_language(lang)  # for a message before the assessment is found
     store = data_store()
     record = store.load(assessment_id)  # an unknown id: NotFound, exit 2
-    lang = use_language(lang or record.language)
+    lang = use_check_language(lang, record.language)
     report = build(record, stored_set(store, record), lang, with_notes=with_notes)
     report = _with_change_since_previous(report, store, record, lang)
     if format == "terminal" and output is None:  # on the screen: rich, or plain text

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from clustercli.i18n import resolve_language
+from clustercli.i18n import LANGUAGES, resolve_language
 
 LANG_OPTION = "--lang"
 
@@ -51,11 +51,20 @@ def use_language(explicit: str | None) -> str:
     return _run["lang"]
 
 
+def chosen_language(option: str | None) -> str | None:
+    """The language the command line asks for: the command's `--lang`, else one before the
+    command's name; None when it asks for none."""
+    asked = _run["asked"]
+    if option is None and asked and asked.strip().lower() in LANGUAGES:
+        return asked.strip().lower()
+    return option
+
+
 def use_check_language(explicit: str | None, *checks: str | None) -> str:
     """Settle the language of a command about one or more self-checks: `--lang`, else the
     checks' own language when they share one, else as `use_language` (CLUSTERCLI_LANG, Dutch).
     Checks in different languages follow the user's usual language, not either check's."""
-    if explicit is None and _run["asked"] is None:
+    if chosen_language(explicit) is None:
         languages = {check for check in checks if check}
         if len(languages) == 1:
             _run["lang"] = resolve_language(languages.pop())
