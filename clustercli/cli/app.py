@@ -98,8 +98,14 @@ def clean_name(param: typer.CallbackParam, value: str | None) -> str | None:
 
 
 def echo_error(text: str) -> None:
+    """A message on stderr: on a terminal wrapped at word boundaries to its width; into a
+    file or a pipe (a log, a script) as it is, a line per sentence group, easy to search."""
     # A terminal closed under us (SIGHUP) cannot be told anything: no second error about that.
     with contextlib.suppress(OSError):
+        if sys.stderr.isatty():
+            from clustercli.textwidth import wrap
+
+            text = "\n".join(wrap(text, prose_room()))
         typer.echo(text, err=True)
 
 

@@ -7,8 +7,9 @@ typer builds the command tree before it reads the arguments, so a text chosen wh
 are imported would be in the language of the environment, not of `--lang`.
 
 Click's formatter cuts a word that does not fit its column and caps the width at 80; ours
-never breaks a word (nor at a hyphen), uses the terminal's width up to a readable maximum, and
-at a narrow terminal puts each option's text below the option instead of beside it.
+never breaks a word (nor at a hyphen), uses the terminal's width up to a readable line
+(cli/width.py), and at a narrow terminal puts each option's text below the option instead of
+beside it.
 """
 
 
@@ -20,10 +21,9 @@ from typer._click.formatting import HelpFormatter
 
 from clustercli.cli.run import current_language
 from clustercli.cli.usage import COMMAND_METAVAR, OPTIONS_METAVAR
-from clustercli.cli.width import terminal_width
+from clustercli.cli.width import prose_room
 from clustercli.i18n import t
 
-MAX_WIDTH = 100  # a readable line of prose, however wide the terminal
 MIN_COLUMN = 28  # narrower than this, an option's text goes below the option
 COMMAND_MARK = "$ "  # an example's command line, in the catalogue's `examples` texts
 
@@ -94,7 +94,7 @@ class Formatter(HelpFormatter):
     def __init__(self, indent_increment: int = 2, width: int | None = None,
                  max_width: int | None = None) -> None:
         if width is None:
-            width = max(min(terminal_width(), max_width or MAX_WIDTH) - 1, 20)
+            width = prose_room() if max_width is None else min(prose_room(), max_width)
         super().__init__(indent_increment, width=width, max_width=max_width)
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
