@@ -96,3 +96,24 @@ def test_list_of_a_client_without_a_check_says_so(cli, english):
     assert far == ("Er is geen zelftest van de klant 'Jansen Bouw' in deze gegevensmap. "
                    "'clustercli clients' toont de klanten die er zijn.")
     assert cli("list", "--client", "Nobody", "--format", "json").stdout.strip() == "[]"
+
+
+def test_english_output_holds_no_dutch_word(cli, tmp_path):
+    """Everything list, clients, compare, stats, delete, purge, export and import say in
+    English (the report is tested with the reports)."""
+    from tests.test_cli_help import DUTCH_WORDS, _words
+
+    same = [_start(cli, tmp_path, "en", shipped_answers(level), "--client", "Northwind",
+                   "--respondent", "owner") for level in (2, 4)]
+    other = _start(cli, tmp_path, "en", shipped_answers(5), "--client", "Northwind",
+                   "--respondent", "partner")
+    bundle = tmp_path / "all.jsonl"
+    runs = [["list"], ["list", "--client", "Northwnd"], ["clients"], ["stats"],
+            ["compare", *same], ["compare", same[0], other], ["delete", other],
+            ["delete", "--client", "Northwind"], ["purge", "--older-than", "1d"],
+            ["export", "--format", "jsonl", "-o", str(bundle)], ["import", str(bundle)],
+            ["stats", "--format", "md"], ["compare", *same, "--format", "md"]]
+    for args in runs:
+        result = cli(*args, "--lang", "en")
+        said = result.stdout + result.stderr
+        assert sorted(_words(said) & DUTCH_WORDS) == [], (args, said)
