@@ -52,19 +52,25 @@ def check(path: SetPath = None, lang: LangOption = None) -> None:
                                 count=len(problems))
     from clustercli.questionset.loader import rules_path_for
 
+    def count(what: str, number: int) -> str:  # "1 area", "7 areas"
+        return t(f"questions.count.{what}", lang, count=number)
+
     set_path = path or shipped_set()
     typer.echo(t("questions.check.ok", lang, file=str(set_path), id=qset.id,
-                 version=qset.version, questions=len(qset.questions),
-                 dimensions=len(qset.dimensions), languages=", ".join(qset.languages)))
+                 version=qset.version, questions=count("questions", len(qset.questions)),
+                 areas=count("areas", len(qset.dimensions)),
+                 languages=", ".join(qset.languages)))
     rules_file = str(rules_path_for(set_path))
     if qset.rules is None:
         typer.echo(t("profile.rules.check_none", lang, file=rules_file))
     else:
         typer.echo(t("profile.rules.check_ok", lang, file=rules_file,
-                     levels=len(qset.rules.levels), caps=len(qset.rules.caps),
-                     advice=len(qset.rules.advice)))
+                     levels=count("levels", len(qset.rules.levels)),
+                     caps=count("caps", len(qset.rules.caps)),
+                     advice=count("advice", len(qset.rules.advice))))
     typer.echo(t("routing.check_ok", lang, file=str(organisations.default_path()),
-                 organisations=len(data.organisations), routes=len(data.routes)))
+                 organisations=count("organisations", len(data.organisations)),
+                 routes=count("routes", len(data.routes))))
 
 
 @questions_app.command("show", help=H("cli.questions.show.help"), cls=SetCommand)
