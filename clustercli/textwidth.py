@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 ELLIPSIS = "…"
+HANGING = "  "  # what a line that goes on is indented by, beyond its first
 TABLE_WIDTH = 80  # the widest a table gets, whatever the terminal
 PROSE_WIDTH = 100  # the longest line of prose, however wide the terminal
 
@@ -76,6 +77,16 @@ def width(text: str) -> int:
             continue
         total += 2 if unicodedata.east_asian_width(char) in "WF" else 1
     return total
+
+
+def wrap_lines(text: str, room: int) -> str:
+    """Text laid out in lines (a listing), each line wrapped on its own: what goes on is
+    indented as its line, and a little more."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        indent = line[:len(line) - len(line.lstrip())]
+        out += wrap(line.lstrip(), room, indent, indent + HANGING) if line.strip() else [""]
+    return "\n".join(out)
 
 
 def ellipsize(text: str, room: int) -> str:

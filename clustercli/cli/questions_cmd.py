@@ -11,6 +11,7 @@ from clustercli.cli.app import (
     H,
     LangOption,
     SetCommand,
+    prose_room,
     use_language,
     write_output,
 )
@@ -79,11 +80,13 @@ def show(path: SetPath = None,
              "--format", help=H("cli.opt.format"))] = QuestionSetFormat["text"],
          lang: LangOption = None) -> None:
     from clustercli.questionset.describe import to_json_data, to_text
+    from clustercli.textwidth import wrap_lines
 
     lang = use_language(lang)
     qset = _load(path)
-    emit(QUESTION_SET_FORMATS, format, Listing(text=lambda: to_text(qset, lang),
-                                               data=lambda: to_json_data(qset)), None)
+    emit(QUESTION_SET_FORMATS, format,
+         Listing(text=lambda: wrap_lines(to_text(qset, lang), prose_room()),
+                 data=lambda: to_json_data(qset)), None)
 
 
 @questions_app.command("trace", help=H("cli.questions.trace.help"), cls=SetCommand)
