@@ -24,7 +24,10 @@ def test_the_readme_tables_are_the_help_of_today():
 
 @pytest.fixture
 def found(monkeypatch):
+    from clustercli.cli.run import look_ahead
+
     monkeypatch.setenv("CLUSTERCLI_LANG", "en")  # the help's texts, in English as the README
+    look_ahead([])  # a run of its own: nothing left of an earlier test's command
     return commands(typer.main.get_command(app))
 
 
