@@ -218,7 +218,7 @@ class ClusterCommand(_Localized, TyperCommand):
         for param in self.get_params(ctx):
             if param.param_type_name == "argument":
                 extra = f"  [{t('cli.usage.required', lang)}]" if param.required else ""
-                arguments.append((_argument_name(param), (param.help or "") + extra))
+                arguments.append((_argument_name(param), (getattr(param, "help", None) or "") + extra))
             else:
                 record = param.get_help_record(ctx)
                 if record is not None:
@@ -254,15 +254,16 @@ class ClusterSubgroup(_Localized, TyperGroup):
     """A group below the root (e.g. `questions`): localized help."""
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
-        return _resolve(self, ctx, args) or super().resolve_command(ctx, args)
+        _refuse_unknown(self, ctx, args)
+        return super().resolve_command(ctx, args)
 
 
-def _resolve(group: Any, ctx: Any, args: list[str]) -> None:
+def _refuse_unknown(group: Any, ctx: Any, args: list[str]) -> None:
     """An unknown command's name, said in the user's language with the names it resembles
-    (typer adds an English "Did you mean"); None lets the group resolve a known one."""
+    (typer adds an English "Did you mean"); a known one is left to the group to resolve."""
     name = args[0]
     if group.get_command(ctx, name) is not None or ctx.resilient_parsing or name.startswith("-"):
-        return None
+        return
     from difflib import get_close_matches
 
     lang = current_language()
@@ -312,7 +313,8 @@ class ClusterGroup(_Localized, TyperGroup):
         return super().main(args, *rest, **kwargs)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
-        return _resolve(self, ctx, args) or super().resolve_command(ctx, args)
+        _refuse_unknown(self, ctx, args)
+        return super().resolve_command(ctx, args)
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         try:

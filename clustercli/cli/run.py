@@ -41,20 +41,25 @@ def look_ahead(args: Sequence[str]) -> None:
 def current_language() -> str:
     """The language of what is said now: what the command settled, else `--lang` as typed,
     else CLUSTERCLI_LANG, else Dutch."""
-    return _run["lang"] or resolve_language(_run["asked"])
+    settled: str | None = _run["lang"]
+    return settled or resolve_language(_run["asked"])
+
+
+def _settle(lang: str) -> str:
+    _run["lang"] = lang
+    return lang
 
 
 def use_language(explicit: str | None) -> str:
     """Settle the language of this run: `--lang` (the command's, else one before the command's
     name), else CLUSTERCLI_LANG, else Dutch."""
-    _run["lang"] = resolve_language(explicit or _run["asked"])
-    return _run["lang"]
+    return _settle(resolve_language(explicit or _run["asked"]))
 
 
 def chosen_language(option: str | None) -> str | None:
     """The language the command line asks for: the command's `--lang`, else one before the
     command's name; None when it asks for none."""
-    asked = _run["asked"]
+    asked: str | None = _run["asked"]
     if option is None and asked and asked.strip().lower() in LANGUAGES:
         return asked.strip().lower()
     return option
@@ -67,14 +72,14 @@ def use_check_language(explicit: str | None, *checks: str | None) -> str:
     if chosen_language(explicit) is None:
         languages = {check for check in checks if check}
         if len(languages) == 1:
-            _run["lang"] = resolve_language(languages.pop())
-            return _run["lang"]
+            return _settle(resolve_language(languages.pop()))
     return use_language(explicit)
 
 
 def data_dir_given() -> Path | None:
     """`--data-dir` as given on the command line, if it was."""
-    return _run["data_dir"]
+    given: Path | None = _run["data_dir"]
+    return given
 
 
 def remember_data_dir(value: Path | None) -> None:
