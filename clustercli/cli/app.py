@@ -217,8 +217,9 @@ class ClusterCommand(_Localized, TyperCommand):
         arguments, options = [], []
         for param in self.get_params(ctx):
             if param.param_type_name == "argument":
+                said = getattr(param, "help", None) or ""
                 extra = f"  [{t('cli.usage.required', lang)}]" if param.required else ""
-                arguments.append((_argument_name(param), (getattr(param, "help", None) or "") + extra))
+                arguments.append((_argument_name(param), said + extra))
             else:
                 record = param.get_help_record(ctx)
                 if record is not None:
