@@ -13,15 +13,16 @@ import copy
 import os
 import sys
 from collections.abc import Sequence
-from enum import Enum, StrEnum
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
 from clustercli import __version__, interrupts
 from clustercli.cli import usage
+from clustercli.cli.coercion import plain_coercion
 from clustercli.cli.helpscreen import Formatter, H, HelpTexts, summary, write_examples
 from clustercli.cli.run import (
     _run,
@@ -54,20 +55,6 @@ def data_dir_option() -> Path:
     from clustercli.paths import data_dir
 
     return data_dir(data_dir_given())
-
-
-def no_client(store: "Store", client: str, lang: str) -> str:
-    """No self-check has this client: say so, with the clients whose names are close."""
-    from clustercli.names import client_key, similar, visible
-    from clustercli.textwidth import wrap
-
-    key = client_key(client)
-    close = dict.fromkeys(visible(row.client.strip()) for row in store.list()
-                          if similar(key, client_key(row.client)))
-    text = t("cli.list.no_client", lang, client=visible(client))
-    if close:
-        text += " " + t("cli.list.similar", lang, count=len(close), names="; ".join(close))
-    return "\n".join(wrap(text, prose_room()))
 
 
 def data_store() -> "Store":
@@ -118,51 +105,6 @@ class _Context(typer.Context):
     formatter_class = Formatter  # our words, wrapped at word boundaries to the terminal
 
 
-class _PlainCoercion:
-    """Typer turns every option value through a pydantic TypeAdapter, and building the first
-    one imports pydantic (~110 ms here) even for `list`, which needs none of it. Our options are
-    only text, paths, flags and choices (one, or a repeated text option such as `--recipient`);
-    this converts those the obvious way, with typer's own BadParameter for a wrong choice. A
-    test checks that `list` does not load pydantic."""
-
-    def __init__(self, annotation: type, many: bool = False) -> None:
-        self.annotation = annotation
-        self.many = many
-
-    def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
-        if self.many and value is not None:
-            return [self._one(item, param, ctx) for item in value]
-        return self._one(value, param, ctx)
-
-    def _one(self, value: Any, param: Any, ctx: Any) -> Any:
-        if value is None or isinstance(value, self.annotation):
-            return value
-        if issubclass(self.annotation, Enum):
-            try:  # `--lang EN` as `--lang en`, as CLUSTERCLI_LANG=EN is
-                return self.annotation(value.strip().lower())
-            except (ValueError, AttributeError):
-                choices = ", ".join(repr(member.value) for member in self.annotation)
-                raise typer.BadParameter(t("cli.bad_choice", current_language(), value=value,
-                                           choices=choices), ctx=ctx, param=param) from None
-        return self.annotation(value)
-
-
-def _plain_coercion(params: list[Any]) -> None:
-    for param in params:
-        annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
-        multi = getattr(param, "multiple", False) or getattr(param, "nargs", 1) != 1
-        if multi and get_origin(annotation) is list and get_args(annotation) in ((str,), (Path,)):
-            coercion = _PlainCoercion(get_args(annotation)[0], many=True)
-        elif not multi and isinstance(annotation, type) and (
-                annotation in (str, Path, bool) or issubclass(annotation, Enum)):
-            coercion = _PlainCoercion(annotation)
-        else:
-            continue
-        # typer's private attribute (no public hook does this): pyproject.toml bounds typer
-        # for it, and tests/test_architecture.py checks that it still takes effect
-        param._runtime_param = coercion
-
-
 class _Localized:
     """Help and usage in the language of the run (cli/helpscreen.py, cli/usage.py)."""
 
@@ -170,7 +112,7 @@ class _Localized:
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _plain_coercion(self.params)  # type: ignore[attr-defined]
+        plain_coercion(self.params)  # type: ignore[attr-defined]
         self.texts = HelpTexts(self)
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
@@ -190,7 +132,7 @@ class _Localized:
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.help = t("cli.help.option", current_language())
-            _plain_coercion([option])  # made on demand, so not among the params at __init__
+            plain_coercion([option])  # made on demand, so not among the params at __init__
         return option
 
 

@@ -20,7 +20,7 @@ from clustercli.cli.app import (
     clean_name,
     data_store,
     echo_error,
-    no_client,
+    prose_room,
     table_room,
     use_language,
     write_output,
@@ -259,13 +259,13 @@ def list_assessments(
                                                show_default=False, callback=clean_name)] = None,
     lang: LangOption = None,
 ) -> None:
-    from clustercli.engine.listing import list_json, list_table
+    from clustercli.engine.listing import list_json, list_table, no_client
 
     lang = use_language(lang)
     store = data_store()
     rows = store.find_by_client(client) if client else store.list()
-    text = (lambda: no_client(store, client, lang)) if client and not rows else (
-        lambda: list_table(rows, lang, table_room()))
+    text = (lambda: no_client(store.list(), client, lang, prose_room())) if client and not \
+        rows else (lambda: list_table(rows, lang, table_room()))
     emit(LIST_FORMATS, format, Listing(text=text, data=lambda: list_json(rows)), None)
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from clustercli.i18n import t
-from clustercli.names import visible
+from clustercli.names import client_key, similar, visible
 from clustercli.records import IndexRow
 from clustercli.textwidth import TABLE_WIDTH, Column, ellipsize, fit, width, wrap
 
@@ -67,6 +67,18 @@ def _layouts(rows: list[IndexRow], lang: str) -> Iterator[list[Column]]:
     yield [ids, client, state, day]
     yield [ids, Column(client.header, clients, least=8), state]
     yield [ids, state]
+
+
+def no_client(rows: list[IndexRow], client: str, lang: str, room: int = TABLE_WIDTH) -> str:
+    """`list --client NAME` without a match: no self-check of that client here, with the
+    clients among `rows` whose names are close."""
+    key = client_key(client)
+    close = dict.fromkeys(visible(row.client.strip()) for row in rows
+                          if similar(key, client_key(row.client)))
+    text = t("cli.list.no_client", lang, client=visible(client))
+    if close:
+        text += " " + t("cli.list.similar", lang, count=len(close), names="; ".join(close))
+    return "\n".join(wrap(text, room))
 
 
 def list_table(rows: list[IndexRow], lang: str, room: int = TABLE_WIDTH) -> str:
