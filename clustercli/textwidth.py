@@ -17,7 +17,7 @@ import textwrap
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 ELLIPSIS = "…"
 HANGING = "  "  # what a line that goes on is indented by, beyond its first
@@ -51,8 +51,14 @@ class Column:
     shorten: Callable[[int, int], str] | None = None  # (row, width) -> text
 
     @cached_property
+    def plain(self) -> bool:
+        """Every cell ASCII: a character is a column (the common case, measured in C)."""
+        return all(map(str.isascii, self.cells))
+
+    @cached_property
     def natural(self) -> int:
-        return max([width(self.header), *(width(cell) for cell in self.cells)])
+        cells = max(map(len if self.plain else width, self.cells), default=0)
+        return max(width(self.header), cells)
 
     @cached_property
     def narrowest(self) -> int:
@@ -69,8 +75,12 @@ class Column:
 
 def width(text: str) -> int:
     """The columns `text` takes on a terminal."""
-    if text.isascii():
-        return len(text)
+    return len(text) if text.isascii() else _wide(text)
+
+
+# Cached: a table of 10,000 rows measures a few hundred names over and over.
+@lru_cache(maxsize=65536)
+def _wide(text: str) -> int:
     total = 0
     for char in text:
         if unicodedata.combining(char):
@@ -79,23 +89,20 @@ def width(text: str) -> int:
     return total
 
 
-def wrap_lines(text: str, room: int) -> str:
-    """Text laid out in lines (a listing), each line wrapped on its own: what goes on is
-    indented as its line, and a little more."""
-    out: list[str] = []
-    for line in text.split("\n"):
-        indent = line[:len(line) - len(line.lstrip())]
-        out += wrap(line.lstrip(), room, indent, indent + HANGING) if line.strip() else [""]
-    return "\n".join(out)
-
-
 def ellipsize(text: str, room: int) -> str:
     """`text` in at most `room` columns: whole, or cut with "…" at its end."""
     if width(text) <= room:
         return text
+    if text.isascii():
+        return text[:max(room - 1, 0)].rstrip() + ELLIPSIS
+    return _cut(text, room)
+
+
+@lru_cache(maxsize=65536)
+def _cut(text: str, room: int) -> str:
     kept, used = [], 0
     for char in text:
-        step = width(char)
+        step = _wide(char)
         if used + step > room - 1:
             break
         kept.append(char)
@@ -141,19 +148,18 @@ def _pad(text: str, columns: int) -> str:
 
 
 def _lines(columns: Sequence[Column], widths: list[int], indent: str, gap: int) -> list[str]:
+    """Column by column (each cell cut and padded once), then joined row by row."""
     space = " " * gap
     rows = len(columns[0].cells) if columns else 0
-
-    def line(cells: list[str]) -> str:
-        return (indent + space.join(_pad(cell, size) for cell, size in
-                                    zip(cells, widths, strict=True))).rstrip()
-
-    out = [line([ellipsize(column.header, size) for column, size in zip(columns, widths,
-                                                                        strict=True)]),
-           indent + space.join("-" * size for size in widths)]
-    out += [line([column.cell(row, size) for column, size in zip(columns, widths, strict=True)])
-            for row in range(rows)]
-    return out
+    padded = []
+    for column, size in zip(columns, widths, strict=True):
+        cells = list(column.cells) if column.natural <= size else [
+            column.cell(row, size) for row in range(rows)]
+        cells.insert(0, ellipsize(column.header, size))
+        padded.append([cell.ljust(size) for cell in cells] if column.plain else
+                      [_pad(cell, size) for cell in cells])
+    lines = [(indent + space.join(cells)).rstrip() for cells in zip(*padded, strict=True)]
+    return [lines[0], indent + space.join("-" * size for size in widths), *lines[1:]]
 
 
 def without(columns: Sequence[Column], *headers: str) -> list[Column]:

@@ -53,13 +53,13 @@ def _layouts(rows: list[IndexRow], lang: str) -> Iterator[list[Column]]:
     both = [f"{name} ({who})" if who != "-" else name
             for name, who in zip(clients, respondents, strict=True)]
 
+    shortened: dict[tuple[str, str, int], str] = {}  # names repeat: each pair cut once
+
     def shorten(row: int, room: int) -> str:  # the client gives way first, then the respondent
-        name, who = clients[row], respondents[row]
-        if who == "-":
-            return ellipsize(name, room)
-        head = ellipsize(name, max(room - width(who) - 3, min(room // 2, width(name))))
-        rest = room - width(head) - 3  # " (" and ")"
-        return f"{head} ({ellipsize(who, rest)})" if rest > 0 else ellipsize(name, room)
+        key = (clients[row], respondents[row], room)
+        if key not in shortened:
+            shortened[key] = _shorter(*key)
+        return shortened[key]
 
     together = Column(t("cli.list.col_client_respondent", lang), both, least=14,
                       shorten=shorten)
@@ -79,6 +79,15 @@ def no_client(rows: list[IndexRow], client: str, lang: str, room: int = TABLE_WI
     if close:
         text += " " + t("cli.list.similar", lang, count=len(close), names="; ".join(close))
     return "\n".join(wrap(text, room))
+
+
+def _shorter(name: str, who: str, room: int) -> str:
+    """"Bakkerij Zoë (Jan)" in `room` columns: the client's name gives way first."""
+    if who == "-":
+        return ellipsize(name, room)
+    head = ellipsize(name, max(room - width(who) - 3, min(room // 2, width(name))))
+    rest = room - width(head) - 3  # " (" and ")"
+    return f"{head} ({ellipsize(who, rest)})" if rest > 0 else ellipsize(name, room)
 
 
 def list_table(rows: list[IndexRow], lang: str, room: int = TABLE_WIDTH) -> str:
