@@ -21,6 +21,7 @@ from clustercli.cli.app import (
     data_dir_option,
     data_store,
     echo_error,
+    lang_option,
     table_room,
     use_check_language,
     use_language,
@@ -38,6 +39,8 @@ from clustercli.cli.output import (
 # Written in the data folder once the privacy notice has been shown there; holds no client data.
 PRIVACY_MARKER = ".privacy-notice-shown"
 
+# without --lang: the language of the two self-checks when they share one
+CompareLangOption = lang_option("cli.opt.lang_compare")
 DocumentFormatOption = Annotated[DocumentFormat, typer.Option(
     "--format", help=H("advisor.opt.report_format"))]
 
@@ -95,7 +98,7 @@ def compare(
         callback=clean_id, help=H("advisor.arg.second"), metavar=H("advisor.metavar.second"))],
     format: DocumentFormatOption = DocumentFormat["terminal"],
     output: OutputOption = None,
-    lang: LangOption = None,
+    lang: CompareLangOption = None,
 ) -> None:
     from clustercli.advisor.compare import compare as compare_two
     from clustercli.advisor.compare_view import compare_document, compare_json

@@ -312,8 +312,15 @@ class Language(StrEnum):
     en = "en"
 
 
-LangOption = Annotated[Language | None, typer.Option("--lang", help=H("cli.opt.lang"),
-                                                     show_default=False)]
+def lang_option(help_key: str) -> Any:
+    """`--lang`, with the help that says what a command does without it."""
+    return Annotated[Language | None, typer.Option("--lang", help=H(help_key),
+                                                   show_default=False)]
+
+
+LangOption = lang_option("cli.opt.lang")
+# for a command about one self-check: without --lang, its language
+CheckLangOption = lang_option("cli.opt.lang_check")
 # -o FILE: what the command writes goes to this file (clustercli.cli.output.write_file).
 OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help=H("cli.opt.output"),
                                                    metavar=H("cli.metavar.file"),

@@ -24,6 +24,7 @@ from clustercli.cli.app import (
     current_language,
     data_store,
     echo_error,
+    lang_option,
     table_room,
     use_check_language,
     use_language,
@@ -33,6 +34,8 @@ from clustercli.cli.output import EXPORT_FORMATS, Export, ExportFormat, emit
 # Accepted as "yes" in either language: an advisor may answer in English to a Dutch screen.
 YES = {"j", "ja", "y", "yes"}
 
+# without --lang: the language of the self-check named by its id
+DeleteLangOption = lang_option("cli.opt.lang_delete")
 Yes = Annotated[bool, typer.Option("--yes", "-y", help=H("portability.opt.yes"))]
 
 
@@ -225,7 +228,7 @@ def delete(
                                                metavar=H("cli.metavar.name"),
                                                show_default=False, callback=clean_name)] = None,
     yes: Yes = False,
-    lang: LangOption = None,
+    lang: DeleteLangOption = None,
 ) -> None:
     from clustercli.engine.listing import list_table
     from clustercli.errors import BadInput

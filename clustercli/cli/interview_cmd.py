@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from clustercli.cli.app import (
+    CheckLangOption,
     ClusterCommand,
     H,
     LangOption,
@@ -204,7 +205,7 @@ def resume(
     assessment_id: Annotated[str | None, typer.Argument(
         callback=clean_id, help=H("cli.arg.resume_id"), metavar=H("cli.metavar.id"),
         show_default=False)] = None,
-    lang: LangOption = None,
+    lang: CheckLangOption = None,
     plain: Plain = False,
 ) -> None:
     from clustercli.engine import flow
@@ -231,7 +232,7 @@ def resume(
 def edit(
     assessment_id: Annotated[str, typer.Argument(
         callback=clean_id, help=H("cli.arg.edit_id"), metavar=H("cli.metavar.id"))],
-    lang: LangOption = None,
+    lang: CheckLangOption = None,
     plain: Plain = False,
 ) -> None:
     from clustercli.engine import session as sessions
