@@ -25,7 +25,7 @@ class _PlainCoercion:
     this converts those the obvious way, with typer's own BadParameter for a wrong choice. A
     test checks that `list` does not load pydantic."""
 
-    def __init__(self, annotation: type, many: bool = False) -> None:
+    def __init__(self, annotation: type[Any], many: bool = False) -> None:
         self.annotation = annotation
         self.many = many
 
