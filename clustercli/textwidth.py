@@ -73,6 +73,16 @@ class Column:
         return self.shorten(row, room) if self.shorten else ellipsize(text, room)
 
 
+def wrap_lines(text: str, room: int) -> str:
+    """Text laid out in lines (a listing), each line wrapped on its own: what goes on is
+    indented as its line, and a little more."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        indent = line[:len(line) - len(line.lstrip())]
+        out += wrap(line.lstrip(), room, indent, indent + HANGING) if line.strip() else [""]
+    return "\n".join(out)
+
+
 def width(text: str) -> int:
     """The columns `text` takes on a terminal."""
     return len(text) if text.isascii() else _wide(text)

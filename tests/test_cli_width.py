@@ -133,6 +133,17 @@ def test_sentences_are_wrapped_whole(cli, store_of_long_names, columns):
         assert max(width(line) for line in stats.splitlines()) <= min(columns, 100)
 
 
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_questions_show_wraps_each_line_under_itself(cli, columns):
+    for lang in ("nl", "en"):
+        result = cli("questions", "show", "--lang", lang, env={"COLUMNS": str(columns)})
+        assert result.exit_code == 0, result.output
+        lines = result.stdout.splitlines()
+        assert max(width(line) for line in lines) <= min(columns - 1, 100)
+        flat = " ".join(result.stdout.split())
+        assert t("questions.show.reversed", lang) in flat
+
+
 def test_fit_takes_the_first_layout_that_fits_and_marks_every_cut():
     names = Column("name", ["Bakkerij Zoë Van Der Heijden", "Smid"], least=8)
     numbers = Column("n", ["1", "22"])
