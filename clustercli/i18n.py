@@ -103,6 +103,13 @@ def t(key: str, lang: str, /, **params: Any) -> str:
         return text
 
 
+def template(key: str, lang: str) -> str:
+    """The message `key` in `lang` as written, its placeholders left for the caller to fill
+    (as a library fills what gettext gives it); of a message with plural forms, the first."""
+    message = _lookup(key, lang) or _lookup(key, DEFAULT_LANGUAGE) or key
+    return message[0] if isinstance(message, list) else message
+
+
 def pick(texts: dict[str, str] | None, lang: str) -> str:
     """A text of a question set in `lang`, else in any language it has."""
     if not texts:

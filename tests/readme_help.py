@@ -74,14 +74,14 @@ def _code(text: str) -> str:
 
 
 def usage(words: str, command: Any, context: Any) -> str:
-    """`clustercli show [options] ASSESSMENT_ID`: the arguments by name, optional ones in
-    brackets (typer's own usage line writes them as `{assessment_id}`)."""
+    """`clustercli show [options] ID`: the arguments by the name `--help` gives them, optional
+    ones in brackets."""
     pieces = [PROG, *words.split()]
     if _options(command, context):
         pieces.append("[options]")
     for param in command.params:
         if param.param_type_name == "argument":
-            name = (param.name or "").upper()
+            name = param.metavar or (param.name or "").upper()
             pieces.append(name if param.required else f"[{name}]")
     if hasattr(command, "list_commands"):
         pieces.append("COMMAND")

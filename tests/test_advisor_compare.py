@@ -85,8 +85,11 @@ def test_two_views_at_the_boundary(cli, tmp_path):
     assert text.exit_code == 0
     far = next(line for line in text.stdout.splitlines() if line.strip().startswith("Ver"))
     near = next(line for line in text.stdout.splitlines() if line.strip().startswith("Bijna"))
-    assert "bespreekpunt" in far and "bespreekpunt" not in near
-    assert "↓ -25" in far and "24" in near and "24,9" not in near  # whole points
+    assert far.split()[-1] == "ja" and near.split()[-1] != "ja"  # the column "bespreekpunt"
+    # two views side by side: how far apart, not a change over time; whole points
+    assert "25" in far.split() and not any(mark in text.stdout for mark in "↑↓→")
+    assert "(lager)" not in text.stdout
+    assert "24" in near.split() and "24,9" not in near
     assert "Bespreekpunten (de twee verschillen 25 punten of meer): Ver" in text.stdout
     assert "Niveau" not in text.stdout  # a set without levels: no level line
 

@@ -85,9 +85,10 @@ def test_the_library_rule_catches_a_violation():
 # or stores it. Every part must be listed (a new package gets its place here).
 LAYERS: tuple[tuple[str, ...], ...] = (
     # the ground: errors, time, names, paths, messages, the catalogue, the YAML reader, and
-    # how numbers, dates and Markdown are written, bounded reading of input files, signals
+    # how numbers, dates and Markdown are written, bounded reading of input files, signals,
+    # text that fits a width (tables, wrapped prose)
     ("clustercli", "errors", "clock", "names", "paths", "i18n", "messages", "yamlfile",
-     "formatting", "inputfile", "interrupts"),
+     "formatting", "inputfile", "interrupts", "textwidth"),
     ("conditions",),  # the one condition language
     ("schema_errors", "questionset"),  # the question-set model, its rules file and loader
     ("profile", "routing"),  # scores, levels, advice; whom to approach

@@ -69,13 +69,13 @@ def test_commands_over_the_index_do_without_pydantic(args, tmp_path):
 
 @pytest.mark.parametrize("command", ["list", "clients", "stats", "export", "show"])
 def test_plain_coercion_is_in_place(command):
-    """cli/app.py sets typer's private `_runtime_param` (typer has no public hook; pyproject
+    """cli/coercion.py sets typer's private `_runtime_param` (typer has no public hook; pyproject
     bounds typer for it). If a typer release stops reading it, this says so at once (the
     subprocess tests above say what it costs)."""
     import typer.main
 
     from clustercli.cli import app
-    from clustercli.cli.app import _PlainCoercion
+    from clustercli.cli.coercion import _PlainCoercion
 
     group = typer.main.get_command(app)
     found = group.get_command(group.make_context("clustercli", [command, "--help"],

@@ -172,5 +172,8 @@ def test_every_output_neutralises_control_characters(cli, stored_before_the_refu
         if args[0] == "export":  # CSV line ends, and the BOM of --excel
             raw = [ch for ch in raw if ch not in "\r\ufeff"]
         assert raw == [], (args, raw)
-        if args[0] in ("list", "clients", "show", "compare", "export", "delete"):
+        if args[0] in ("list", "clients", "delete") and "--format" not in args:
+            # a table of 80 columns may cut the long name, with "…"; what it shows is written out
+            assert "Klant\\x1" in result.output, args
+        elif args[0] in ("list", "clients", "show", "compare", "export", "delete"):
             assert "\\x1b" in result.output, args  # the name is there, written out

@@ -40,7 +40,7 @@ def test_rules_change_the_hash_and_a_set_without_rules_keeps_its_own(tmp_path):
 def test_check_and_trace_show_the_rules(cli):
     result = cli("questions", "check", str(VALID), "--lang", "en")
     assert result.exit_code == 0
-    assert "Rules: " in result.stdout and "3 levels, 1 caps, 8 advice rules" in result.stdout
+    assert "Rules: " in result.stdout and "3 levels, 1 cap, 8 advice rules" in result.stdout
     trace = cli("questions", "trace", str(READINESS), "--lang", "en").stdout
     assert "| F7 | dimension `win_win`, question `ww_1`" in trace
     assert "level cap `win_win`, advice `win_win_low`, advice `many_bottlenecks` |" in trace

@@ -83,4 +83,4 @@ def test_check_through_cli(cli):
     result = cli("questions", "check", str(VALID_SET), "--lang", "en")
     assert result.exit_code == 0
     assert result.stdout.startswith("OK: ")
-    assert "8 questions, 1 dimensions" in result.stdout
+    assert "8 questions, 1 area," in result.stdout  # its real plural form

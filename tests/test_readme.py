@@ -22,8 +22,12 @@ def test_the_readme_tables_are_the_help_of_today():
         f"README.md's command or option tables are out of date; regenerate them: {REGENERATE}")
 
 
-@pytest.fixture(scope="module")
-def found():
+@pytest.fixture
+def found(monkeypatch):
+    from clustercli.cli.run import look_ahead
+
+    monkeypatch.setenv("CLUSTERCLI_LANG", "en")  # the help's texts, in English as the README
+    look_ahead([])  # a run of its own: nothing left of an earlier test's command
     return commands(typer.main.get_command(app))
 
 
@@ -33,15 +37,15 @@ def _readme(*markers: str) -> str:
 
 ALL = [f"<!-- help: options {name} -->" for name in ("", "start", "resume", "edit", "list",
        "show", "clients", "compare", "stats", "export", "import", "delete", "purge",
-       "questions check", "questions show", "questions trace")]
+       "questions", "questions check", "questions show", "questions trace")]
 
 
 def test_tables_replace_what_stood_between_the_markers(found):
     text = render(_readme("<!-- help: commands list, questions show -->", *ALL), found)
     assert "old text" not in text
     assert "| `clustercli list [options]` |" in text
-    assert "| `clustercli questions show [options] [PATH]` |" in text
-    assert "`clustercli show [options] ASSESSMENT_ID`: " in text
+    assert "| `clustercli questions show [options] [FILE]` |" in text
+    assert "`clustercli show [options] ID`: " in text
     assert "| `--with-notes` |" in text and "--help" not in text.replace("`--help`", "")
     assert render(text, found) == text  # made again: the same
 

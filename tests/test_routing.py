@@ -203,5 +203,5 @@ def test_a_route_on_a_band_count_names_the_count(tmp_path):
     facts = {"win_win": DimensionFact(20.0, "knelpunt"),
              "motivation": DimensionFact(30.0, "knelpunt")}
     wbso = by_id(route({}, facts, "en", data=data), "wbso")
-    assert "2 dimensions bottleneck" in wbso.why
+    assert "2 areas rated bottleneck" in wbso.why
     assert "wbso" not in ids(route({}, {"win_win": facts["win_win"]}, "en", data=data))

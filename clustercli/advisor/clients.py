@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from clustercli.advisor.labels import Labels
-from clustercli.advisor.layout import table
 from clustercli.formatting import day
 from clustercli.i18n import pick, t
 from clustercli.names import client_key, visible
 from clustercli.records import IndexRow
+from clustercli.textwidth import TABLE_WIDTH, Column, fit, wrap
 
 # client_key is cached itself: thousands of rows share a few hundred names.
 key_of = client_key
@@ -101,17 +101,25 @@ def overview_json(found: Overview, labels: Labels, lang: str) -> dict[str, Any]:
     }
 
 
-def clients_text(found: Overview, labels: Labels, lang: str) -> str:
+def clients_text(found: Overview, labels: Labels, lang: str, room: int = TABLE_WIDTH) -> str:
+    """The clients as a table of at most `room` columns: names and respondents made narrower
+    (with "…") as needed, then without the respondents, then without the date."""
     lines = []
     if found.clients:
         header = [t(f"advisor.clients.col_{name}", lang) for name in
                   ("client", "assessments", "respondents", "last_date", "last_level")]
-        rows = [[line.client, str(line.assessments), ", ".join(line.respondents) or "-",
-                 day(line.last_date, "-"),
-                 level_title(labels, line.last_level, lang) or "-"] for line in found.clients]
-        lines += table(header, rows)
+        cells = [[line.client for line in found.clients],
+                 [str(line.assessments) for line in found.clients],
+                 [", ".join(line.respondents) or "-" for line in found.clients],
+                 [day(line.last_date, "-") for line in found.clients],
+                 [level_title(labels, line.last_level, lang) or "-" for line in found.clients]]
+        least = (12, None, 12, None, None)  # a level title is short: never cut
+        columns = [Column(name, column, narrowest) for name, column, narrowest
+                   in zip(header, cells, least, strict=True)]
+        lines += fit([columns, [columns[i] for i in (0, 1, 3, 4)],
+                      [columns[i] for i in (0, 1, 4)]], room)
     else:
-        lines.append(t("advisor.clients.empty", lang))
+        lines += wrap(t("advisor.clients.empty", lang), room)
     if found.without_client:
         lines += ["", t("advisor.clients.without_client", lang, count=found.without_client)]
     return "\n".join(lines)

@@ -48,6 +48,7 @@ class Side:
     set_hash: str
     level: str | None
     level_title: Texts | None
+    language: str = ""  # the language the self-check was done in
 
     @property
     def finished(self) -> bool:
@@ -157,7 +158,7 @@ def compare_records(store: Store, a: Assessment, b: Assessment) -> Comparison:
                           record.status,
                           record.created, record.completed, ref.id, ref.version, ref.hash,
                           None if level is None else level.id,
-                          None if level is None else dict(level.title)))
+                          None if level is None else dict(level.title), record.language))
         results.append({d.id: d for d in profile.dimensions})
     first, second = results
     dimensions = []

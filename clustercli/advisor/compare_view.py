@@ -10,7 +10,7 @@ from typing import Any
 
 from clustercli.advisor.compare import DISCUSS_AT, Comparison, DimensionChange, Side
 from clustercli.advisor.layout import Document, Section
-from clustercli.formatting import day, signed
+from clustercli.formatting import day, score_text, signed
 from clustercli.i18n import pick, t
 
 SCHEMA_VERSION = 1
@@ -44,13 +44,16 @@ def _change(d: DimensionChange, lang: str) -> str:
     return f"{ARROWS[d.direction]} {signed(d.change)}"
 
 
+def _difference(d: DimensionChange, lang: str) -> str:
+    """How far two views are apart, without a direction: neither is the later one."""
+    return "-" if d.change is None else score_text(abs(d.change))
+
+
 def _band(d: DimensionChange, lang: str) -> str:
+    """The band, or how it changed ("aandachtspunt → knelpunt"; the change column has the
+    direction)."""
     names = [t(f"profile.band.{band}", lang) for band in (d.first_band, d.second_band) if band]
-    if d.first_band == d.second_band or len(names) < 2:
-        return " → ".join(dict.fromkeys(names))
-    step = d.band_change
-    suffix = f" ({t(f'advisor.compare.band_{step}', lang)})" if step in ("higher", "lower") else ""
-    return f"{names[0]} → {names[1]}{suffix}"
+    return " → ".join(dict.fromkeys(names))
 
 
 def _titles(comparison: Comparison, ids: tuple[str, ...], lang: str) -> str:
@@ -84,22 +87,21 @@ def compare_document(comparison: Comparison, lang: str) -> Document:
                        who=_who(side, lang), date=day(side.created, "-"), status=status))
     intro += notices(comparison, lang)
     views = comparison.kind == "views"
+    # Two views side by side: their scores and how far apart they are. Over time: the change,
+    # with its direction, and the band before and after (left out when the table is too wide).
+    last = ("col_discuss" if views else "col_band")
     header = [t("advisor.compare.col_dimension", lang), one, two,
               t(f"advisor.compare.col_{'difference' if views else 'change'}", lang),
-              t("advisor.compare.col_band", lang)]
-    if views:
-        header.append(t("advisor.compare.col_discuss", lang))
-    rows = []
-    for d in comparison.dimensions:
-        row = [pick(d.title, lang), _score(d.first, d.first_band, lang),
-               _score(d.second, d.second_band, lang), _change(d, lang), _band(d, lang)]
-        if views:
-            row.append(t("advisor.compare.discuss", lang) if d.discuss else "")
-        rows.append(row)
+              t(f"advisor.compare.{last}", lang)]
+    rows = [[pick(d.title, lang), _score(d.first, d.first_band, lang),
+             _score(d.second, d.second_band, lang),
+             _difference(d, lang) if views else _change(d, lang),
+             (t("advisor.compare.discuss", lang) if d.discuss else "") if views
+             else _band(d, lang)] for d in comparison.dimensions]
     closing = []
     if first.level or second.level:  # a set without levels has nothing to say here
-        closing.append(t("advisor.compare.level", lang, first=_level(first, lang),
-                         second=_level(second, lang)))
+        closing.append(t(f"advisor.compare.level{'_views' if views else ''}", lang,
+                         first=_level(first, lang), second=_level(second, lang)))
     if views:
         only_first = tuple(d.id for d in comparison.dimensions
                            if d.first_band == "knelpunt" and d.second_band != "knelpunt")
@@ -117,7 +119,7 @@ def compare_document(comparison: Comparison, lang: str) -> Document:
                       items=_titles(comparison, comparison.closed, lang)),
                     t("advisor.compare.new", lang, items=_titles(comparison, comparison.new, lang))]
     section = Section(t("advisor.compare.scores_title", lang), header=header, rows=rows,
-                      notes=closing)
+                      notes=closing, least={0: 16}, drop=[] if views else [(4,)])
     return Document(heading, intro, [section])
 
 

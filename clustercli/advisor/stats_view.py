@@ -80,7 +80,8 @@ def stats_document(stats: Stats, labels: Labels, lang: str, client: str | None =
                str(share.count), majority if key in MAJORITY_MOTIVES else ""]
               for key, share in motive_shares(stats, labels)],
         notes=[t("advisor.stats.f5_study", lang), _source("F5", lang),
-               *_caution(stats.motives_n, lang)]))
+               *_caution(stats.motives_n, lang)],
+        least={0: 20}, drop=[(3,)]))  # the notes say what the study found, too
     sections.append(Section(
         t("advisor.stats.levels_title", lang, n=stats.levels_n),
         header=[t("advisor.stats.col_level", lang), t("advisor.stats.col_count", lang),
@@ -88,7 +89,7 @@ def stats_document(stats: Stats, labels: Labels, lang: str, client: str | None =
         rows=[[pick(labels.levels.get(level), lang) or level, str(count),
                percent(count / stats.levels_n if stats.levels_n else None)]
               for level, count in level_counts(stats, labels)],
-        notes=_caution(stats.levels_n, lang)))
+        notes=_caution(stats.levels_n, lang), least={0: 16}))
     cautious = [mean for mean in stats.means if mean.n < MIN_N]
     sections.append(Section(
         t("advisor.stats.means_title", lang),
@@ -96,7 +97,8 @@ def stats_document(stats: Stats, labels: Labels, lang: str, client: str | None =
                 t("advisor.stats.col_n", lang)],
         rows=[[pick(labels.dimensions.get(mean.dimension), lang) or mean.dimension,
                score_text(mean.mean), str(mean.n)] for mean in stats.means],
-        notes=_caution(min(mean.n for mean in cautious), lang) if cautious else []))
+        notes=_caution(min(mean.n for mean in cautious), lang) if cautious else [],
+        least={0: 16}))
     return Document(t("advisor.stats.title", lang, n=stats.n), intro, sections)
 
 

@@ -21,6 +21,9 @@ from clustercli.cli.app import (
     data_dir_option,
     data_store,
     echo_error,
+    lang_option,
+    table_room,
+    use_check_language,
     use_language,
 )
 from clustercli.cli.output import (
@@ -36,6 +39,8 @@ from clustercli.cli.output import (
 # Written in the data folder once the privacy notice has been shown there; holds no client data.
 PRIVACY_MARKER = ".privacy-notice-shown"
 
+# without --lang: the language of the two self-checks when they share one
+CompareLangOption = lang_option("cli.opt.lang_compare")
 DocumentFormatOption = Annotated[DocumentFormat, typer.Option(
     "--format", help=H("advisor.opt.report_format"))]
 
@@ -81,32 +86,36 @@ def clients(
     store = data_store()
     found = overview(store.list())
     labels = labels_for(level_sets(found), store.question_set_data)
-    emit(LIST_FORMATS, format, Listing(text=lambda: clients_text(found, labels, lang),
+    emit(LIST_FORMATS, format, Listing(text=lambda: clients_text(found, labels, lang,
+                                                                 table_room()),
                                        data=lambda: overview_json(found, labels, lang)), None)
 
 
 def compare(
     first: Annotated[str, typer.Argument(
-        callback=clean_id, help=H("advisor.arg.first"))],
+        callback=clean_id, help=H("advisor.arg.first"), metavar=H("advisor.metavar.first"))],
     second: Annotated[str, typer.Argument(
-        callback=clean_id, help=H("advisor.arg.second"))],
+        callback=clean_id, help=H("advisor.arg.second"), metavar=H("advisor.metavar.second"))],
     format: DocumentFormatOption = DocumentFormat["terminal"],
     output: OutputOption = None,
-    lang: LangOption = None,
+    lang: CompareLangOption = None,
 ) -> None:
     from clustercli.advisor.compare import compare as compare_two
     from clustercli.advisor.compare_view import compare_document, compare_json
 
-    lang = use_language(lang)
+    use_language(lang)  # for a message before the two are found
     comparison = compare_two(data_store(), first.strip(), second.strip())
+    lang = use_check_language(lang, comparison.first.language, comparison.second.language)
     _document(format, Documented(document=lambda: compare_document(comparison, lang),
                                  data=lambda: compare_json(comparison, lang)), output, lang)
 
 
 def stats(
     client: Annotated[str | None, typer.Option("--client", help=H("advisor.opt.stats_client"),
+                                               metavar=H("cli.metavar.name"),
                                                show_default=False, callback=clean_name)] = None,
     since: Annotated[str | None, typer.Option("--since", help=H("advisor.opt.since"),
+                                              metavar=H("cli.metavar.date"),
                                               show_default=False)] = None,
     format: DocumentFormatOption = DocumentFormat["terminal"],
     output: OutputOption = None,

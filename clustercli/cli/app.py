@@ -9,49 +9,52 @@ the user. Only typer and the standard library are imported at the top, so that `
 
 
 import contextlib
+import copy
 import os
-from enum import Enum, StrEnum
+import sys
+from collections.abc import Sequence
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
 from clustercli import __version__, interrupts
+from clustercli.cli import usage
+from clustercli.cli.coercion import plain_coercion
+from clustercli.cli.helpscreen import Formatter, H, HelpTexts, summary, write_examples
+from clustercli.cli.run import (
+    _run,
+    chosen_language,
+    current_language,
+    data_dir_given,
+    look_ahead,
+    remember_data_dir,
+    use_check_language,
+    use_language,
+)
+from clustercli.cli.width import prose_room, table_room
 from clustercli.errors import EXIT_FAILURE, ClusterError, Interrupted
-from clustercli.i18n import resolve_language, t
+from clustercli.i18n import t
 
 if TYPE_CHECKING:
     from clustercli.records import Store
 
+__all__ = ["H", "_run", "chosen_language", "current_language", "prose_room", "table_room",
+           "use_check_language", "use_language"]
+
 DEBUG_ENV = "CLUSTERCLI_DEBUG"
 
-
-def H(key: str) -> str:
-    """Help text in the language the user asked for through CLUSTERCLI_LANG."""
-    return t(key, resolve_language())
-
-
-# What this run settled: the root callback resets it, commands fill it in. A module-level
-# record is enough for a CLI process, and lets the error handler speak the user's language.
-_run: dict[str, Any] = {"lang": None, "data_dir": None}
-
-
-def current_language() -> str:
-    return _run["lang"] or resolve_language()
-
-
-def use_language(explicit: str | None) -> str:
-    """Settle the language of this run (`--lang`, env, Dutch) and remember it for errors."""
-    _run["lang"] = resolve_language(explicit)
-    return _run["lang"]
+usage.install()  # typer's own gettext words in the language of the run
 
 
 def data_dir_option() -> Path:
-    """The data folder of this run (global `--data-dir`, CLUSTERCLI_HOME, platform default)."""
+    """The data folder of this run (`--data-dir` before or after the command's name,
+    CLUSTERCLI_HOME, platform default)."""
     from clustercli.paths import data_dir
 
-    return data_dir(_run["data_dir"])
+    return data_dir(data_dir_given())
 
 
 def data_store() -> "Store":
@@ -82,8 +85,14 @@ def clean_name(param: typer.CallbackParam, value: str | None) -> str | None:
 
 
 def echo_error(text: str) -> None:
+    """A message on stderr: on a terminal wrapped at word boundaries to its width; into a
+    file or a pipe (a log, a script) as it is, a line per sentence group, easy to search."""
     # A terminal closed under us (SIGHUP) cannot be told anything: no second error about that.
     with contextlib.suppress(OSError):
+        if sys.stderr.isatty():
+            from clustercli.textwidth import wrap
+
+            text = "\n".join(wrap(text, prose_room()))
         typer.echo(text, err=True)
 
 
@@ -92,96 +101,163 @@ def stopped() -> NoReturn:
     interrupts.end(current_language())
 
 
-# Help screens in the user's language: typer words its headings, the usage prefix and the help
-# option in English; these small subclasses put our catalogue's words in their place.
-class _Formatter(typer.Context.formatter_class):  # type: ignore[misc,name-defined]
-    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, t("cli.help.usage", current_language()) + " ")
-
-    def write_heading(self, heading: str) -> None:
-        key = {"Options": "cli.help.options", "Commands": "cli.help.commands",
-               "Arguments": "cli.help.arguments"}.get(heading)
-        super().write_heading(t(key, current_language()) if key else heading)
-
-
 class _Context(typer.Context):
-    formatter_class = _Formatter
-
-
-class _PlainCoercion:
-    """Typer turns every option value through a pydantic TypeAdapter, and building the first
-    one imports pydantic (~110 ms here) even for `list`, which needs none of it. Our options are
-    only text, paths, flags and choices (one, or a repeated text option such as `--recipient`);
-    this converts those the obvious way, with typer's own BadParameter for a wrong choice. A
-    test checks that `list` does not load pydantic."""
-
-    def __init__(self, annotation: type, many: bool = False) -> None:
-        self.annotation = annotation
-        self.many = many
-
-    def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
-        if self.many and value is not None:
-            return [self._one(item, param, ctx) for item in value]
-        return self._one(value, param, ctx)
-
-    def _one(self, value: Any, param: Any, ctx: Any) -> Any:
-        if value is None or isinstance(value, self.annotation):
-            return value
-        if issubclass(self.annotation, Enum):
-            try:
-                return self.annotation(value)
-            except ValueError:
-                choices = ", ".join(repr(member.value) for member in self.annotation)
-                raise typer.BadParameter(t("cli.bad_choice", current_language(), value=value,
-                                           choices=choices), ctx=ctx, param=param) from None
-        return self.annotation(value)
-
-
-def _plain_coercion(params: list[Any]) -> None:
-    for param in params:
-        annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
-        multi = getattr(param, "multiple", False) or getattr(param, "nargs", 1) != 1
-        if multi and get_origin(annotation) is list and get_args(annotation) in ((str,), (Path,)):
-            coercion = _PlainCoercion(get_args(annotation)[0], many=True)
-        elif not multi and isinstance(annotation, type) and (
-                annotation in (str, Path, bool) or issubclass(annotation, Enum)):
-            coercion = _PlainCoercion(annotation)
-        else:
-            continue
-        # typer's private attribute (no public hook does this): pyproject.toml bounds typer
-        # for it, and tests/test_architecture.py checks that it still takes effect
-        param._runtime_param = coercion
+    formatter_class = Formatter  # our words, wrapped at word boundaries to the terminal
 
 
 class _Localized:
+    """Help and usage in the language of the run (cli/helpscreen.py, cli/usage.py)."""
+
     context_class = _Context
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _plain_coercion(self.params)  # type: ignore[attr-defined]
+        plain_coercion(self.params)  # type: ignore[attr-defined]
+        self.texts = HelpTexts(self)
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        self.texts.put(current_language())  # before --help, an error or the command need them
+        return super().make_context(*args, **kwargs)  # type: ignore[misc]
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        """The first sentence of the help, whole: the command list wraps it, never cuts it."""
+        self.texts.put(current_language(), params=False)
+        return summary(self.help or "")  # type: ignore[attr-defined]
+
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:
+        if self.epilog:  # type: ignore[attr-defined]
+            write_examples(formatter, self.epilog, current_language())  # type: ignore[attr-defined]
 
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.help = t("cli.help.option", current_language())
-            _plain_coercion([option])  # made on demand, so not among the params at __init__
+            plain_coercion([option])  # made on demand, so not among the params at __init__
         return option
 
 
 class ClusterCommand(_Localized, TyperCommand):
-    """Every command: localized help."""
+    """Every command: localized help; `--data-dir` after the command's name too (given to it
+    by the root group, see ClusterGroup) when it `uses_data_folder`."""
+
+    uses_data_folder = True
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        """`[OPTIONS] ID`: an argument by its name, in brackets when it may be left out (typer
+        writes a required one as `{ID}`)."""
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                name = _argument_name(param)
+                pieces.append(name if param.required else f"[{name}]")
+        return pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        """Arguments by their name and help (typer adds its type, `ID <str>`), then the
+        options as typer writes them."""
+        lang = current_language()
+        arguments, options = [], []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                said = getattr(param, "help", None) or ""
+                extra = f"  [{t('cli.usage.required', lang)}]" if param.required else ""
+                arguments.append((_argument_name(param), said + extra))
+            else:
+                record = param.get_help_record(ctx)
+                if record is not None:
+                    options.append(record)
+        for heading, rows in (("cli.help.arguments", arguments), ("cli.help.options", options)):
+            if rows:
+                with formatter.section(t(heading, lang)):
+                    formatter.write_dl(rows)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """click's own check of extra arguments, said in the user's language."""
+        allowed, ctx.allow_extra_args = ctx.allow_extra_args, True
+        try:
+            rest = super().parse_args(ctx, args)
+        finally:
+            ctx.allow_extra_args = allowed
+        if rest and not allowed and not ctx.resilient_parsing:
+            ctx.fail(usage.extra_arguments(rest, current_language()))
+        return rest
+
+
+def _argument_name(param: Any) -> str:
+    return str(param.metavar or (param.name or "").upper())
+
+
+class SetCommand(ClusterCommand):
+    """A command about a question set, not about the data folder (`questions …`)."""
+
+    uses_data_folder = False
 
 
 class ClusterSubgroup(_Localized, TyperGroup):
     """A group below the root (e.g. `questions`): localized help."""
 
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        _refuse_unknown(self, ctx, args)
+        return super().resolve_command(ctx, args)
+
+
+def _refuse_unknown(group: Any, ctx: Any, args: list[str]) -> None:
+    """An unknown command's name, said in the user's language with the names it resembles
+    (typer adds an English "Did you mean"); a known one is left to the group to resolve."""
+    name = args[0]
+    if group.get_command(ctx, name) is not None or ctx.resilient_parsing or name.startswith("-"):
+        return
+    from difflib import get_close_matches
+
+    lang = current_language()
+    said = t("cli.usage.no_such_command", lang, name=name)
+    close = get_close_matches(name, group.list_commands(ctx))
+    if close:
+        said += " " + t("cli.usage.did_you_mean", lang, options=", ".join(close))
+    ctx.fail(said)
+
+
+def _spread(group: Any, data_dir: Any, lang: Any) -> None:
+    """The root's `--data-dir`, also after the name of every command that uses the data
+    folder, and its `--lang` in every group below it (a command has its own): each option
+    copied, its value recorded for the run (`--lang` by the look-ahead) instead of passed."""
+    for command in group.commands.values():
+        if hasattr(command, "commands"):
+            command.params.append(_recording(lang, lambda value: None))
+            _spread(command, data_dir, lang)
+        elif getattr(command, "uses_data_folder", False):
+            command.params.append(_recording(data_dir, remember_data_dir))
+
+
+def _recording(option: Any, record: Any) -> Any:
+    own = copy.copy(option)
+    own.expose_value = False
+    own.callback = lambda ctx, param, value: record(value)
+    return own
+
 
 class ClusterGroup(_Localized, TyperGroup):
-    """The root group: maps the core's exceptions to messages and exit codes.
+    """The root group: settles what the run looks ahead for (`--lang`), says click's usage
+    errors in the user's language, and maps the core's exceptions to messages and exit codes.
 
     A stop signal (clustercli.interrupts) is a KeyboardInterrupt: "Stopped." and exit 128 + the
     signal, or, during an interview, the pause with how to continue, exit the same. Whatever
     breaks once a signal came (the terminal of a SIGHUP is gone) is that stop, not a bug."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        options = {param.name: param for param in self.params}
+        if "data_dir" in options:  # a group made for a test may have neither
+            _spread(self, options["data_dir"], options["lang"])
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
+        args = list(sys.argv[1:] if args is None else args)
+        look_ahead(args)  # the language of help and errors, before click parses anything
+        return super().main(args, *rest, **kwargs)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        _refuse_unknown(self, ctx, args)
+        return super().resolve_command(ctx, args)
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         try:
@@ -189,10 +265,14 @@ class ClusterGroup(_Localized, TyperGroup):
             return super().make_context(*args, **kwargs)
         except KeyboardInterrupt:  # click would exit 130 without a word, whatever the signal
             stopped()
+        except usage.UsageError as error:
+            raise usage.localized(error, self) from None
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
+        except usage.UsageError as error:
+            raise usage.localized(error, self) from None
         except ClusterError as error:
             from clustercli.messages import format_error
 
@@ -232,10 +312,18 @@ class Language(StrEnum):
     en = "en"
 
 
-LangOption = Annotated[Language | None, typer.Option("--lang", help=H("cli.opt.lang"),
-                                                     show_default=False)]
+def lang_option(help_key: str) -> Any:
+    """`--lang`, with the help that says what a command does without it."""
+    return Annotated[Language | None, typer.Option("--lang", help=H(help_key),
+                                                   show_default=False)]
+
+
+LangOption = lang_option("cli.opt.lang")
+# for a command about one self-check: without --lang, its language
+CheckLangOption = lang_option("cli.opt.lang_check")
 # -o FILE: what the command writes goes to this file (clustercli.cli.output.write_file).
 OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help=H("cli.opt.output"),
+                                                   metavar=H("cli.metavar.file"),
                                                    show_default=False)]
 
 
@@ -248,11 +336,13 @@ def _show_version(value: bool) -> None:
 @app.callback()
 def _root(
     data_dir: Annotated[Path | None, typer.Option(
-        "--data-dir", help=H("cli.opt.data_dir"), show_default=False)] = None,
+        "--data-dir", help=H("cli.opt.data_dir"), metavar=H("cli.metavar.folder"),
+        show_default=False)] = None,
+    lang: LangOption = None,  # for the help and errors; it is also the commands' language
     version: Annotated[bool, typer.Option(
         "--version", help=H("cli.opt.version"), callback=_show_version, is_eager=True)] = False,
 ) -> None:
-    _run.update(lang=None, data_dir=data_dir)
+    remember_data_dir(data_dir)  # a `--data-dir` after the command's name comes later
 
 
 def write_output(text: str, output: Path | None = None) -> None:

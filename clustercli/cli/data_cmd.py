@@ -24,6 +24,9 @@ from clustercli.cli.app import (
     current_language,
     data_store,
     echo_error,
+    lang_option,
+    table_room,
+    use_check_language,
     use_language,
 )
 from clustercli.cli.output import EXPORT_FORMATS, Export, ExportFormat, emit
@@ -31,6 +34,8 @@ from clustercli.cli.output import EXPORT_FORMATS, Export, ExportFormat, emit
 # Accepted as "yes" in either language: an advisor may answer in English to a Dutch screen.
 YES = {"j", "ja", "y", "yes"}
 
+# without --lang: the language of the self-check named by its id
+DeleteLangOption = lang_option("cli.opt.lang_delete")
 Yes = Annotated[bool, typer.Option("--yes", "-y", help=H("portability.opt.yes"))]
 
 
@@ -71,11 +76,12 @@ def export(
         ExportFormat["csv"]),
     output: OutputOption = None,
     client: Annotated[str | None, typer.Option("--client", help=H("cli.opt.client_filter"),
+                                               metavar=H("cli.metavar.name"),
                                                show_default=False, callback=clean_name)] = None,
     excel: Annotated[bool, typer.Option("--excel", help=H("portability.opt.excel"))] = False,
     encrypt: Annotated[bool, typer.Option("--encrypt", help=H("portability.opt.encrypt"))] = False,
     recipient: Annotated[list[str] | None, typer.Option(
-        "--recipient", help=H("portability.opt.recipient"), metavar="KEY",
+        "--recipient", help=H("portability.opt.recipient"), metavar=H("cli.metavar.key"),
         show_default=False)] = None,
     lang: LangOption = None,
     ctx: typer.Context = None,  # type: ignore[assignment]  (typer gives it)
@@ -184,9 +190,10 @@ class _Sealing:
 
 
 def import_file(
-    file: Annotated[Path, typer.Argument(help=H("portability.arg.import_file"))],
+    file: Annotated[Path, typer.Argument(help=H("portability.arg.import_file"),
+                                         metavar=H("cli.metavar.file"))],
     identity: Annotated[Path | None, typer.Option(
-        "--identity", help=H("portability.opt.identity"), metavar="FILE",
+        "--identity", help=H("portability.opt.identity"), metavar=H("cli.metavar.file"),
         show_default=False)] = None,
     lang: LangOption = None,
 ) -> None:
@@ -215,11 +222,13 @@ def import_file(
 
 def delete(
     assessment_id: Annotated[str | None, typer.Argument(
-        callback=clean_id, help=H("portability.arg.delete_id"), show_default=False)] = None,
+        callback=clean_id, help=H("portability.arg.delete_id"), metavar=H("cli.metavar.id"),
+        show_default=False)] = None,
     client: Annotated[str | None, typer.Option("--client", help=H("portability.opt.client"),
+                                               metavar=H("cli.metavar.name"),
                                                show_default=False, callback=clean_name)] = None,
     yes: Yes = False,
-    lang: LangOption = None,
+    lang: DeleteLangOption = None,
 ) -> None:
     from clustercli.engine.listing import list_table
     from clustercli.errors import BadInput
@@ -227,7 +236,7 @@ def delete(
     from clustercli.names import client_key, similar
     from clustercli.records import NotFound
 
-    lang = use_language(lang)
+    explicit, lang = lang, use_language(lang)
     if (assessment_id is None) == (client is None):
         raise BadInput("portability.delete.id_or_client")
     store = data_store()
@@ -237,6 +246,8 @@ def delete(
         rows = [row for row in every if row.id == assessment_id]
         if not rows:
             raise NotFound("store.not_found", id=assessment_id)
+        if rows[0].status != "damaged":  # said in the language of the self-check
+            lang = use_check_language(explicit, store.load(rows[0].id).language)
     else:
         # Every record that will go, and the ones whose name is close but will stay: an
         # advisor sees both before saying yes (a stray space, a "B.V.", a typo).
@@ -247,11 +258,11 @@ def delete(
         near = [row for row in every if similar(key, client_key(row.client))]
     count = len(rows)
     _say(t("portability.delete.will_erase", lang, count=count))
-    _say(list_table(rows, lang))
+    _say(list_table(rows, lang, table_room()))
     if near:
         _say("")
         _say(t("portability.delete.near", lang, count=len(near)))
-        _say(list_table(near, lang))
+        _say(list_table(near, lang, table_room()))
     if not _confirm(yes, lang, t("portability.delete.confirm", lang, count=count)):
         _say(t("portability.nothing_deleted", lang))
         return
@@ -262,7 +273,8 @@ def delete(
 
 def purge(
     older_than: Annotated[str, typer.Option("--older-than", help=H("portability.opt.older_than"),
-                                            metavar="2y|18m|30d", show_default=False)],
+                                            metavar=H("cli.metavar.period"),
+                                            show_default=False)],
     yes: Annotated[bool, typer.Option("--yes", "-y", help=H("portability.opt.purge_yes"))] = False,
     lang: LangOption = None,
 ) -> None:
@@ -280,7 +292,7 @@ def purge(
         _say(t("portability.purge.none", lang, moment=when))
         return
     _say(t("portability.purge.found", lang, count=len(rows), moment=when))
-    _say(list_table(rows, lang))
+    _say(list_table(rows, lang, table_room()))
     if not yes:
         _say(t("portability.purge.dry_run", lang, count=len(rows), older_than=older_than))
         return
@@ -290,7 +302,8 @@ def purge(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("export", help=H("portability.export.help"), cls=ClusterCommand)(export)
+    app.command("export", help=H("portability.export.help"),
+                epilog=H("portability.export.examples"), cls=ClusterCommand)(export)
     app.command("import", help=H("portability.import.help"), cls=ClusterCommand)(import_file)
     app.command("delete", help=H("portability.delete.help"), cls=ClusterCommand)(delete)
     app.command("purge", help=H("portability.purge.help"), cls=ClusterCommand)(purge)

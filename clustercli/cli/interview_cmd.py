@@ -11,14 +11,18 @@ from typing import Annotated
 import typer
 
 from clustercli.cli.app import (
+    CheckLangOption,
     ClusterCommand,
     H,
     LangOption,
     _run,
+    chosen_language,
     clean_id,
     clean_name,
     data_store,
     echo_error,
+    prose_room,
+    table_room,
     use_language,
     write_output,
 )
@@ -170,13 +174,17 @@ def _summary_text(session, sections) -> str:
 @collector_paused()
 def start(
     client: Annotated[str, typer.Option("--client", help=H("cli.opt.client"),
+                                        metavar=H("cli.metavar.name"),
                                         callback=clean_name)] = "",
     respondent: Annotated[str, typer.Option("--respondent", help=H("cli.opt.respondent"),
+                                            metavar=H("cli.metavar.name"),
                                             callback=clean_name)] = "",
     lang: LangOption = None,
     questions: Annotated[Path | None, typer.Option("--questions", help=H("cli.opt.questions"),
+                                                   metavar=H("cli.metavar.file"),
                                                    show_default=False)] = None,
     answers: Annotated[Path | None, typer.Option("--answers", help=H("cli.opt.answers"),
+                                                 metavar=H("cli.metavar.file"),
                                                  show_default=False)] = None,
     plain: Plain = False,
 ) -> None:
@@ -201,8 +209,9 @@ def start(
 @collector_paused()
 def resume(
     assessment_id: Annotated[str | None, typer.Argument(
-        callback=clean_id, help=H("cli.arg.resume_id"), show_default=False)] = None,
-    lang: LangOption = None,
+        callback=clean_id, help=H("cli.arg.resume_id"), metavar=H("cli.metavar.id"),
+        show_default=False)] = None,
+    lang: CheckLangOption = None,
     plain: Plain = False,
 ) -> None:
     from clustercli.engine import flow
@@ -214,7 +223,7 @@ def resume(
     use_language(lang)
     store = data_store()
     assessment_id = assessment_id or flow.latest_unfinished(store).id
-    session = sessions.reopen(store, assessment_id, lang)
+    session = sessions.reopen(store, assessment_id, chosen_language(lang))
     use_language(session.lang)
     if session.record.status == "completed":
         raise BadInput("engine.already_completed", id=assessment_id)
@@ -228,8 +237,8 @@ def resume(
 @collector_paused()
 def edit(
     assessment_id: Annotated[str, typer.Argument(
-        callback=clean_id, help=H("cli.arg.edit_id"))],
-    lang: LangOption = None,
+        callback=clean_id, help=H("cli.arg.edit_id"), metavar=H("cli.metavar.id"))],
+    lang: CheckLangOption = None,
     plain: Plain = False,
 ) -> None:
     from clustercli.engine import session as sessions
@@ -237,7 +246,7 @@ def edit(
 
     use_language(lang)
     store = data_store()
-    session = sessions.reopen(store, assessment_id, lang)
+    session = sessions.reopen(store, assessment_id, chosen_language(lang))
     use_language(session.lang)
     if session.record.status != "completed":
         raise BadInput("engine.not_completed", id=assessment_id,
@@ -253,20 +262,23 @@ def list_assessments(
     format: Annotated[ListFormat, typer.Option("--format", help=H("cli.opt.format"))] = (
         ListFormat["table"]),
     client: Annotated[str | None, typer.Option("--client", help=H("cli.opt.client_filter"),
+                                               metavar=H("cli.metavar.name"),
                                                show_default=False, callback=clean_name)] = None,
     lang: LangOption = None,
 ) -> None:
-    from clustercli.engine.listing import list_json, list_table
+    from clustercli.engine.listing import list_json, list_table, no_client
 
     lang = use_language(lang)
     store = data_store()
     rows = store.find_by_client(client) if client else store.list()
-    emit(LIST_FORMATS, format, Listing(text=lambda: list_table(rows, lang),
-                                       data=lambda: list_json(rows)), None)
+    text = (lambda: no_client(store.list(), client, lang, prose_room())) if client and not \
+        rows else (lambda: list_table(rows, lang, table_room()))
+    emit(LIST_FORMATS, format, Listing(text=text, data=lambda: list_json(rows)), None)
 
 
 def register(app: typer.Typer) -> None:
-    app.command("start", help=H("cli.start.help"), cls=ClusterCommand)(start)
+    app.command("start", help=H("cli.start.help"), epilog=H("cli.start.examples"),
+                cls=ClusterCommand)(start)
     app.command("resume", help=H("cli.resume.help"), cls=ClusterCommand)(resume)
     app.command("edit", help=H("cli.edit.help"), cls=ClusterCommand)(edit)
     app.command("list", help=H("cli.list.help"), cls=ClusterCommand)(list_assessments)

@@ -144,8 +144,9 @@ def _listing_text(content: Listing) -> str:
 
 def _document_text(content: Documented) -> str:
     from clustercli.advisor.layout import to_text
+    from clustercli.cli.width import prose_room
 
-    return _lines(to_text(content.document()))
+    return _lines(to_text(content.document(), prose_room()))
 
 
 def _document_markdown(content: Documented) -> str:

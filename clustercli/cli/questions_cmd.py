@@ -7,10 +7,11 @@ from typing import Annotated
 import typer
 
 from clustercli.cli.app import (
-    ClusterCommand,
     ClusterSubgroup,
     H,
     LangOption,
+    SetCommand,
+    prose_room,
     use_language,
     write_output,
 )
@@ -21,6 +22,7 @@ questions_app = typer.Typer(cls=ClusterSubgroup, help=H("cli.questions.help"), n
 
 
 SetPath = Annotated[Path | None, typer.Argument(help=H("cli.questions.arg_path"),
+                                                metavar=H("cli.metavar.file"),
                                                 show_default=False)]
 
 
@@ -31,7 +33,7 @@ def _load(path: Path | None):  # -> QuestionSet
     return load(path or shipped_set())
 
 
-@questions_app.command("check", help=H("cli.questions.check.help"), cls=ClusterCommand)
+@questions_app.command("check", help=H("cli.questions.check.help"), cls=SetCommand)
 def check(path: SetPath = None, lang: LangOption = None) -> None:
     from clustercli.errors import InputProblems
     from clustercli.i18n import t
@@ -51,35 +53,43 @@ def check(path: SetPath = None, lang: LangOption = None) -> None:
                                 count=len(problems))
     from clustercli.questionset.loader import rules_path_for
 
+    def count(what: str, number: int) -> str:  # "1 area", "7 areas"
+        return t(f"questions.count.{what}", lang, count=number)
+
     set_path = path or shipped_set()
     typer.echo(t("questions.check.ok", lang, file=str(set_path), id=qset.id,
-                 version=qset.version, questions=len(qset.questions),
-                 dimensions=len(qset.dimensions), languages=", ".join(qset.languages)))
+                 version=qset.version, questions=count("questions", len(qset.questions)),
+                 areas=count("areas", len(qset.dimensions)),
+                 languages=", ".join(qset.languages)))
     rules_file = str(rules_path_for(set_path))
     if qset.rules is None:
         typer.echo(t("profile.rules.check_none", lang, file=rules_file))
     else:
         typer.echo(t("profile.rules.check_ok", lang, file=rules_file,
-                     levels=len(qset.rules.levels), caps=len(qset.rules.caps),
-                     advice=len(qset.rules.advice)))
+                     levels=count("levels", len(qset.rules.levels)),
+                     caps=count("caps", len(qset.rules.caps)),
+                     advice=count("advice", len(qset.rules.advice))))
     typer.echo(t("routing.check_ok", lang, file=str(organisations.default_path()),
-                 organisations=len(data.organisations), routes=len(data.routes)))
+                 organisations=count("organisations", len(data.organisations)),
+                 routes=count("routes", len(data.routes))))
 
 
-@questions_app.command("show", help=H("cli.questions.show.help"), cls=ClusterCommand)
+@questions_app.command("show", help=H("cli.questions.show.help"), cls=SetCommand)
 def show(path: SetPath = None,
          format: Annotated[QuestionSetFormat, typer.Option(
              "--format", help=H("cli.opt.format"))] = QuestionSetFormat["text"],
          lang: LangOption = None) -> None:
     from clustercli.questionset.describe import to_json_data, to_text
+    from clustercli.textwidth import wrap_lines
 
     lang = use_language(lang)
     qset = _load(path)
-    emit(QUESTION_SET_FORMATS, format, Listing(text=lambda: to_text(qset, lang),
-                                               data=lambda: to_json_data(qset)), None)
+    emit(QUESTION_SET_FORMATS, format,
+         Listing(text=lambda: wrap_lines(to_text(qset, lang), prose_room()),
+                 data=lambda: to_json_data(qset)), None)
 
 
-@questions_app.command("trace", help=H("cli.questions.trace.help"), cls=ClusterCommand)
+@questions_app.command("trace", help=H("cli.questions.trace.help"), cls=SetCommand)
 def trace(path: SetPath = None, lang: LangOption = None) -> None:
     from clustercli.questionset.describe import trace_markdown
     from clustercli.routing.recommendations import cited_routes

@@ -21,6 +21,7 @@ from clustercli.cli.app import (
     clean_id,
     data_store,
     echo_error,
+    use_check_language,
     use_language,
 )
 from clustercli.cli.output import REPORT_FORMATS, ReportFormat, Shown, emit
@@ -101,10 +102,11 @@ def command(*words: str) -> str:
 
 def show(
     assessment_id: Annotated[str, typer.Argument(
-        callback=clean_id, help=H("report.cli.arg_id"))],
+        callback=clean_id, help=H("report.cli.arg_id"), metavar=H("cli.metavar.id"))],
     format: Annotated[ReportFormat | None, typer.Option(
         "--format", help=H("report.cli.format"), show_default=False)] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help=H("report.cli.output"),
+                                                metavar=H("cli.metavar.file"),
                                                 show_default=False)] = None,
     details: Annotated[bool, typer.Option("--details", help=H("report.cli.details"))] = False,
     lang: Annotated[Language | None, typer.Option("--lang", help=H("report.cli.lang"),
@@ -119,7 +121,7 @@ def show(
     use_language(lang)  # for a message before the assessment is found
     store = data_store()
     record = store.load(assessment_id)  # an unknown id: NotFound, exit 2
-    lang = use_language(lang or record.language)
+    lang = use_check_language(lang, record.language)
     report = build(record, stored_set(store, record), lang, with_notes=with_notes)
     report = _with_change_since_previous(report, store, record, lang)
     form = report_format(format, output)
@@ -154,4 +156,5 @@ def _with_change_since_previous(report: "Report", store, record: "Assessment",
 
 
 def register(app: typer.Typer) -> None:
-    app.command("show", help=H("report.cli.help"), cls=ClusterCommand)(show)
+    app.command("show", help=H("report.cli.help"), epilog=H("cli.show.examples"),
+                cls=ClusterCommand)(show)
