@@ -20,6 +20,7 @@ from clustercli.records import (
     Damaged,
     IndexRow,
     NotFound,
+    OpenElsewhere,
     Reason,
     SetRef,
     Summarise,
@@ -29,10 +30,22 @@ from clustercli.storage import changes
 from clustercli.storage.documents import row_of
 
 
+class _Held:
+    def __init__(self, held: set[str], assessment_id: str) -> None:
+        self._held: set[str] | None = held
+        self._id = assessment_id
+
+    def release(self) -> None:
+        if self._held is not None:
+            self._held.discard(self._id)
+            self._held = None
+
+
 class MemoryStore:
     def __init__(self) -> None:
         self._records: dict[str, Assessment] = {}
         self._sets: dict[str, str] = {}
+        self._held: set[str] = set()  # assessments held open by a session (`hold`)
 
     def create(self, *, question_set: SetRef, set_data: str, language: str, client: str = "",
                respondent: str = "") -> Assessment:
@@ -123,6 +136,13 @@ class MemoryStore:
                 self._sets[set_hash] = sets[set_hash]
         self._records.update(new)
         return list(new)
+
+    def hold(self, assessment_id: str) -> _Held:
+        self._get(assessment_id)
+        if assessment_id in self._held:
+            raise OpenElsewhere("store.open_elsewhere_now", id=assessment_id)
+        self._held.add(assessment_id)
+        return _Held(self._held, assessment_id)
 
     def question_set_data(self, set_hash: str) -> str:
         try:
