@@ -90,9 +90,10 @@ def test_the_library_rule_catches_a_violation():
 # or stores it. Every part must be listed (a new package gets its place here).
 LAYERS: tuple[tuple[str, ...], ...] = (
     # the ground: errors, time, names, paths, messages, the catalogue, the YAML reader, and
-    # how numbers, dates and Markdown are written, bounded reading of input files, signals
+    # how numbers, dates and Markdown are written, bounded reading of input files, signals,
+    # text in lines that fit a terminal
     ("clustercli", "errors", "clock", "names", "paths", "i18n", "messages", "yamlfile",
-     "formatting", "inputfile", "interrupts"),
+     "formatting", "inputfile", "interrupts", "lines"),
     ("conditions",),  # the one condition language
     ("schema_errors", "questionset"),  # the question-set model, its rules file and loader
     ("profile", "routing"),  # scores, levels, advice; whom to approach

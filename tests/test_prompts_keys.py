@@ -99,14 +99,14 @@ def test_review_pages_fit_the_terminal():
     # five of the first part are shared out evenly over two pages.
     pages = split(sections, "en", rows=7, columns=100, hint="← < back · Ctrl-P pause")
     assert [title for title, _ in pages] == [
-        "About your firm, part 1 of 2 (3)", "About your firm, part 2 of 2 (2)", "Trust (3)"]
+        "General questions, page 1 of 2 (3)", "General questions, page 2 of 2 (2)", "Trust (3)"]
     assert [len(items) for _, items in split(sections, "en", 40, 100, "hint")] == [5, 3]
 
 
 def test_review_on_a_small_terminal_shows_pages():
     played = play(*TO_REVIEW, UP * 2 + ENTER, ENTER, ENTER, ENTER, see=True, rows=7)
     assert played.finished
-    assert "About your firm, part 1 of 2 (3)" in played.screen
+    assert "General questions, page 1 of 2 (3)" in played.screen
     assert "Remarks — all fine" in played.screen  # part 2 holds the last two answers
 
 
@@ -123,11 +123,30 @@ def _render(draw) -> str:
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_introduction_screen(lang):
-    text = _render(lambda out: screens.intro(out, lang, 31, 10, keys.key_help(lang, True)))
-    assert ("Zelftest regionale samenwerking" if lang == "nl" else
-            "Regional cluster self-check") in text
-    assert "31" in text and "Ctrl-P / Ctrl-C" in text and "Ctrl-N" in text
+    from clustercli.engine.flow import intro
+    from clustercli.paths import shipped_set
+    from clustercli.questionset.loader import load
+
+    info = intro(load(shipped_set()), lang)
+    text = _render(lambda out: screens.intro(out, lang, info.title, info.lines,
+                                             keys.key_help(lang, True)))
+    # the set's own title and description, how long, that the answers stay here
+    assert ("Klaar voor samenwerking in de regio?" if lang == "nl" else
+            "Ready to cooperate in your region?") in text
+    assert ("38–45 vragen" if lang == "nl" else "38–45 questions") in text
+    assert "EIM" in text and "Ctrl-P / Ctrl-C" in text and "Ctrl-N" in text
     assert ("terug naar de vorige vraag" if lang == "nl" else "back to the previous") in text
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_set_of_ones_own_shows_its_own_title(lang):
+    from clustercli.engine.flow import intro
+    from clustercli.questionset.loader import load
+    from tests.conftest import VALID_SET
+
+    info = intro(load(VALID_SET), lang)
+    assert info.title == ("Testlijst" if lang == "nl" else "Test set")
+    assert not any("EIM" in line or "regio" in line for line in info.lines)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from clustercli import lines
 from clustercli.cli.app import (
     ClusterCommand,
     H,
@@ -28,13 +29,18 @@ from clustercli.cli.startup import collector_back, collector_paused
 Plain = Annotated[bool, typer.Option("--plain", help=H("cli.opt.plain"))]
 
 
-def resume_command(assessment_id: str, mode: str = "terminal") -> str:
-    """The exact command to continue, as it can be pasted into a shell."""
+def command_for(verb: str, assessment_id: str, mode: str = "terminal") -> str:
+    """The exact command to go on (`resume ID`, `edit ID`), as it can be pasted into a shell."""
     explicit = _run.get("data_dir")
     prefix = f"clustercli --data-dir {shlex.quote(str(explicit))} " if explicit else \
         "clustercli "
     plain = " --plain" if mode == "plain" else ""
-    return f"{prefix}resume {assessment_id}{plain}"
+    return f"{prefix}{verb} {assessment_id}{plain}"
+
+
+def resume_command(assessment_id: str, mode: str = "terminal") -> str:
+    """The exact command to continue, as it can be pasted into a shell."""
+    return command_for("resume", assessment_id, mode)
 
 
 def _mode(plain: bool, have_answers: bool) -> str:
@@ -81,46 +87,97 @@ def _interface(mode: str, screen=None):
     return PlainUI()
 
 
-def _converse(session, mode: str, *, notes: bool, intro: bool, at_review: bool = False,
-              notices: list[str] = ()) -> None:
-    """Run the interview in `mode`; on pause, say how to continue and exit 130."""
-    from clustercli.engine import driver, flow
-    from clustercli.errors import BadInput, Interrupted
+def _opening(session, mode: str, ui, *, notes: bool, intro: bool, privacy: str | None) -> None:
+    """What comes before the first question: the privacy notice of advisor mode (the first
+    time), the introduction, the keys. On a terminal each is a screen the user reads before
+    pressing Enter, so that neither scrolls away under the first question; plain mode prints
+    them as lines (a script's input must not lose a line to "press Enter")."""
+    from clustercli.engine import flow
     from clustercli.i18n import t
 
     lang = session.lang
-    if mode == "batch":
-        for notice in notices:
-            echo_error(notice)
-        missing = flow.missing_after_defaults(session)
-        if missing:
-            raise BadInput("engine.missing_answers", questions=", ".join(missing),
-                           command=resume_command(session.id, mode))
-        return
-    screen = _screen() if mode == "terminal" else None
-    ui = _interface(mode, screen)
-    info = flow.intro(session.qset)
+    info = flow.intro(session.qset, lang)
     if mode == "terminal":
+        if privacy:
+            ui.wait(privacy, t("engine.press_enter", lang))
         if intro:
             from clustercli.prompts.keys import key_help
             from clustercli.render import screens
 
-            screens.intro(screens.console(screen), lang, info.questions, info.minutes,
+            screens.intro(screens.console(_screen()), lang, info.title, info.lines,
                           key_help(lang, notes))
-    else:
-        if intro:
-            ui.notice(t("engine.intro", lang, questions=info.questions, minutes=info.minutes))
-        ui.commands_hint(lang, notes)
-    for notice in notices:
-        ui.notice(notice)
+            ui.wait(None, t("engine.press_enter_begin", lang))
+        return
+    if privacy:
+        echo_error(lines.wrap(privacy, lines.columns(sys.stderr)))
+    if intro:
+        for line in (info.title, *info.lines):
+            ui.notice(line)
+    ui.commands_hint(lang, notes)
+
+
+def _converse(session, mode: str, *, notes: bool, intro: bool, at_review: bool = False,
+              notices: list[str] = (), privacy: str | None = None) -> None:
+    """Run the interview in `mode`; on pause, say how to continue and exit 130 (or the
+    signal's code). An `edit` that stops leaves the completed self-check as it was and says
+    how to take its draft up again."""
+    from clustercli.engine import driver, flow
+    from clustercli.errors import BadInput
+    from clustercli.i18n import t
+
+    lang = session.lang
+    if mode == "batch":
+        if privacy:
+            echo_error(privacy)
+        for notice in notices:
+            echo_error(notice)
+        missing = flow.missing_after_defaults(session)
+        if missing:
+            raise BadInput("engine.missing_answers",
+                           questions=flow.question_list(session.qset, missing, lang,
+                                                        with_ids=True),
+                           command=resume_command(session.id, mode))
+        return
+    screen = _screen() if mode == "terminal" else None
+    ui = _interface(mode, screen)
     try:
+        _opening(session, mode, ui, notes=notes, intro=intro, privacy=privacy)
+        for notice in notices:
+            ui.notice(notice)
         driver.run(session, ui, notes=notes, start_at_review=at_review,
                    shown=collector_back)
-    except driver.Paused:
+    except (driver.Paused, KeyboardInterrupt, EOFError):
+        if mode == "plain":
+            ui.end_line()  # Ctrl-C or the end of input came in the middle of a typed line
         unsaved = session.unsaved_notes()
         if unsaved:  # typed before the question had an answer: nothing to keep them with
-            ui.notice(t("engine.notes_not_saved", lang, questions=", ".join(unsaved)))
-        raise Interrupted("engine.paused", command=resume_command(session.id, mode)) from None
+            ui.notice(t("engine.notes_not_saved", lang,
+                        questions=flow.question_list(session.qset, unsaved, lang)))
+        raise _stop(session, mode) from None
+
+
+def _stop(session, mode: str):
+    """The message (and exit code) for an interview that stops before it is finished."""
+    from clustercli.errors import Interrupted
+
+    if not session.stored:  # stopped at the introduction: nothing was made
+        return Interrupted("engine.stopped_unsaved")
+    record = session.record
+    if session.editing:
+        if record.draft is None or not record.draft.changes():
+            return Interrupted("engine.edit_unchanged")
+        return Interrupted("engine.edit_paused", count=record.draft.changes(),
+                           command=command_for("edit", session.id, mode))
+    return Interrupted("engine.paused", command=resume_command(session.id, mode))
+
+
+def _complete(session) -> None:
+    """Finish: a check in progress is completed, an edit's draft taken in; the summary is
+    worked out by the store under the record's lock (Store.complete)."""
+    from clustercli.profile.build import summarise
+
+    if session.needs_completing:
+        session.complete(summarise)
 
 
 def _finish(session, mode: str) -> None:
@@ -184,12 +241,30 @@ def start(
     qset = cache.load(questions or shipped_set())
     given = answers_file.read(answers, qset, lang) if answers else None
     mode = _mode(plain, given is not None)
-    privacy_notice_once(client, lang)
-    # stored once the first question is on the screen, while it is read (Session.prepare)
+    privacy: list[str] = []
+    privacy_notice_once(client, lang, show=privacy.append)
+    # stored once the first question is on the screen, while it is read (Session.prepare),
+    # and held open for this session from then on (Session.keep_open)
     session = sessions.begin(data_store, qset, lang, client, respondent)
-    notices = flow.apply_given(session, given) if given else []
-    _converse(session, mode, notes=bool(client.strip()), intro=True, notices=notices)
-    _finish(session, mode)
+    session.keep_open()
+    try:
+        notices = flow.apply_given(session, given) if given else []
+        _converse(session, mode, notes=bool(client.strip()), intro=True, notices=notices,
+                  privacy=privacy[0] if privacy else None)
+        _complete(session)
+        _finish(session, mode)
+    finally:
+        session.close()
+
+
+def _open(store, assessment_id: str, lang: str | None):
+    """An assessment opened for an interview, held open for it (`OpenElsewhere` if another
+    terminal has it)."""
+    from clustercli.engine import session as sessions
+
+    session = sessions.reopen(store, assessment_id, lang)
+    use_language(session.lang)
+    return session
 
 
 @collector_paused()
@@ -199,8 +274,9 @@ def resume(
     lang: LangOption = None,
     plain: Plain = False,
 ) -> None:
+    """A check in progress goes on at its first open question; a completed one with an
+    unfinished edit (a draft) goes on with that edit, as `edit` does."""
     from clustercli.engine import flow
-    from clustercli.engine import session as sessions
     from clustercli.errors import BadInput
     from clustercli.paths import shipped_set
     from clustercli.questionset import cache
@@ -208,15 +284,22 @@ def resume(
     use_language(lang)
     store = data_store()
     assessment_id = assessment_id or flow.latest_unfinished(store).id
-    session = sessions.reopen(store, assessment_id, lang)
-    use_language(session.lang)
-    if session.record.status == "completed":
+    session = _open(store, assessment_id, lang)
+    if session.editing and session.record.draft is None:
         raise BadInput("engine.already_completed", id=assessment_id)
     mode = _mode(plain, False)
-    notice = flow.set_change_notice(session, cache.load(shipped_set()))
-    notices = [notice] if notice else []
-    _converse(session, mode, notes=bool(session.record.client), intro=False, notices=notices)
-    _finish(session, mode)
+    session.keep_open()
+    try:
+        notices = [flow.opened(session)]
+        notice = flow.set_change_notice(session, cache.load(shipped_set()))
+        if notice:
+            notices.append(notice)
+        _converse(session, mode, notes=bool(session.record.client), intro=False,
+                  notices=notices, at_review=session.editing)
+        _complete(session)
+        _finish(session, mode)
+    finally:
+        session.close()
 
 
 @collector_paused()
@@ -226,21 +309,27 @@ def edit(
     lang: LangOption = None,
     plain: Plain = False,
 ) -> None:
-    from clustercli.engine import session as sessions
+    """Changes are a draft until the edit is finished: stopping leaves the completed check as
+    it was, and `edit` (or `resume`) again goes on with the draft."""
+    from clustercli.engine import flow
     from clustercli.errors import BadInput
 
     use_language(lang)
     store = data_store()
-    session = sessions.reopen(store, assessment_id, lang)
-    use_language(session.lang)
-    if session.record.status != "completed":
+    session = _open(store, assessment_id, lang)
+    if not session.editing:
         raise BadInput("engine.not_completed", id=assessment_id,
                        command=resume_command(assessment_id))
     mode = _mode(plain, False)
-    # Not reopened yet: only a real change makes it unfinished (see Session.answer), so
-    # looking at the review and leaving leaves it completed.
-    _converse(session, mode, notes=bool(session.record.client), intro=False, at_review=True)
-    _finish(session, mode)
+    session.keep_open()
+    try:
+        notices = [flow.opened(session)] if session.record.draft is not None else []
+        _converse(session, mode, notes=bool(session.record.client), intro=False,
+                  notices=notices, at_review=True)
+        _complete(session)
+        _finish(session, mode)
+    finally:
+        session.close()
 
 
 def list_assessments(

@@ -116,9 +116,10 @@ def _finish_with(action: Special):
     return handler
 
 
-def hint(offered: Offer, lang: str) -> str:
-    """The line under a question: "← terug · ? uitleg · Ctrl-P pauze"."""
-    parts = []
+def hint(offered: Offer, lang: str, first: list[str] | None = None) -> str:
+    """The line under a question: "1–5 kiezen · ← terug · ? uitleg · Ctrl-P pauze" (`first`:
+    the keys that answer, said before the actions)."""
+    parts = list(first or ())
     for action in offered.actions:
         keys = offered.keys(action)
         shown = keys[:-1] if offered.in_list and len(keys) > 1 else keys  # lists: the easy ones

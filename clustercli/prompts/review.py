@@ -13,10 +13,10 @@ from collections.abc import Callable
 from typing import Any
 
 import questionary
-from prompt_toolkit.utils import get_cwidth
 
 from clustercli.engine.driver import Change, ReviewItem, ReviewSection, Special
 from clustercli.i18n import pick, t
+from clustercli.prompts import fitting
 
 MORE = "review:more"  # the overview's entry to its next page
 QUESTION_ROOM = 12  # what a line keeps of its question even beside a very long answer
@@ -68,12 +68,12 @@ def _overview_title(lang: str, page: int, pages: int) -> str:
 
 
 def lines(text: str, columns: int) -> int:
-    """Terminal lines `text` takes; one more when it fills the last, for the cursor after it."""
-    return get_cwidth(text) // max(1, columns) + 1
+    """Terminal lines `text` takes, wrapped at word boundaries as the prompts wrap it."""
+    return fitting.height(fitting.wrapped(text, columns))
 
 
 def _message_lines(message: str, instruction: str, columns: int) -> int:
-    return lines(f"? {message} {instruction}", columns)  # as questionary writes it
+    return fitting.message_height(message, instruction, columns)  # as the prompt shows it
 
 
 def split(sections: list[ReviewSection], lang: str, rows: int, columns: int,
