@@ -64,13 +64,13 @@ def test_keys_labels_and_unknown_words_are_understood():
 def test_invalid_answer_is_one_short_sentence_with_the_numbers():
     """Point 7: the numbers to type, not the internal keys or the question's id."""
     record, _, out = play(["9", "1"])
-    assert '"9" is not one of the answers. Type a number from 1 to 2.' in out
+    assert "'9' is not one of the answers. Type a number from 1 to 2." in out
     assert "sector" not in out.replace("Which sector", "") and "ict, other" not in out
     assert record.values() == {"sector": "ict"}
     _, _, out = play(["1", "ja", "9"], lang="nl")  # several answers: numbers with commas
     assert "Typ nummers van 1 tot en met 2, met komma's ertussen." in out
     _, _, out = play([*FULL_TYPED[:6], "twelve"])  # a typed number: what it takes, in words
-    assert '"twelve" is not a possible answer. Type a number from 1 to 100000.' in out
+    assert "'twelve' is not a possible answer. Type a number from 1 to 100000." in out
 
 
 def test_enter_keeps_the_default_and_skips_optional_questions():

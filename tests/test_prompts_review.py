@@ -23,8 +23,14 @@ def test_fit_shortens_the_question_and_keeps_the_answer():
 
 def test_fit_cuts_a_very_long_answer_only_as_a_last_resort():
     line = fit("Which sector are you in?", "x" * 100, 40)
-    assert len(line) == 40 and line.startswith("Which secto…") and line.endswith("x…")
+    assert len(line) == 40 and line.startswith("Whic… — x") and line.endswith("x…")
     assert fit("Why?", "x" * 100, 20, mark=" ✎").endswith("x… ✎")
+
+
+def test_a_long_answer_stays_whole_and_the_question_gives_way():
+    answer = "A stronger position in the market, Better quality of our products"
+    line = fit("What could working with other firms bring your firm?", answer, 76)
+    assert line.endswith(" — " + answer) and "…" in line and len(line) <= 76
 
 
 def test_review_lines_keep_the_answer_on_a_narrow_terminal():

@@ -10,6 +10,7 @@ the user. Only typer and the standard library are imported at the top, so that `
 
 import contextlib
 import os
+import sys
 from enum import Enum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, get_args, get_origin
@@ -82,9 +83,12 @@ def clean_name(param: typer.CallbackParam, value: str | None) -> str | None:
 
 
 def echo_error(text: str) -> None:
+    """A message on stderr; on a terminal wrapped at word boundaries to its width."""
+    from clustercli import lines
+
     # A terminal closed under us (SIGHUP) cannot be told anything: no second error about that.
     with contextlib.suppress(OSError):
-        typer.echo(text, err=True)
+        typer.echo(lines.wrap(text, lines.columns(sys.stderr)), err=True)
 
 
 def stopped() -> NoReturn:
