@@ -36,13 +36,15 @@ def columns(stream: TextIO | None) -> int | None:
         return None
 
 
-def wrap(text: str, width: int | None, prose: int = PROSE) -> str:
-    """`text` with each of its lines wrapped at spaces to `width` cells (at most `prose`); a
-    wrapped line keeps its indent. None: as it is (not a terminal). A single word wider than
-    the line (a long path) stays whole on a line of its own rather than being broken."""
-    if width is None:
+def wrap(text: str, columns: int | None, prose: int = PROSE) -> str:
+    """`text` with each of its lines wrapped at spaces for a terminal `columns` wide: to one
+    cell less (a line that fills the last column leaves some terminals' cursor hanging), and
+    at most `prose`; a wrapped line keeps its indent. None: as it is (not a terminal). A
+    single word wider than the line (a long path) stays whole on a line of its own rather
+    than being broken."""
+    if columns is None:
         return text
-    width = max(10, min(width, prose))
+    width = max(10, min(columns - 1, prose))
     return "\n".join(line for part in text.split("\n") for line in _wrapped(part, width))
 
 
@@ -55,7 +57,9 @@ def _wrapped(line: str, width: int) -> list[str]:
     hang = indent + " " * len(_marker(stripped))
     lines: list[str] = []
     current = ""
-    for word in stripped.split():
+    for word in stripped.split(" "):  # at spaces only: a no-break space holds words together
+        if not word:
+            continue
         if not current:
             current = indent + word
         elif cells(current) + 1 + cells(word) <= width:

@@ -21,6 +21,7 @@ from tests.test_prompts_harness import (
     CTRL_N,
     CTRL_P,
     ENTER,
+    ESC,
     EXPECTED,
     SPACE,
     TO_REVIEW,
@@ -71,9 +72,15 @@ def test_end_of_input_pauses_too():
 
 def test_hint_line_per_prompt_type():
     in_list = keys.offer(back=True, help=True, note=True, in_list=True)
-    assert keys.hint(in_list, "nl") == "← < terug · ? uitleg · Ctrl-P pauze · Ctrl-N notitie"
+    nbsp = "\u00a0"  # a key stays with its word when the line wraps
+    assert keys.hint(in_list, "nl").replace(nbsp, " ") == \
+        "← < terug · ? uitleg · Ctrl-P pauze · Ctrl-N notitie"
+    assert f"Ctrl-N{nbsp}notitie" in keys.hint(in_list, "nl")
     typed = keys.offer(back=True, help=True, note=False, in_list=False)
-    assert keys.hint(typed, "en") == "Ctrl-T back · Ctrl-G help · Ctrl-P pause"
+    assert keys.hint(typed, "en").replace(nbsp, " ") == \
+        "Ctrl-T back · Ctrl-G help · Ctrl-P pause"
+    picks = keys.hint(typed, "nl", ["1–5 kiezen", "w weet niet"]).replace(nbsp, " ")
+    assert picks.startswith("1–5 kiezen · w weet niet · Ctrl-T terug")
     first = keys.offer(back=False, help=False, note=False, in_list=True)
     assert first.actions == (Special.PAUSE,)
 
@@ -157,3 +164,44 @@ def test_end_screen_has_the_id_and_every_answer_but_no_scores(lang):
     assert ("Klaar" if lang == "nl" else "Done") in text
     assert "Trust" in text and "Weekly" in text and "all fine" in text
     assert "score" not in text.lower()
+
+
+# -- number keys (issue 14 point 3) ------------------------------------------------------------
+
+def test_digits_answer_a_scale_at_once_and_a_letter_is_dont_know():
+    # ict, no; then the scale questions: "d" answers trust_1 (don't know), "4" trust_2
+    played = play(ENTER, "n", "d", "4", see=True)
+    assert played.record.values() == {"sector": "ict", "cooperates": False,
+                                      "trust_1": "unknown", "trust_2": 4}
+    assert "1–5 choose · d don't know" in played.screen  # (drawn with plain spaces)
+    assert "Agree (4)" in played.screen  # the answer in words on the line left behind
+    played = play(ENTER, "n", "4", "d")  # trust_2 has no "don't know": d does nothing
+    assert "trust_2" not in played.record.values()
+
+
+def test_dutch_letter_of_weet_niet():
+    played = play(ENTER, "n", "w", "5", lang="nl")
+    assert played.record.values()["trust_1"] == "unknown"
+    assert played.record.values()["trust_2"] == 5
+
+
+def test_digits_pick_in_a_short_choice_list_and_tick_in_a_checkbox():
+    # "2" answers the sector (a numbered list of two); yes; in the motives "2" and "1" tick
+    played = play("2", "y", "2", "1", ENTER, see=True)
+    assert played.record.values()["sector"] == "other"
+    assert played.record.values()["motives"] == ["market_position", "new_products"]
+    assert "1–2 choose" in played.screen and "1–2 tick" in played.screen
+
+
+def test_a_digit_that_is_no_answer_does_nothing():
+    played = play("7", ENTER)  # two sectors: 7 is not one of them
+    assert played.record.values() == {"sector": "ict"}
+
+
+# -- the note prompt can be left with Esc (issue 14 point 8) ----------------------------------
+
+def test_escape_leaves_the_note_as_it_was_and_the_check_goes_on():
+    played = play(CTRL_N, "first thought", ESC, ENTER, "n", notes=True, see=True)
+    assert played.record.values() == {"sector": "ict", "cooperates": False}
+    assert played.record.answers["sector"].note is None
+    assert "Esc" in played.screen

@@ -38,8 +38,9 @@ def size() -> tuple[int, int]:
 
 
 def wrapped(text: str, width: int | None = None) -> str:
-    """`text` wrapped at spaces to the terminal (or `width`); one cell to spare at the edge."""
-    return lines.wrap(text, (width or size()[1]) - 1, prose=10_000)
+    """`text` wrapped at spaces to the terminal (or `width` columns); one cell to spare at
+    the edge."""
+    return lines.wrap(text, width or size()[1], prose=10_000)
 
 
 def height(text: str) -> int:
@@ -51,15 +52,15 @@ def message(text: str, instruction: str, width: int | None = None) -> tuple[str,
     """A question as questionary shows it, "? <message> <instruction>", wrapped at spaces:
     the message and the instruction that give that (with line breaks); the instruction goes
     on a line of its own when it does not fit after the last line of the question."""
-    width = (width or size()[1]) - 1
-    shown = lines.wrap("? " + " ".join(text.split()), width, prose=10_000)[2:]
+    columns = width or size()[1]
+    shown = lines.wrap("? " + " ".join(text.split()), columns, prose=10_000)[2:]
     if not instruction:
         return shown, instruction
     last = shown.rsplit("\n", 1)[-1]
-    if lines.cells(last) + 4 + lines.cells(instruction) <= width:
+    if lines.cells(last) + 4 + lines.cells(instruction) <= columns - 1:
         return shown, instruction
     # on its own line, after questionary's " " that follows the message
-    return shown + "\n", lines.wrap(instruction, width - 1, prose=10_000).replace("\n", "\n ")
+    return shown + "\n", lines.wrap(instruction, columns - 1, prose=10_000).replace("\n", "\n ")
 
 
 def message_height(text: str, instruction: str, width: int) -> int:

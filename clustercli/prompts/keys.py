@@ -124,7 +124,8 @@ def hint(offered: Offer, lang: str, first: list[str] | None = None) -> str:
         keys = offered.keys(action)
         shown = keys[:-1] if offered.in_list and len(keys) > 1 else keys  # lists: the easy ones
         parts.append(f"{' '.join(KEY_NAMES[key] for key in shown)} {t(ACTION_WORDS[action], lang)}")
-    return " · ".join(parts)
+    # a key and what it does stay together when the line wraps (no-break spaces)
+    return " · ".join(part.replace(" ", "\u00a0") for part in parts)
 
 
 def key_help(lang: str, notes: bool) -> list[tuple[str, str]]:

@@ -27,7 +27,7 @@ from prompt_toolkit.layout import Layout, Window
 from prompt_toolkit.layout.controls import FormattedTextControl
 from prompt_toolkit.output import Output, create_output
 
-from clustercli import lines
+from clustercli.engine import values
 from clustercli.engine.driver import Ask, Change, Give, ReviewSection, Special
 from clustercli.i18n import pick, t
 from clustercli.prompts import fitting, keys, picking, review, widgets
@@ -54,8 +54,7 @@ class TerminalUI:
 
     def notice(self, text: str) -> None:
         with self._session():
-            width = get_app_session().output.get_size().columns
-            print_formatted_text(FormattedText([("", lines.wrap(text, width))]))
+            print_formatted_text(FormattedText([("", fitting.wrapped(text))]))
 
     def wait(self, text: str | None, prompt: str) -> None:
         """Show `text` (if any) and `prompt` under it, and wait for Enter: a screen the user
@@ -80,6 +79,8 @@ class TerminalUI:
         draft = kept[1] if kept is not None and kept[0] == q.id else None
         with self._session():
             question = widget.build(q, lang, pick(q.text, lang), ask.suggestion, draft)
+            widgets.say_when_answered(question, pick(q.text, lang),
+                                      lambda result: _said(q, widget, result, lang))
             picked = widget.keys(q, lang)
             picking.bind(question, picked)
             keys.bind(question.application, offered)
@@ -126,10 +127,18 @@ class TerminalUI:
               instruction: str, lang: str) -> Any:
         with self._session():
             question = widgets.select(message, choices, pointed, instruction)
+            question.application.erase_when_done = True  # the next page replaces it
             keys.bind(question.application, REVIEW_KEYS)
             widgets.frame(question, None, keys.hint(REVIEW_KEYS, lang), lang)
             result = question.unsafe_ask()
         return result.action if isinstance(result, keys.Stopped) else result
+
+
+def _said(q: Question, widget: Widget, result: Any, lang: str) -> str:
+    """A prompt's result as the answer in words; ValueError for a special action's."""
+    if isinstance(result, keys.Stopped):
+        raise ValueError(result.action)
+    return values.label(q, widget.read(q, result, lang), lang)
 
 
 def _press_enter(prompt: str) -> Application[None]:

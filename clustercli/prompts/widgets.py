@@ -12,6 +12,7 @@ letter of "weet niet" answer a list at once (`picking`).
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -212,22 +213,26 @@ def checkbox(q: Question, lang: str, message: str, default: Any,
     parts = question.application.layout.container.children
     if len(parts) == 4 and isinstance(parts[-1], ConditionalContainer):
         parts.pop()
-    _say_when_answered(question, q, lang, message)
     return question
 
 
-def _say_when_answered(question: questionary.Question, q: Question, lang: str,
-                       message: str) -> None:
-    """Once answered, the checkbox's own line says "done (2 selections)" in English whatever
-    the language: show the chosen labels instead, as the other prompts show their answer."""
+def say_when_answered(question: questionary.Question, message: str,
+                      said: Callable[[Any], str]) -> None:
+    """Once answered, the line left on the screen: "? <question> <answer>", wrapped at word
+    boundaries (questionary's own runs over the edge, and a checkbox's says "done (2
+    selections)" in English whatever the language); `said` gives the answer in words from the
+    prompt's result, as the review says it ("Eens (4)", not " 4  Eens")."""
     app = question.application
-    control = _inquirer(app)
-    assert control is not None  # a checkbox always has its list
 
     def answered() -> StyleAndTextTuples:
-        chosen = [choice.value for choice in control.get_selected_values()]
-        answer = values.label(q, multi_value(chosen), lang)
-        shown = fitting.message(message, answer)[0]
+        future = app.future
+        if future is None or not future.done() or future.exception() is not None:
+            return []
+        try:
+            answer = said(future.result())
+        except (ValueError, TypeError, values.AnswerError):
+            return []  # a special action (help, a note, back): the prompt is erased
+        shown, answer = fitting.message(message, answer)
         return [("class:qmark", "?"), ("class:question", f" {shown} "),
                 ("class:answer", answer)]
 
