@@ -24,7 +24,7 @@ from clustercli.cli.app import (
     write_output,
 )
 from clustercli.cli.output import LIST_FORMATS, ListFormat, Listing, emit
-from clustercli.cli.startup import collector_back, collector_paused
+from clustercli.cli.startup import collector_back, collector_paused, preload, wait_for_enter
 
 Plain = Annotated[bool, typer.Option("--plain", help=H("cli.opt.plain"))]
 
@@ -90,23 +90,27 @@ def _interface(mode: str, screen=None):
 def _opening(session, mode: str, ui, *, notes: bool, intro: bool, privacy: str | None) -> None:
     """What comes before the first question: the privacy notice of advisor mode (the first
     time), the introduction, the keys. On a terminal each is a screen the user reads before
-    pressing Enter, so that neither scrolls away under the first question; plain mode prints
-    them as lines (a script's input must not lose a line to "press Enter")."""
+    pressing Enter, so that neither scrolls away under the first question (the prompts are
+    imported meanwhile); plain mode prints them as lines (a script's input must not lose a
+    line to "press Enter")."""
     from clustercli.engine import flow
     from clustercli.i18n import t
 
     lang = session.lang
     info = flow.intro(session.qset, lang)
     if mode == "terminal":
-        if privacy:
-            ui.wait(privacy, t("engine.press_enter", lang))
-        if intro:
-            from clustercli.prompts.keys import key_help
-            from clustercli.render import screens
+        from clustercli.render import screens
 
-            screens.intro(screens.console(_screen()), lang, info.title, info.lines,
-                          key_help(lang, notes))
-            ui.wait(None, t("engine.press_enter_begin", lang))
+        preload(_prompts)
+        out = screens.console(_screen())
+        if privacy:
+            screens.notice(out, privacy)
+            _read_on(out, t("engine.press_enter", lang))
+        if intro:
+            from clustercli.prompts.keymap import key_help
+
+            screens.intro(out, lang, info.title, info.lines, key_help(lang, notes))
+            _read_on(out, t("engine.press_enter_begin", lang))
         return
     if privacy:
         echo_error(lines.wrap(privacy, lines.columns(sys.stderr)))
@@ -114,6 +118,27 @@ def _opening(session, mode: str, ui, *, notes: bool, intro: bool, privacy: str |
         for line in (info.title, *info.lines):
             ui.notice(line)
     ui.commands_hint(lang, notes)
+
+
+def _prompts() -> object:
+    """The prompts, imported (see `preload`)."""
+    from clustercli.prompts import ui
+
+    return ui
+
+
+def _read_on(out, prompt: str) -> None:
+    """Say `prompt` and wait for Enter; the line goes once it is pressed (and is ended, so
+    that what is said next starts on a line of its own, when Ctrl-C stops it)."""
+    from clustercli.render import screens
+
+    screens.ask_enter(out, prompt)
+    try:
+        wait_for_enter()
+    except (KeyboardInterrupt, EOFError):
+        out.print()
+        raise
+    screens.ask_enter_done(out)
 
 
 def _converse(session, mode: str, *, notes: bool, intro: bool, at_review: bool = False,
@@ -139,18 +164,20 @@ def _converse(session, mode: str, *, notes: bool, intro: bool, at_review: bool =
                            command=resume_command(session.id, mode))
         return
     screen = _screen() if mode == "terminal" else None
-    ui = _interface(mode, screen)
+    ui = None if mode == "terminal" else _interface(mode)
     try:
         _opening(session, mode, ui, notes=notes, intro=intro, privacy=privacy)
+        if ui is None:
+            ui = _interface(mode, screen)
         for notice in notices:
             ui.notice(notice)
         driver.run(session, ui, notes=notes, start_at_review=at_review,
                    shown=collector_back)
     except (driver.Paused, KeyboardInterrupt, EOFError):
-        if mode == "plain":
+        if mode == "plain" and ui is not None:
             ui.end_line()  # Ctrl-C or the end of input came in the middle of a typed line
         unsaved = session.unsaved_notes()
-        if unsaved:  # typed before the question had an answer: nothing to keep them with
+        if unsaved and ui is not None:  # typed before the question had an answer
             ui.notice(t("engine.notes_not_saved", lang,
                         questions=flow.question_list(session.qset, unsaved, lang)))
         raise _stop(session, mode) from None

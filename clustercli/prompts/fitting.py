@@ -37,10 +37,14 @@ def size() -> tuple[int, int]:
     return found.rows, found.columns
 
 
+NBSP = "\u00a0"  # holds two words together when wrapping (a key and what it does)
+
+
 def wrapped(text: str, width: int | None = None) -> str:
     """`text` wrapped at spaces to the terminal (or `width` columns); one cell to spare at
-    the edge."""
-    return lines.wrap(text, width or size()[1], prose=10_000)
+    the edge. No-break spaces hold words together, then become plain ones: prompt_toolkit
+    would draw them underlined."""
+    return lines.wrap(text, width or size()[1], prose=10_000).replace(NBSP, " ")
 
 
 def height(text: str) -> int:

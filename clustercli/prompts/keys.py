@@ -26,13 +26,12 @@ from prompt_toolkit.keys import Keys
 from clustercli import interrupts
 from clustercli.engine.driver import Special
 from clustercli.i18n import t
+from clustercli.prompts.keymap import CHORDS, KEY_NAMES, LIST_KEYS, key_help
 from clustercli.prompts.widgets import Draft, snapshot
 
-CHORDS = {Special.BACK: "c-t", Special.HELP: "c-g", Special.PAUSE: "c-p", Special.NOTE: "c-n"}
-LIST_KEYS = {Special.BACK: ("left", "<"), Special.HELP: ("?",)}
-# How a key is written for the user; the same in Dutch and English (keyboards say "Ctrl").
-KEY_NAMES = {"c-t": "Ctrl-T", "c-g": "Ctrl-G", "c-p": "Ctrl-P", "c-n": "Ctrl-N", "left": "←",
-             "<": "<", "?": "?"}
+__all__ = ["CHORDS", "KEY_NAMES", "LIST_KEYS", "Offer", "Stopped", "bind", "hint", "key_help",
+           "offer"]
+
 ACTION_WORDS = {Special.BACK: "prompts.action.back", Special.HELP: "prompts.action.help",
                 Special.PAUSE: "prompts.action.pause", Special.NOTE: "prompts.action.note"}
 
@@ -126,17 +125,3 @@ def hint(offered: Offer, lang: str, first: list[str] | None = None) -> str:
         parts.append(f"{' '.join(KEY_NAMES[key] for key in shown)} {t(ACTION_WORDS[action], lang)}")
     # a key and what it does stay together when the line wraps (no-break spaces)
     return " · ".join(part.replace(" ", "\u00a0") for part in parts)
-
-
-def key_help(lang: str, notes: bool) -> list[tuple[str, str]]:
-    """Every key of the interview with what it does, for the introduction."""
-    rows = [("↑ ↓  Enter", t("prompts.keys.choose", lang)),
-            (t("prompts.keys.space", lang), t("prompts.keys.tick", lang))]
-    for action in (Special.BACK, Special.HELP, Special.PAUSE, Special.NOTE):
-        if action is Special.NOTE and not notes:
-            continue
-        names = [KEY_NAMES[key] for key in (*LIST_KEYS.get(action, ()), CHORDS[action])]
-        if action is Special.PAUSE:
-            names.append("Ctrl-C")
-        rows.append((" / ".join(names), t(f"prompts.keys.{action.value}", lang)))
-    return rows

@@ -23,8 +23,6 @@ from prompt_toolkit.application import Application, create_app_session, get_app_
 from prompt_toolkit.formatted_text import FormattedText, StyleAndTextTuples
 from prompt_toolkit.input import Input
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
-from prompt_toolkit.layout import Layout, Window
-from prompt_toolkit.layout.controls import FormattedTextControl
 from prompt_toolkit.output import Output, create_output
 
 from clustercli.engine import values
@@ -55,15 +53,6 @@ class TerminalUI:
     def notice(self, text: str) -> None:
         with self._session():
             print_formatted_text(FormattedText([("", fitting.wrapped(text))]))
-
-    def wait(self, text: str | None, prompt: str) -> None:
-        """Show `text` (if any) and `prompt` under it, and wait for Enter: a screen the user
-        reads before going on. Ctrl-C, Ctrl-D and the stop signals end it as on every prompt
-        (KeyboardInterrupt, EOFError)."""
-        with self._session():
-            if text:
-                self.notice(text)
-            _press_enter(prompt).run()
 
     def ask(self, ask: Ask) -> Give | Special:
         q, lang = ask.question, ask.lang
@@ -139,24 +128,6 @@ def _said(q: Question, widget: Widget, result: Any, lang: str) -> str:
     if isinstance(result, keys.Stopped):
         raise ValueError(result.action)
     return values.label(q, widget.read(q, result, lang), lang)
-
-
-def _press_enter(prompt: str) -> Application[None]:
-    """A one-line prompt that waits for Enter, under a screen of text to read first; Ctrl-C,
-    Ctrl-D and the stop signals end it as on every prompt."""
-    bindings = KeyBindings()
-
-    @bindings.add("enter", eager=True)
-    def _go_on(event: KeyPressEvent) -> None:
-        event.app.exit()
-
-    app: Application[None] = Application(
-        layout=Layout(Window(FormattedTextControl(
-            lambda: [("class:hint", fitting.wrapped(prompt))]), dont_extend_height=True,
-            wrap_lines=True)),
-        key_bindings=bindings, style=widgets.STYLE, erase_when_done=True)
-    keys.bind(app, NO_ACTIONS)
-    return app
 
 
 def _once_drawn(app: Application[Any], then: Callable[[], None]) -> None:

@@ -14,6 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from clustercli import lines
 from clustercli.engine.driver import ReviewSection
 from clustercli.i18n import pick, t
 
@@ -37,6 +38,23 @@ def intro(out: Console, lang: str, title: str, lines: tuple[str, ...],
     body = Group(text, Text(""), Text(t("screens.keys_title", lang), style="bold"), table)
     out.print(Panel(body, title=title, title_align="left", border_style="cyan",
                     padding=(0, 1), width=min(out.width, 100)))
+
+
+def notice(out: Console, text: str) -> None:
+    """A notice to read before going on (the privacy notice of advisor mode), wrapped at word
+    boundaries."""
+    out.print(Text(lines.wrap(text, out.width)), soft_wrap=True)
+
+
+def ask_enter(out: Console, prompt: str) -> None:
+    """The line that asks for Enter, under a screen to read; the cursor stays on it."""
+    out.print(Text(prompt, style="dim"), end="")
+
+
+def ask_enter_done(out: Console) -> None:
+    """Enter was pressed: the line that asked for it goes."""
+    out.file.write("\r\x1b[2K")
+    out.file.flush()
 
 
 def end(out: Console, lang: str, assessment_id: str, sections: list[ReviewSection]) -> None:
