@@ -83,7 +83,7 @@ def test_end_of_input_pauses(cli):
 
 def test_unknown_id(cli):
     result = cli("resume", "no-such-id", "--plain", "--lang", "en")
-    assert result.exit_code == 2 and "no assessment with id no-such-id" in result.stderr
+    assert result.exit_code == 2 and "no self-check with id no-such-id" in result.stderr
 
 
 def test_no_terminal_without_plain_or_answers(cli):
