@@ -25,6 +25,7 @@ filelock); the rest of the tool sees the `Store` interface, and tests of the lay
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -119,5 +120,8 @@ def _sweep_orphan_locks(locks: Path, records: Path, present: set[str]) -> None:
         return
     held = Locks(locks)
     for name, owner in orphans:
-        held.forget_if_unused(
-            name, lambda owner=owner: not os.path.lexists(records / f"{owner}.json"))
+        held.forget_if_unused(name, functools.partial(_gone, records / f"{owner}.json"))
+
+
+def _gone(path: Path) -> bool:
+    return not os.path.lexists(path)

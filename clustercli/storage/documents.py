@@ -90,11 +90,13 @@ def _field(doc: dict[str, Any], name: str, kinds: tuple[type, ...], where: str =
 
 
 def _text(doc: dict[str, Any], name: str, where: str = "") -> str:
-    return _field(doc, name, (str,), where)
+    text: str = _field(doc, name, (str,), where)
+    return text
 
 
 def _optional_text(doc: dict[str, Any], name: str, where: str = "") -> str | None:
-    return _field(doc, name, (str, type(None)), where)
+    text: str | None = _field(doc, name, (str, type(None)), where)
+    return text
 
 
 def _set_ref(value: Any, where: str) -> SetRef:
@@ -216,7 +218,7 @@ def assessment_from(doc: dict[str, Any]) -> Assessment:
         created=_text(doc, "created"),
         updated=_text(doc, "updated"),
         completed=_optional_text(doc, "completed"),
-        status=status,
+        status="completed" if status == "completed" else "in_progress",
         answers=_answers(answers),
         history=[_history(value, f"history[{n}]") for n, value in enumerate(history)],
         summary=summary_from(_field(doc, "summary", (dict, type(None)))),

@@ -20,7 +20,7 @@ import contextlib
 import os
 import re
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -65,11 +65,11 @@ Change = Callable[[Assessment, str], bool]
 Hook = Callable[[Assessment], None]
 
 
-def _replaced_by(new: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
+def _replaced_by(new: dict[str, Any]) -> Callable[[MutableMapping[Any, Any]], None]:
     """TinyDB's `update` with a dict merges it into the stored document, so a field the new
     form leaves out (a finished edit's `draft`) would stay: replace the document whole."""
 
-    def replace(doc: dict[str, Any]) -> None:
+    def replace(doc: MutableMapping[Any, Any]) -> None:
         doc.clear()
         doc.update(new)
 

@@ -7,6 +7,7 @@ contract tests in tests/test_storage_contract.py run against both.
 
 from __future__ import annotations
 
+import builtins  # `list` is also a method here: its type is spelled in full
 import copy
 import dataclasses
 import uuid
@@ -100,7 +101,7 @@ class MemoryStore:
             rows = [dataclasses.replace(row, summary=None) for row in rows]
         return sorted(rows, key=lambda row: row.updated, reverse=True)
 
-    def find_by_client(self, client: str) -> list[IndexRow]:
+    def find_by_client(self, client: str) -> builtins.list[IndexRow]:
         key = client_key(client)
         return [row for row in self.list() if client_key(row.client) == key]
 
@@ -117,7 +118,8 @@ class MemoryStore:
             if record.question_set.hash not in in_use:
                 self._sets.pop(record.question_set.hash, None)
 
-    def put(self, updates: Mapping[str, Update], sets: Mapping[str, str]) -> list[str]:
+    def put(self, updates: Mapping[str, Update], sets: Mapping[str, str],
+            ) -> builtins.list[str]:
         # All or nothing, as in the file store: every update worked out and checked first.
         new: dict[str, Assessment] = {}
         for assessment_id, update in updates.items():
