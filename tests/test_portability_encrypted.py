@@ -245,7 +245,7 @@ def test_two_different_passphrases_export_nothing(cli, tmp_path, data):
 @pytest.mark.slow
 def test_an_encrypted_export_is_not_written_onto_the_terminal(cli, tmp_path, data):
     child = spawn(home(), "export", "--encrypt")
-    child.expect("write it to a file with -o FILE")
+    child.expect(r"write it to a file with\s+-o FILE")  # wrapped to the terminal's width
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 2
