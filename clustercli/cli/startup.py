@@ -15,7 +15,6 @@ back until the first question is on the screen; then what exists is frozen out o
 import contextlib
 import gc
 import sys
-import threading
 from collections.abc import Callable, Iterator
 
 _collector = {"paused": False}  # whether `collector_paused` holds it back now
@@ -50,6 +49,8 @@ def preload(load: Callable[[], object]) -> None:
     """Run `load` (a function that imports what comes next) in the background, while the
     user reads a screen: the command's own import then finds it done, or waits for it (the
     import lock)."""
+    import threading
+
     threading.Thread(target=load, name="preload", daemon=True).start()
 
 
