@@ -3,7 +3,7 @@
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 
@@ -17,15 +17,18 @@ from clustercli.cli.app import (
     use_language,
     write_output,
 )
-from clustercli.cli.conversation import complete as _complete
-from clustercli.cli.conversation import converse as _converse
-from clustercli.cli.conversation import mode_for as _mode
-from clustercli.cli.conversation import resume_command
-from clustercli.cli.conversation import screen as _screen
 from clustercli.cli.output import LIST_FORMATS, ListFormat, Listing, emit
 from clustercli.cli.startup import collector_paused
 
 Plain = Annotated[bool, typer.Option("--plain", help=H("cli.opt.plain"))]
+
+
+# The conversation (cli/conversation.py) is loaded by the commands that hold one, not by
+# `--help` or `list`.
+def _screen() -> TextIO:
+    from clustercli.cli.conversation import screen
+
+    return screen()
 
 
 def _finish(session, mode: str) -> None:
@@ -80,6 +83,7 @@ def start(
     plain: Plain = False,
 ) -> None:
     from clustercli.cli.advisor_cmd import privacy_notice_once
+    from clustercli.cli.conversation import complete, converse, mode_for
     from clustercli.engine import answers_file, flow
     from clustercli.engine import session as sessions
     from clustercli.paths import shipped_set
@@ -88,7 +92,7 @@ def start(
     lang = use_language(lang)
     qset = cache.load(questions or shipped_set())
     given = answers_file.read(answers, qset, lang) if answers else None
-    mode = _mode(plain, given is not None)
+    mode = mode_for(plain, given is not None)
     privacy: list[str] = []
     privacy_notice_once(client, lang, show=privacy.append)
     # stored once the first question is on the screen, while it is read (Session.prepare),
@@ -97,9 +101,9 @@ def start(
     session.keep_open()
     try:
         notices = flow.apply_given(session, given) if given else []
-        _converse(session, mode, notes=bool(client.strip()), intro=True, notices=notices,
+        converse(session, mode, notes=bool(client.strip()), intro=True, notices=notices,
                   privacy=privacy[0] if privacy else None)
-        _complete(session)
+        complete(session)
         _finish(session, mode)
     finally:
         session.close()
@@ -124,6 +128,7 @@ def resume(
 ) -> None:
     """A check in progress goes on at its first open question; a completed one with an
     unfinished edit (a draft) goes on with that edit, as `edit` does."""
+    from clustercli.cli.conversation import complete, converse, mode_for
     from clustercli.engine import flow
     from clustercli.errors import BadInput
     from clustercli.paths import shipped_set
@@ -135,16 +140,16 @@ def resume(
     session = _open(store, assessment_id, lang)
     if session.editing and session.record.draft is None:
         raise BadInput("engine.already_completed", id=assessment_id)
-    mode = _mode(plain, False)
+    mode = mode_for(plain, False)
     session.keep_open()
     try:
         notices = [flow.opened(session)]
         notice = flow.set_change_notice(session, cache.load(shipped_set()))
         if notice:
             notices.append(notice)
-        _converse(session, mode, notes=bool(session.record.client), intro=False,
+        converse(session, mode, notes=bool(session.record.client), intro=False,
                   notices=notices, at_review=session.editing)
-        _complete(session)
+        complete(session)
         _finish(session, mode)
     finally:
         session.close()
@@ -159,6 +164,7 @@ def edit(
 ) -> None:
     """Changes are a draft until the edit is finished: stopping leaves the completed check as
     it was, and `edit` (or `resume`) again goes on with the draft."""
+    from clustercli.cli.conversation import complete, converse, mode_for, resume_command
     from clustercli.engine import flow
     from clustercli.errors import BadInput
 
@@ -168,13 +174,13 @@ def edit(
     if not session.editing:
         raise BadInput("engine.not_completed", id=assessment_id,
                        command=resume_command(assessment_id))
-    mode = _mode(plain, False)
+    mode = mode_for(plain, False)
     session.keep_open()
     try:
         notices = [flow.opened(session)] if session.record.draft is not None else []
-        _converse(session, mode, notes=bool(session.record.client), intro=False,
+        converse(session, mode, notes=bool(session.record.client), intro=False,
                   notices=notices, at_review=True)
-        _complete(session)
+        complete(session)
         _finish(session, mode)
     finally:
         session.close()
