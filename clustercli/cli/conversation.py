@@ -7,12 +7,14 @@ import functools
 import os
 import shlex
 import sys
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from clustercli.cli.app import _run, echo_error
 from clustercli.cli.startup import collector_back, preload, wait_for_enter
 
 if TYPE_CHECKING:
+    from typing import TextIO
+
     from rich.console import Console
 
     from clustercli.engine.driver import UserInterface
@@ -51,7 +53,7 @@ def mode_for(plain: bool, have_answers: bool) -> str:
     raise BadInput("engine.no_terminal")
 
 
-def screen() -> TextIO:
+def screen() -> "TextIO":
     """Where the interview is drawn: stdout, or the terminal itself when stdout is redirected
     (`clustercli start > answers.txt`), so the prompts still reach the user and only the final
     summary goes to the file. Without a /dev/tty (rare), stderr is the next best thing."""
@@ -61,7 +63,7 @@ def screen() -> TextIO:
 
 
 @functools.cache
-def _tty() -> TextIO | None:
+def _tty() -> "TextIO | None":
     """The controlling terminal, opened once and kept open for the rest of the process."""
     try:
         return open("/dev/tty", "w", encoding="utf-8")
@@ -69,14 +71,20 @@ def _tty() -> TextIO | None:
         return None
 
 
-def _on_terminal(where: TextIO) -> "UserInterface":
+def _plain() -> "PlainUI":
+    from clustercli.plain import PlainUI
+
+    return PlainUI()
+
+
+def _on_terminal(where: "TextIO") -> "UserInterface":
     from clustercli.prompts.ui import on_terminal
 
     return on_terminal(where)
 
 
 def _opening(session: "Session", mode: str, ui: "PlainUI | None", *, notes: bool, intro: bool,
-             privacy: str | None) -> None:
+             privacy: "str | None") -> None:
     """What comes before the first question: the privacy notice of advisor mode (the first
     time), the introduction, the keys. On a terminal each is a screen the user reads before
     pressing Enter, so that neither scrolls away under the first question (the prompts are
@@ -132,7 +140,8 @@ def _read_on(out: "Console", prompt: str) -> None:
 
 
 def converse(session: "Session", mode: str, *, notes: bool, intro: bool, at_review: bool = False,
-             notices: tuple[str, ...] | list[str] = (), privacy: str | None = None) -> None:
+             notices: "tuple[str, ...] | list[str]" = (), privacy: "str | None" = None,
+             ) -> None:
     """Run the interview in `mode`; on pause, say how to continue and exit 130 (or the
     signal's code). An `edit` that stops leaves the completed self-check as it was and says
     how to take its draft up again."""
@@ -153,9 +162,7 @@ def converse(session: "Session", mode: str, *, notes: bool, intro: bool, at_revi
                                                         with_ids=True),
                            command=resume_command(session.id, mode))
         return
-    from clustercli.plain import PlainUI
-
-    plain = PlainUI() if mode == "plain" else None
+    plain = _plain() if mode == "plain" else None
     ui: UserInterface | None = plain
     try:
         _opening(session, mode, plain, notes=notes, intro=intro, privacy=privacy)
