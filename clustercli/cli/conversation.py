@@ -10,9 +10,10 @@ import sys
 from typing import TYPE_CHECKING
 
 from clustercli.cli.app import _run, echo_error
-from clustercli.cli.startup import collector_back, preload, wait_for_enter
+from clustercli.cli.startup import collector_back, wait_for_enter
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import TextIO
 
     from rich.console import Console
@@ -98,16 +99,17 @@ def _opening(session: "Session", mode: str, ui: "PlainUI | None", *, notes: bool
     if mode == "terminal":
         from clustercli.render import screens
 
-        preload(_prompts)
         out = screens.console(screen())
+        prepare: Callable[[], object] | None = _prompts  # while the first screen is read
         if privacy:
             screens.notice(out, privacy)
-            _read_on(out, t("engine.press_enter", lang))
+            _read_on(out, t("engine.press_enter", lang), prepare)
+            prepare = None
         if intro:
             from clustercli.prompts.keymap import key_help
 
             screens.intro(out, lang, info.title, info.lines, key_help(lang, notes))
-            _read_on(out, t("engine.press_enter_begin", lang))
+            _read_on(out, t("engine.press_enter_begin", lang), prepare)
         return
     assert ui is not None  # plain mode has its interface from the start
     if privacy:
@@ -119,20 +121,21 @@ def _opening(session: "Session", mode: str, ui: "PlainUI | None", *, notes: bool
 
 
 def _prompts() -> object:
-    """The prompts, imported (see `preload`)."""
+    """The prompts, imported (while a screen is read: see `wait_for_enter`)."""
     from clustercli.prompts import ui
 
     return ui
 
 
-def _read_on(out: "Console", prompt: str) -> None:
-    """Say `prompt` and wait for Enter; the line goes once it is pressed (and is ended, so
-    that what is said next starts on a line of its own, when Ctrl-C stops it)."""
+def _read_on(out: "Console", prompt: str, prepare: "Callable[[], object] | None") -> None:
+    """Say `prompt` and wait for Enter (`prepare` running meanwhile); the line goes once it is
+    pressed (and is ended, so that what is said next starts on a line of its own, when Ctrl-C
+    stops it)."""
     from clustercli.render import screens
 
     screens.ask_enter(out, prompt)
     try:
-        wait_for_enter()
+        wait_for_enter(prepare)
     except (KeyboardInterrupt, EOFError):
         out.print()
         raise

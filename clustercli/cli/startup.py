@@ -1,8 +1,8 @@
 """Coming up sooner: what the commands that ask questions do before the first question.
 
 The introduction waits for Enter (`wait_for_enter`): it reads the terminal itself, echo off, so
-that it is on the screen before the prompt libraries are even imported; they are imported in
-the background meanwhile (`preload`), so the first question follows Enter at once.
+that it is on the screen before the prompt libraries are even imported; they are imported while
+it is read (`prepare`), so the first question follows Enter at once.
 
 Start-up makes some 200,000 objects (the libraries, the CLI, the question set) that live until
 the end, and Python's cyclic garbage collector walks them over and over while they are made:
@@ -45,20 +45,16 @@ def collector_back(freeze: bool = True) -> None:
         gc.enable()
 
 
-def preload(load: Callable[[], object]) -> None:
-    """Run `load` (a function that imports what comes next) in the background, while the
-    user reads a screen: the command's own import then finds it done, or waits for it (the
-    import lock)."""
-    import threading
-
-    threading.Thread(target=load, name="preload", daemon=True).start()
-
-
-def wait_for_enter() -> None:
+def wait_for_enter(prepare: Callable[[], object] | None = None) -> None:
     """Until Enter on the terminal (standard input, a terminal in interactive mode), what else
-    is typed not shown. Ctrl-C and the stop signals end it as they end everything
-    (KeyboardInterrupt); Ctrl-D, the end of input, is EOFError."""
+    is typed not shown; `prepare` (imports what comes next) runs first, while the screen is
+    read: a key pressed meanwhile waits in the terminal, and a stop signal until it is done
+    (an exception raised inside an import can be lost, see clustercli.interrupts). Ctrl-C and
+    the stop signals end the wait as they end everything (KeyboardInterrupt); Ctrl-D, the end
+    of input, is EOFError."""
     import termios
+
+    from clustercli import interrupts
 
     fd = sys.stdin.fileno()
     before = termios.tcgetattr(fd)
@@ -66,6 +62,9 @@ def wait_for_enter() -> None:
     quiet[3] &= ~termios.ECHO  # the local modes: no echo; lines, Ctrl-C and Ctrl-D as ever
     termios.tcsetattr(fd, termios.TCSANOW, quiet)
     try:
+        if prepare is not None:
+            with interrupts.held():
+                prepare()
         line = sys.stdin.readline()
     finally:
         termios.tcsetattr(fd, termios.TCSANOW, before)
