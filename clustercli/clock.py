@@ -11,3 +11,11 @@ def now() -> str:
 
 def parse(stamp: str) -> datetime:
     return datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+
+
+def local(stamp: str) -> str:
+    """A stored time as the user's clock shows it, to the minute: "2026-03-05 14:02"."""
+    try:
+        return parse(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp

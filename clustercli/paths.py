@@ -13,6 +13,7 @@ from pathlib import Path
 HOME_ENV = "CLUSTERCLI_HOME"
 CACHE_ENV = "CLUSTERCLI_CACHE"
 SHIPPED_SET = "cluster-readiness.yaml"
+SHIPPED_SET_ID = "cluster-readiness"  # the `id` inside it
 
 _PACKAGE = Path(__file__).resolve().parent
 

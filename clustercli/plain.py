@@ -2,13 +2,18 @@
 
 For screen readers, braille displays, dumb terminals and scripts: no menus, no colour, no cursor
 movement. Every question is text with numbered options; the answer is typed. Commands start with
-a colon so they can never be mistaken for an answer, and are shown once at the start.
+a colon so they can never be mistaken for an answer, and are shown once at the start. On a
+terminal, lines are wrapped at word boundaries to its width (a braille line or a screen reader
+then never meets half a word); into a pipe they go as they are. A refused answer gets one short
+sentence saying what to type.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
+from clustercli import textwidth
 from clustercli.engine import values
 from clustercli.engine.driver import Ask, Change, Give, Paused, ReviewSection, Special
 from clustercli.i18n import pick, t
@@ -28,9 +33,30 @@ TYPING_HINTS = {"multi": "plain.multi_hint"}
 
 class PlainUI:
     def __init__(self, read: Callable[[str], str] = input,
-                 write: Callable[[str], None] = print) -> None:
-        self.read = read
-        self.write = write
+                 write: Callable[[str], None] = print, width: int | None = None) -> None:
+        """`width`: wrap lines to it; by default the terminal's, when stdout is one."""
+        self._read_line = read
+        self._write_line = write
+        self.width = width if width is not None or write is not print else \
+            textwidth.columns(sys.stdout)
+        self._mid_line = False  # a read was cut off (Ctrl-C, end of input): see end_line
+
+    def write(self, text: str) -> None:
+        self._write_line(textwidth.for_terminal(text, self.width))
+
+    def read(self, prompt: str) -> str:
+        try:
+            return self._read_line(prompt)
+        except (KeyboardInterrupt, EOFError):
+            self._mid_line = True
+            raise
+
+    def end_line(self) -> None:
+        """After Ctrl-C or the end of input in the middle of a prompt: go to a new line, so
+        that what is said next does not run on after "Uw antwoord:"."""
+        if self._mid_line:
+            self._mid_line = False
+            self._write_line("")
 
     def commands_hint(self, lang: str, notes: bool) -> None:
         self.write(t("plain.commands", lang))
@@ -64,7 +90,8 @@ class PlainUI:
                     continue
                 return command
             if typed.startswith(":"):
-                self.write(t("plain.unknown_command", lang, command=typed))
+                self.write(t("plain.unknown_command_note" if ask.notes else
+                             "plain.unknown_command", lang, command=typed))
                 continue
             if not typed and ask.suggestion is not None:
                 return Give(ask.suggestion)
@@ -75,8 +102,8 @@ class PlainUI:
                 continue
             try:
                 return Give(values.parse_typed(q, typed, lang))
-            except values.AnswerError as error:
-                self.write(t(error.key, lang, **error.params))
+            except values.AnswerError:
+                self.write(refusal(q, typed, lang))
 
     def _hint(self, q: Question, ask: Ask) -> str:
         lang = ask.lang
@@ -124,6 +151,16 @@ class PlainUI:
             if typed.isdigit() and 1 <= int(typed) <= len(numbered):
                 return Change(numbered[int(typed) - 1])
             self.write(t("plain.review_invalid", lang, count=len(numbered)))
+
+
+def refusal(q: Question, typed: str, lang: str) -> str:
+    """One short sentence for an answer that cannot be taken: what to type instead, in the
+    words the question was shown in (its numbers), never its internal keys or id."""
+    numbered = q.kind.numbered(q, lang)
+    if numbered:
+        key = "plain.invalid_numbers" if q.type in TYPING_HINTS else "plain.invalid_number"
+        return t(key, lang, value=typed, first=numbered[0][0], last=numbered[-1][0])
+    return t("plain.invalid_typed", lang, value=typed, allowed=values.allowed_text(q, lang))
 
 
 def _choices(q: Question, lang: str) -> list[str]:

@@ -42,6 +42,34 @@ class HistoryEntry:
 
 
 @dataclass(slots=True)
+class Removal:
+    """An active answer set aside in an unfinished edit: when, and why."""
+
+    since: str
+    reason: Reason
+
+
+@dataclass(slots=True)
+class Draft:
+    """An edit of a completed assessment that is not finished yet (`clustercli edit`).
+
+    The completed assessment stays exactly as it was (its answers, status and summary: what
+    `list`, `clients`, `stats`, the reports and the exports read) until `complete` makes these
+    changes its answers and works out its summary again. Nothing typed in the edit is lost
+    meanwhile: a value replaced within the edit is kept in the draft's own history."""
+
+    started: str
+    updated: str
+    answers: dict[str, Answer] = field(default_factory=dict)  # given in the edit: new or changed
+    removed: dict[str, Removal] = field(default_factory=dict)  # active answers set aside
+    history: list[HistoryEntry] = field(default_factory=list)  # replaced within the edit
+
+    def changes(self) -> int:
+        """How many questions the edit changes (an answer given, changed or set aside)."""
+        return len(self.answers.keys() | self.removed.keys())
+
+
+@dataclass(slots=True)
 class SetRef:
     """Which question set an assessment was started with; `hash` finds its stored copy."""
 
@@ -67,10 +95,26 @@ class Assessment:
     # the answers as stored; kept in the index too, for listing and statistics without opening
     # every file. A reopened assessment keeps its last one until it is completed again.
     summary: Summary | None = None
+    # An unfinished edit of this (completed) assessment, or None; see `Draft`.
+    draft: Draft | None = None
 
     def values(self) -> dict[str, Any]:
         """The active answers as question id -> value (what conditions and scoring read)."""
         return {question: answer.value for question, answer in self.answers.items()}
+
+    def editing_answers(self) -> dict[str, Answer]:
+        """The answers as whoever edits the assessment sees them: the active answers with the
+        draft's changes on top (the active answers themselves when there is no draft)."""
+        draft = self.draft
+        if draft is None:
+            return dict(self.answers)
+        kept = {question: answer for question, answer in self.answers.items()
+                if question not in draft.removed and question not in draft.answers}
+        return kept | draft.answers
+
+    def editing_values(self) -> dict[str, Any]:
+        """`editing_answers` as question id -> value (what the interview goes by)."""
+        return {question: answer.value for question, answer in self.editing_answers().items()}
 
     def notes(self) -> dict[str, str]:
         return {q: a.note for q, a in self.answers.items() if a.note}
@@ -99,6 +143,8 @@ class IndexRow:
     # error that `load` of this id raises.
     problem: str | None = None
     problem_params: dict[str, Any] | None = None
+    # When an unfinished edit of a completed assessment was last changed (None: no draft).
+    draft: str | None = None
 
     def damage(self) -> Damaged | None:
         return None if self.problem is None else Damaged(self.problem,
@@ -123,6 +169,20 @@ class SetMissing(Damaged, NotFound):
 
 class Busy(ClusterError):
     """Another process has held a lock in the data folder far longer than any save takes."""
+
+
+class OpenElsewhere(ClusterError):
+    """The assessment is open in another session (another terminal) right now: answering it
+    in two places at once would have the last answer win unseen. Exit 1: nothing is wrong with
+    what the user typed, and the same command works once the other session ends."""
+
+
+class Hold(Protocol):
+    """An assessment held open by this session (`Store.hold`)."""
+
+    def release(self) -> None:
+        """Let go (a second call does nothing). The end of the process lets go too."""
+        ...
 
 
 # How `complete` works out the summary: from the record as the store holds it, read under the
@@ -194,6 +254,12 @@ class Store(Protocol):
         the stored version, so nothing saved meanwhile is overwritten unseen; each record is
         written in one atomic step. `sets` (hash -> canonical JSON) gives the set copies the
         records need and the store lacks. Returns the ids written, in the order given."""
+        ...
+
+    def hold(self, assessment_id: str) -> Hold:
+        """Hold the assessment open for this session (an interview) until `release`, or the
+        end of the process, a crash included; `OpenElsewhere` if another session holds it.
+        Saves do not need it: the store stays right without it."""
         ...
 
     def question_set_data(self, set_hash: str) -> str:

@@ -2,7 +2,9 @@
 narrower with a visible "…", or left out, never wrapped inside a cell.
 
 Prose is wrapped at spaces only (never inside a word, nor at a hyphen), to the terminal's width
-and at most PROSE_WIDTH, a readable line.
+and at most PROSE_WIDTH, a readable line. `for_terminal` does that for what the interview
+writes (a list item goes on under its text, a line that fills the last column is avoided), and
+`cut` keeps a text on one line with "…".
 
 A table is offered as one or more layouts, fullest first (every column; then without the ones
 that matter least). `fit` takes the first layout that fits the width, making its shortenable
@@ -13,11 +15,13 @@ combining accent none.
 
 from __future__ import annotations
 
+import os
 import textwrap
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import TextIO
 
 ELLIPSIS = "…"
 HANGING = "  "  # what a line that goes on is indented by, beyond its first
@@ -81,6 +85,63 @@ def wrap_lines(text: str, room: int) -> str:
         indent = line[:len(line) - len(line.lstrip())]
         out += wrap(line.lstrip(), room, indent, indent + HANGING) if line.strip() else [""]
     return "\n".join(out)
+
+
+def columns(stream: TextIO | None) -> int | None:
+    """The width of the terminal `stream` writes to; None if it is not a terminal."""
+    try:
+        if stream is None or not stream.isatty():
+            return None
+        return os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def for_terminal(text: str, columns: int | None, prose: int = PROSE_WIDTH) -> str:
+    """`text` with each of its lines wrapped at spaces for a terminal `columns` wide: to one
+    column less (a line that fills the last column leaves some terminals' cursor hanging), and
+    at most `prose`; a wrapped line keeps its indent, a list item ("- ", "1. ") goes on under
+    its text. None: as it is (not a terminal). A word wider than the line (a long path) stays
+    whole on a line of its own; a no-break space holds words together."""
+    if columns is None:
+        return text
+    room = max(10, min(columns - 1, prose))
+    return "\n".join(line for part in text.split("\n") for line in _item_lines(part, room))
+
+
+def _item_lines(line: str, room: int) -> list[str]:
+    if width(line) <= room:
+        return [line]
+    stripped = line.lstrip(" ")
+    indent = line[:len(line) - len(stripped)]
+    hang = indent + " " * len(_marker(stripped))
+    lines: list[str] = []
+    current = ""
+    for word in stripped.split(" "):
+        if not word:
+            continue
+        if not current:
+            current = indent + word
+        elif width(current) + 1 + width(word) <= room:
+            current += " " + word
+        else:
+            lines.append(current)
+            current = hang + word
+    lines.append(current)
+    return lines
+
+
+def _marker(text: str) -> str:
+    head = text.split(" ", 1)[0]
+    if head in ("-", "*", "•") or (head[:-1].isdigit() and head.endswith((".", ")"))):
+        return head + " "
+    return ""
+
+
+def cut(text: str, room: int) -> str:
+    """`text` on one line of at most `room` columns: whitespace runs become one space, and
+    what does not fit ends in "…"."""
+    return ellipsize(" ".join(text.split()), room)
 
 
 def width(text: str) -> int:

@@ -74,8 +74,9 @@ def test_two_edits_leave_the_summary_of_the_stored_answers(store, again, first, 
 
 def test_an_edit_that_stops_after_another_finished_leaves_no_stale_level(store, again):
     """A and B edit one check; A finishes; B changes one more answer and stops (Ctrl-P). The
-    record no longer claims the level A's completion worked out: a change to a completed
-    record makes it unfinished (as reopening does), and B's `resume` completes it afresh."""
+    record still claims only what A's completion worked out from the answers stored with it:
+    B's change waits in a draft (the completed check is left as it was), and B's next `edit`
+    (or `resume`) finishes it, with a summary worked out afresh."""
     qset = shipped()
     assessment_id = _completed(store, shipped_answers(level=4))
     x, y = _two_scored_items()
@@ -83,37 +84,42 @@ def test_an_edit_that_stops_after_another_finished_leaves_no_stale_level(store, 
     a.answer(qset.question(x), 1)
     b.answer(qset.question(y), 1)
     a.complete(summarise)
-    b.answer(qset.question(x), 2)  # B's copy is unfinished: it does not reopen first
+    b.answer(qset.question(x), 2)  # after A finished: into a new draft
     stored = again().load(assessment_id)
-    assert (stored.status, stored.answers[x].value) == ("in_progress", 2)
+    assert (stored.status, stored.answers[x].value, stored.answers[y].value) == (
+        "completed", 1, 1)
+    assert stored.summary == summarise(qset, stored.values())
+    assert stored.draft is not None and stored.draft.answers[x].value == 2
     [row] = again().list(with_summaries=True)
-    assert (row.status, row.level, row.summary) == ("in_progress", None, None)
+    assert (row.status, row.level, row.summary) == ("completed", stored.summary.level,
+                                                    stored.summary)
     resumed = sessions.reopen(store, assessment_id)
     resumed.complete(summarise)
     done = again().load(assessment_id)
+    assert (done.answers[x].value, done.draft) == (2, None)
     assert done.summary == summarise(qset, done.values())
 
 
-def test_a_change_to_a_completed_record_unfinishes_it(store, again):
+def test_a_change_to_a_completed_record_leaves_it_completed(store, again):
+    """The stopgap that made a changed completed record unfinished is gone: the change is a
+    draft, and the record, its summary and its index row stay as they were."""
     assessment_id = _completed(store, shipped_answers(level=4))
     done = store.load(assessment_id)
     changed = store.save_answer(assessment_id, "province", "drenthe")
-    assert (changed.status, changed.summary, changed.completed) == (
-        "in_progress", done.summary, done.completed)  # kept, as `reopen` keeps them
-    assert [row.status for row in again().list()] == ["in_progress"]
-    store.complete(assessment_id, lambda record: summarise(shipped(), record.values()))
+    assert (changed.status, changed.summary, changed.completed, changed.answers) == (
+        "completed", done.summary, done.completed, done.answers)
+    assert [row.status for row in again().list()] == ["completed"]
     gone = store.deactivate(assessment_id, ["province"])
-    assert gone.status == "in_progress"
-    store.complete(assessment_id)
-    unchanged = store.deactivate(assessment_id, ["province"])  # nothing to move: no change
-    assert unchanged.status == "completed"
+    assert gone.status == "completed" and "province" in gone.draft.removed
+    finished = store.complete(assessment_id,
+                              lambda record: summarise(shipped(), record.values()))
+    assert "province" not in finished.values() and finished.draft is None
 
 
-@pytest.mark.parametrize("unfinish", ["reopen", "change"])
-def test_the_row_stops_claiming_completed_before_the_record_does(tmp_path, monkeypatch,
-                                                                  unfinish):
+def test_the_row_stops_claiming_completed_before_the_record_does(tmp_path, monkeypatch):
     """Crash order (storage/files.py): a row the index must trust is taken back before the
-    record stops being completed, whether by `reopen` or by a change."""
+    record stops being completed (`reopen`); a change to a completed record (a draft) leaves
+    the row as it is and writes the record file only."""
     store = open_store(tmp_path / "data")
     assessment_id = _completed(store, shipped_answers(level=4))
     replaced = []
@@ -124,10 +130,10 @@ def test_the_row_stops_claiming_completed_before_the_record_does(tmp_path, monke
         real(source, target, **kwargs)
 
     monkeypatch.setattr(os, "replace", noting)
-    if unfinish == "reopen":
-        store.reopen(assessment_id)
-    else:
-        store.save_answer(assessment_id, "province", "drenthe")
+    store.save_answer(assessment_id, "province", "drenthe")
+    assert replaced == [f"{assessment_id}.json"]
+    replaced.clear()
+    store.reopen(assessment_id)
     assert replaced == ["summaries.json", "index.json", f"{assessment_id}.json"]
 
 
@@ -258,7 +264,7 @@ def test_an_index_of_the_previous_version_is_trusted_as_it_is(tmp_path):
     assert row.summary == Summary.from_data(SUMMARY_DATA)
     # rewritten in today's form on the way, and still trusted
     index = json.loads((tmp_path / "data" / "index.json").read_text(encoding="utf-8"))
-    assert index["format"] == 2 and list(index["rows"]) == [RECORD_ID]
+    assert index["format"] == 3 and list(index["rows"]) == [RECORD_ID]
     [row] = open_store(tmp_path / "data").list()
     assert (row.client, row.level, row.summary) == ("Uit de index", "klaar", None)
 

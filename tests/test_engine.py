@@ -124,7 +124,7 @@ def test_review_groups_by_dimension():
     with pytest.raises(Paused):
         run(session, ui)
     titles = [section.title for section in ui.reviews[0]]
-    assert titles == ["About your firm", "Trust"]
+    assert titles == ["General questions", "Trust"]
     trust = ui.reviews[0][1]
     assert [item.answer for item in trust.items] == ["Agree (4)", "Disagree (2)", "Weekly"]
 
@@ -213,6 +213,10 @@ def test_edit_starts_at_review():
     ui = ScriptUI(Change("trust_1"), 5, Special.FINISH)
     run(again, ui, start_at_review=True)
     assert [a.question.id for a in ui.asked] == ["trust_1"]
+    stored = store.load(session.id)  # a draft until the edit is finished: still completed
+    assert (stored.status, stored.values()["trust_1"]) == ("completed", 4)
+    assert stored.editing_values()["trust_1"] == 5 and again.needs_completing
+    again.complete()
     assert store.load(session.id).values()["trust_1"] == 5
 
 
@@ -235,8 +239,9 @@ def test_set_changes_are_described():
 def test_intro_gives_the_range_of_questions_asked():
     from clustercli.engine.flow import intro
 
-    info = intro(QSET)
-    assert info.questions == "7–8" and info.minutes == 3
+    info = intro(QSET, "en")
+    assert info.title == "Test set"
+    assert info.lines[0] == "It has 7–8 questions and takes about 3 minutes."
 
 
 def test_a_begun_assessment_opens_the_store_and_is_stored_at_its_first_save():

@@ -51,6 +51,25 @@ def _first_form() -> dict:
         "level": row.level, "stamp": stamp} for key, (row, stamp) in _entries().items()}}
 
 
+def test_rows_with_a_draft_round_trip():
+    entries = _entries()
+    entries["id-1"][0].draft = "2025-04-01T09:00Z"
+    document = json.loads(json.dumps(to_document(entries)))
+    assert document["rows"]["id-1"][9] == "2025-04-01T09:00Z"
+    assert from_document(document) == entries
+
+
+def test_the_form_before_drafts_is_still_read():
+    """Format 2 (no `draft` element): read with no drafts, and not the current form, so it
+    is written in the current one the next time."""
+    document = json.loads(json.dumps(to_document(_entries())))
+    document["format"] = 2
+    for row in document["rows"].values():
+        del row[9]
+    assert not in_current_form(document)
+    assert from_document(document) == _entries()
+
+
 def test_the_first_form_is_still_read():
     assert not in_current_form(_first_form())
     assert from_document(_first_form()) == _entries()
@@ -64,7 +83,7 @@ def _broken(change) -> dict:
 
 
 @pytest.mark.parametrize("change", [
-    lambda d: d.update(format=3),  # a later clustercli's: rebuilt rather than misread
+    lambda d: d.update(format=4),  # a later clustercli's: rebuilt rather than misread
     lambda d: d.update(extra=1),
     lambda d: d.update(sets={"x": 1}),
     lambda d: d["sets"].append(["only", "two"]),
@@ -75,6 +94,8 @@ def _broken(change) -> dict:
     lambda d: d["rows"]["id-1"].__setitem__(3, "31"),
     lambda d: d["rows"]["id-1"].__setitem__(0, None),
     lambda d: d["rows"]["id-1"].__setitem__(8, 3),
+    lambda d: d["rows"]["id-1"].__setitem__(9, 3),  # a draft is a time
+    lambda d: d["rows"]["id-2"].__setitem__(9, "2025-02-01T10:05Z"),  # not completed: no draft
     lambda d: d["rows"].__setitem__("id-1", ["too", "short"]),
     lambda d: d["rows"].__setitem__("id-1", {"client": "x"}),
 ])

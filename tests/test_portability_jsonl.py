@@ -72,9 +72,14 @@ def test_importing_twice_changes_nothing(cli, tmp_path):
 
 
 def change(data_dir: Path, assessment_id: str, question: str, value, note=None):
+    """An edit of a completed check, finished (an unfinished one is a draft, which stays
+    local: tests/test_edit_drafts.py)."""
+    from clustercli.profile.build import summarise
+
     store = open_store(data_dir)
     session = sessions.reopen(store, assessment_id)
     session.answer(session.qset.question(question), value, note=note)
+    session.complete(summarise)
 
 
 def test_a_conflict_keeps_both_versions_and_both_sides_agree(cli, tmp_path):

@@ -92,8 +92,8 @@ def test_optional_text_may_stay_empty_and_required_answers_keep_their_suggestion
 
 def test_progress_line_and_hint_line_are_shown():
     played = play(ENTER, "y", see=True)
-    assert "Question 1 of 7 · About your firm" in played.screen
-    assert "Question 2 of 7 · About your firm" in played.screen
+    assert "Question 1 of 7 · General questions" in played.screen
+    assert "Question 2 of 7 · General questions" in played.screen
     assert "Ctrl-P pause" in played.screen and "← < back" in played.screen
     first_hint = played.screen.split("Question 2 of 7")[0]
     assert "back" not in first_hint  # nothing before the first question
@@ -152,10 +152,10 @@ def test_note_keys_do_nothing_without_client():
 
 
 def test_review_two_levels_change_an_answer_then_finish():
-    # Overview: [About your firm, Trust, Finish], pointing at Finish.
+    # Overview: [General questions, Trust, Finish], pointing at Finish.
     played = play(*TO_REVIEW, UP * 2 + ENTER, ENTER, DOWN + ENTER, ENTER, see=True)
     assert played.finished and played.record.values()["sector"] == "other"
-    assert "About your firm (5)" in played.screen and "Trust (3)" in played.screen
+    assert "General questions (5)" in played.screen and "Trust (3)" in played.screen
     assert "Which sector are you in? — ICT" in played.screen
 
 

@@ -37,6 +37,7 @@ ENTER, SPACE = "\r", " "
 UP, DOWN, LEFT = "\x1b[A", "\x1b[B", "\x1b[D"
 CTRL_C, CTRL_D, CTRL_G, CTRL_N = "\x03", "\x04", "\x07", "\x0e"
 CTRL_P, CTRL_T, CTRL_U = "\x10", "\x14", "\x15"
+ESC = "\x1b"
 
 # The valid set's questions, answered in order (English): ict, yes, market_position, 4, 2,
 # weekly, 12, "all fine".

@@ -21,6 +21,7 @@ from tests.test_prompts_harness import (
     CTRL_N,
     CTRL_P,
     ENTER,
+    ESC,
     EXPECTED,
     SPACE,
     TO_REVIEW,
@@ -71,9 +72,15 @@ def test_end_of_input_pauses_too():
 
 def test_hint_line_per_prompt_type():
     in_list = keys.offer(back=True, help=True, note=True, in_list=True)
-    assert keys.hint(in_list, "nl") == "← < terug · ? uitleg · Ctrl-P pauze · Ctrl-N notitie"
+    nbsp = "\u00a0"  # a key stays with its word when the line wraps
+    assert keys.hint(in_list, "nl").replace(nbsp, " ") == \
+        "← < terug · ? uitleg · Ctrl-P pauze · Ctrl-N notitie"
+    assert f"Ctrl-N{nbsp}notitie" in keys.hint(in_list, "nl")
     typed = keys.offer(back=True, help=True, note=False, in_list=False)
-    assert keys.hint(typed, "en") == "Ctrl-T back · Ctrl-G help · Ctrl-P pause"
+    assert keys.hint(typed, "en").replace(nbsp, " ") == \
+        "Ctrl-T back · Ctrl-G help · Ctrl-P pause"
+    picks = keys.hint(typed, "nl", ["1–5 kiezen", "w weet niet"]).replace(nbsp, " ")
+    assert picks.startswith("1–5 kiezen · w weet niet · Ctrl-T terug")
     first = keys.offer(back=False, help=False, note=False, in_list=True)
     assert first.actions == (Special.PAUSE,)
 
@@ -99,14 +106,14 @@ def test_review_pages_fit_the_terminal():
     # five of the first part are shared out evenly over two pages.
     pages = split(sections, "en", rows=7, columns=100, hint="← < back · Ctrl-P pause")
     assert [title for title, _ in pages] == [
-        "About your firm, part 1 of 2 (3)", "About your firm, part 2 of 2 (2)", "Trust (3)"]
+        "General questions, page 1 of 2 (3)", "General questions, page 2 of 2 (2)", "Trust (3)"]
     assert [len(items) for _, items in split(sections, "en", 40, 100, "hint")] == [5, 3]
 
 
 def test_review_on_a_small_terminal_shows_pages():
     played = play(*TO_REVIEW, UP * 2 + ENTER, ENTER, ENTER, ENTER, see=True, rows=7)
     assert played.finished
-    assert "About your firm, part 1 of 2 (3)" in played.screen
+    assert "General questions, page 1 of 2 (3)" in played.screen
     assert "Remarks — all fine" in played.screen  # part 2 holds the last two answers
 
 
@@ -123,10 +130,18 @@ def _render(draw) -> str:
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_introduction_screen(lang):
-    text = _render(lambda out: screens.intro(out, lang, 31, 10, keys.key_help(lang, True)))
-    assert ("Zelftest regionale samenwerking" if lang == "nl" else
-            "Regional cluster self-check") in text
-    assert "31" in text and "Ctrl-P / Ctrl-C" in text and "Ctrl-N" in text
+    from clustercli.engine.flow import intro
+    from clustercli.paths import shipped_set
+    from clustercli.questionset.loader import load
+
+    info = intro(load(shipped_set()), lang)
+    text = _render(lambda out: screens.intro(out, lang, info.title, info.lines,
+                                             keys.key_help(lang, True)))
+    # the set's own title and description, how long, that the answers stay here
+    assert ("Klaar voor samenwerking in de regio?" if lang == "nl" else
+            "Ready to cooperate in your region?") in text
+    assert ("38–45 vragen" if lang == "nl" else "38–45 questions") in text
+    assert "EIM" in text and "Ctrl-P / Ctrl-C" in text and "Ctrl-N" in text
     assert ("terug naar de vorige vraag" if lang == "nl" else "back to the previous") in text
 
 
@@ -142,3 +157,55 @@ def test_end_screen_has_the_id_the_level_and_the_scores(lang):
     text = _render(lambda out: screens.end(out, report, saved, []))
     assert session.id in text and ("Klaar" if lang == "nl" else "Done") in text
     assert all(d.title in text for d in report.dimensions)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_set_of_ones_own_shows_its_own_title(lang):
+    from clustercli.engine.flow import intro
+    from clustercli.questionset.loader import load
+    from tests.conftest import VALID_SET
+
+    info = intro(load(VALID_SET), lang)
+    assert info.title == ("Testlijst" if lang == "nl" else "Test set")
+    assert not any("EIM" in line or "regio" in line for line in info.lines)
+
+
+# -- number keys (issue 14 point 3) ------------------------------------------------------------
+
+def test_digits_answer_a_scale_at_once_and_a_letter_is_dont_know():
+    # ict, no; then the scale questions: "d" answers trust_1 (don't know), "4" trust_2
+    played = play(ENTER, "n", "d", "4", see=True)
+    assert played.record.values() == {"sector": "ict", "cooperates": False,
+                                      "trust_1": "unknown", "trust_2": 4}
+    assert "1–5 choose · d don't know" in played.screen  # (drawn with plain spaces)
+    assert "Agree (4)" in played.screen  # the answer in words on the line left behind
+    played = play(ENTER, "n", "4", "d")  # trust_2 has no "don't know": d does nothing
+    assert "trust_2" not in played.record.values()
+
+
+def test_dutch_letter_of_weet_niet():
+    played = play(ENTER, "n", "w", "5", lang="nl")
+    assert played.record.values()["trust_1"] == "unknown"
+    assert played.record.values()["trust_2"] == 5
+
+
+def test_digits_pick_in_a_short_choice_list_and_tick_in_a_checkbox():
+    # "2" answers the sector (a numbered list of two); yes; in the motives "2" and "1" tick
+    played = play("2", "y", "2", "1", ENTER, see=True)
+    assert played.record.values()["sector"] == "other"
+    assert played.record.values()["motives"] == ["market_position", "new_products"]
+    assert "1–2 choose" in played.screen and "1–2 tick" in played.screen
+
+
+def test_a_digit_that_is_no_answer_does_nothing():
+    played = play("7", ENTER)  # two sectors: 7 is not one of them
+    assert played.record.values() == {"sector": "ict"}
+
+
+# -- the note prompt can be left with Esc (issue 14 point 8) ----------------------------------
+
+def test_escape_leaves_the_note_as_it_was_and_the_check_goes_on():
+    played = play(CTRL_N, "first thought", ESC, ENTER, "n", notes=True, see=True)
+    assert played.record.values() == {"sector": "ict", "cooperates": False}
+    assert played.record.answers["sector"].note is None
+    assert "Esc" in played.screen

@@ -119,6 +119,9 @@ def restored(child: pexpect.spawn) -> bool:
 
 
 def at_second_question(child: pexpect.spawn) -> None:
+    child.expect("Press Enter to begin")  # the introduction waits for Enter
+    child.send("\r")
+    child.expect("Question 1 of")
     child.expect("pause")  # the first question, drawn and listening
     child.send("\r")
     child.expect("Question 2 of")

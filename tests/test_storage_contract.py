@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 
 import pytest
@@ -59,11 +60,20 @@ def test_every_field_round_trips(store, again):
         ("int", 3, "note int", "changed"), ("multi", ["a", "b"], "note multi", "imported")]
     assert loaded.summary == summary("goed", trust=62.5)
     assert loaded.values()["yes"] is True and loaded.notes()["text"] == "note text"
+    # an unfinished edit, with every part of a draft
+    store.save_answer(record.id, "text", "first try")
+    store.save_answer(record.id, "text", "second try", note="edited")
+    store.save_answer(record.id, "new", 7)
+    drafted = store.deactivate(record.id, ["float"])
+    loaded = again().load(record.id)
+    assert loaded == drafted and loaded.draft is not None
+    assert set(loaded.draft.answers) == {"text", "new"} and set(loaded.draft.removed) == {"float"}
+    assert [(h.value, h.reason) for h in loaded.draft.history] == [("first try", "changed")]
     # all fields of the record type are compared above, so a new field that is not stored
     # would make `loaded == final` fail
     assert set(Assessment.__dataclass_fields__) == {
         "id", "question_set", "language", "client", "respondent", "created", "updated",
-        "completed", "status", "answers", "history", "summary"}
+        "completed", "status", "answers", "history", "summary", "draft"}
 
 
 def test_a_change_goes_into_history_and_a_repeat_does_not(store):
@@ -181,3 +191,99 @@ def test_completed_rows_carry_their_level(store, again):
     store.reopen(record.id)
     [row] = again().list(with_summaries=True)
     assert (row.status, row.level, row.summary) == ("in_progress", None, None)
+
+
+# -- edits of a completed assessment are drafts (issue 14 point 1, issue 15 point 2) ----------
+
+
+def _completed(store) -> Assessment:
+    record = new(store, client="Bakkerij Zoë")
+    store.save_answer(record.id, "a", 1, note="kept")
+    store.save_answer(record.id, "b", 2)
+    store.save_answer(record.id, "c", 3)
+    return store.complete(record.id, lambda record: summary(
+        "goed", total=float(sum(record.values().values()))))
+
+
+def test_a_change_to_a_completed_assessment_goes_into_its_draft(store, again):
+    done = _completed(store)
+    [row_before] = again().list(with_summaries=True)
+    store.save_answer(done.id, "a", 5)
+    store.deactivate(done.id, ["b"])
+    changed = store.save_answer(done.id, "d", 4)
+    stored = again().load(done.id)
+    assert stored == changed
+    # the completed assessment is exactly as it was: answers, history, summary, status, times
+    assert (stored.status, stored.answers, stored.history, stored.summary, stored.completed,
+            stored.updated) == (done.status, done.answers, done.history, done.summary,
+                                done.completed, done.updated)
+    assert stored.draft is not None and stored.draft.changes() == 3
+    assert stored.editing_values() == {"a": 5, "c": 3, "d": 4}
+    [row] = again().list(with_summaries=True)
+    assert row.draft == stored.draft.updated
+    assert row == dataclasses.replace(row_before, draft=stored.draft.updated)
+
+
+def test_finishing_the_edit_takes_the_draft_in_under_the_summary(store, again):
+    done = _completed(store)
+    store.save_answer(done.id, "a", 4)
+    store.save_answer(done.id, "a", 5, note="kept")  # changed twice within the edit
+    store.deactivate(done.id, ["b"])
+    store.save_answer(done.id, "d", 4)
+    seen = []
+
+    def summarise(record):
+        seen.append(record.values())
+        return summary("beter", total=float(sum(record.values().values())))
+
+    finished = store.complete(done.id, summarise)
+    assert seen == [{"a": 5, "c": 3, "d": 4}]  # worked out on the answers the edit left
+    stored = again().load(finished.id)
+    assert stored == finished and stored.draft is None and stored.status == "completed"
+    assert stored.values() == {"a": 5, "c": 3, "d": 4}
+    assert stored.summary == summary("beter", total=12.0)
+    assert stored.completed == stored.updated > done.completed
+    # every answer it replaced or set aside is in the history, the edit's own first try too
+    assert [(h.question, h.value, h.reason) for h in stored.history] == [
+        ("a", 1, "changed"), ("a", 4, "changed"), ("b", 2, "not_applicable")]
+    [row] = again().list()
+    assert (row.status, row.level, row.draft) == ("completed", "beter", None)
+
+
+def test_a_change_back_to_the_completed_answer_leaves_it_as_it_was(store):
+    done = _completed(store)
+    store.save_answer(done.id, "a", 5)
+    back = store.save_answer(done.id, "a", 1, note="kept")
+    assert back.draft is not None and back.draft.changes() == 0
+    assert [(h.value, h.reason) for h in back.draft.history] == [(5, "changed")]
+    finished = store.complete(done.id)
+    assert finished.answers["a"] == done.answers["a"]  # the very same answer, its time too
+    assert [(h.question, h.value) for h in finished.history] == [("a", 5)]
+
+
+def test_an_answer_set_aside_in_the_edit_and_given_again(store):
+    done = _completed(store)
+    store.deactivate(done.id, ["a"])
+    again_given = store.save_answer(done.id, "a", 1, note="kept")
+    assert again_given.draft.removed == {} and again_given.editing_values()["a"] == 1
+    store.deactivate(done.id, ["c"])
+    store.save_answer(done.id, "c", 4)
+    finished = store.complete(done.id)
+    assert finished.values() == {"a": 1, "b": 2, "c": 4}
+    assert [(h.question, h.value, h.reason) for h in finished.history] == [("c", 3, "changed")]
+
+
+def test_nothing_to_set_aside_is_no_draft(store):
+    done = _completed(store)
+    unchanged = store.deactivate(done.id, ["never-answered"])
+    assert unchanged.draft is None
+    same = store.save_answer(done.id, "b", 2)
+    assert same.draft is None and store.load(done.id) == done
+
+
+def test_reopen_takes_a_draft_in(store):
+    done = _completed(store)
+    store.save_answer(done.id, "b", 9)
+    reopened = store.reopen(done.id)
+    assert (reopened.status, reopened.draft, reopened.values()["b"]) == ("in_progress", None, 9)
+    assert [(h.question, h.value) for h in reopened.history] == [("b", 2)]

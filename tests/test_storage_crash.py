@@ -51,20 +51,31 @@ def choose_points(trace: list[str], count: int = POINTS) -> list[int]:
     return sorted(chosen)
 
 
-State = dict[str, tuple[dict[str, object], str]]  # id -> (active answers, status)
+# id -> (active answers, status, the answers an unfinished edit shows, or None: no draft)
+State = dict[str, tuple[dict[str, object], str, dict[str, object] | None]]
 
 
 def apply(state: State, op: list, result: str | None = None) -> State:
-    state = {key: (dict(values), status) for key, (values, status) in state.items()}
+    state = {key: (dict(values), status, None if draft is None else dict(draft))
+             for key, (values, status, draft) in state.items()}
     kind, *args = op
     if kind == "create":
-        state[result] = ({}, "in_progress")
+        state[result] = ({}, "in_progress", None)
     elif kind == "answer":
         state[args[0]][0][args[1]] = args[2]
     elif kind == "gone":
         state[args[0]][0].pop(args[1])
-    elif kind == "status":
-        state[args[0]] = (state[args[0]][0], args[1])
+    elif kind in ("draft", "draft_gone"):  # a change to a completed record: its draft
+        values, status, draft = state[args[0]]
+        draft = dict(values) if draft is None else draft
+        if kind == "draft":
+            draft[args[1]] = args[2]
+        else:
+            draft.pop(args[1])
+        state[args[0]] = (values, status, draft)
+    elif kind == "status":  # completing takes a draft in
+        values, _, draft = state[args[0]]
+        state[args[0]] = (values if draft is None else draft, args[1], None)
     return state
 
 
@@ -107,7 +118,8 @@ def check_after_crash(data: Path, stdout: str, where: str) -> None:
     for row in rows:
         record = store.load(row.id)
         expect((row.status, row.answered) == (record.status, len(record.answers)), where, row)
-        found[row.id] = (record.values(), record.status)
+        found[row.id] = (record.values(), record.status,
+                         None if record.draft is None else record.editing_values())
     if pending is not None and pending[0] == "create":
         unknown = found.keys() - before.keys()
         expect(len(unknown) <= 1, where, unknown)
@@ -163,8 +175,9 @@ def crash_at_points(storage: str, signal: str, steps: list[str], base: Path,
             # A signal inside the write of a record waits for it: the answer (or the status)
             # it was saving is saved, not lost to a signal that came a moment later.
             store = open_store(folder / "data")
-            found = {row.id: (store.load(row.id).values(), row.status)
-                     for row in store.list()}
+            found = {row.id: (record.values(), record.status,
+                              None if record.draft is None else record.editing_values())
+                     for row in store.list() if (record := store.load(row.id))}
             assert found == apply(before, pending), where
 
 

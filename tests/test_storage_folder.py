@@ -252,9 +252,11 @@ def _import_runs(cli, tmp_path: Path) -> tuple[Path, Path]:
     assert result.exit_code == 0
     assert cli("import", str(older)).exit_code == 0
     from clustercli.engine import session as sessions
+    from clustercli.profile.build import summarise
 
     session = sessions.reopen(open_store(source), zoe)
     session.answer(session.qset.question("employees"), 99)
+    session.complete(summarise)  # an edit finished: the export holds it (a draft it would not)
     target = tmp_path / "export.jsonl"
     result = cli("--data-dir", str(source), "export", "--format", "jsonl", "-o", str(target))
     assert result.exit_code == 0

@@ -60,6 +60,13 @@ def keys_for(q: Question, turn: int) -> tuple[str, Any]:
     return "\x15" + "antwoord" + ENTER, "antwoord"
 
 
+def begin(child: pexpect.spawn) -> None:
+    """Past the introduction: it waits for Enter, so that it is read before the first
+    question pushes it off the screen."""
+    child.expect("Druk op Enter om te beginnen")
+    child.send(ENTER)
+
+
 def answer(child: pexpect.spawn, answers: dict[str, Any], count: int | None = None) -> None:
     """Answer the questions as they come, `count` of them or all, adding to `answers`."""
     done = 0
@@ -95,7 +102,8 @@ def stored(home: Path) -> tuple[str, str, dict[str, Any]]:
 
 def test_whole_interview_of_the_shipped_set(tmp_path):
     child = spawn(tmp_path, "start")
-    child.expect("Zelftest regionale samenwerking")  # the introduction, in rich
+    child.expect("Klaar voor samenwerking in de regio")  # the introduction: the set's title
+    begin(child)
     answers: dict[str, Any] = {}
     answer(child, answers)
     end = finish(child)
@@ -107,6 +115,7 @@ def test_whole_interview_of_the_shipped_set(tmp_path):
 
 def test_pause_half_way_then_resume_to_the_end(tmp_path):
     child = spawn(tmp_path, "start")
+    begin(child)
     answers: dict[str, Any] = {}
     answer(child, answers, count=15)
     child.expect("Vraag 16 van")
@@ -128,6 +137,7 @@ def test_pause_half_way_then_resume_to_the_end(tmp_path):
 
 def test_kill_half_way_then_resume_keeps_every_answer_before(tmp_path):
     child = spawn(tmp_path, "start")
+    begin(child)
     answers: dict[str, Any] = {}
     answer(child, answers, count=12)
     child.expect("Vraag 13 van")  # the twelfth answer is saved before this is drawn
@@ -147,6 +157,7 @@ def test_kill_half_way_then_resume_keeps_every_answer_before(tmp_path):
 @pytest.mark.parametrize("key", ["c", "d"])
 def test_ctrl_c_and_ctrl_d_pause_on_a_real_terminal(tmp_path, key):
     child = spawn(tmp_path, "start")
+    begin(child)
     answers: dict[str, Any] = {}
     answer(child, answers, count=1)
     child.expect("Vraag 2 van")
@@ -162,6 +173,7 @@ def test_redirected_stdout_prompts_on_the_terminal_summary_to_the_file(tmp_path)
     out = tmp_path / "summary.txt"
     command = f"'{sys.executable}' -m clustercli start > '{out}'"
     child = spawn(tmp_path / "home", command=command)
+    begin(child)
     answers: dict[str, Any] = {}
     answer(child, answers)
     screen = finish(child)

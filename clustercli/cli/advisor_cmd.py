@@ -6,6 +6,7 @@ the result printed in the chosen format.
 
 
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -53,11 +54,14 @@ def _document(format: str, content: Documented, output: Path | None, lang: str) 
         echo_error(t("cli.written", lang, file=str(output)))
 
 
-def privacy_notice_once(client: str, lang: str) -> None:
+def privacy_notice_once(client: str, lang: str,
+                        show: Callable[[str], None] = echo_error) -> bool:
     """The first time a client is named in a data folder: what is stored, where, and how to
-    export or erase it. A marker file remembers that it was shown (atomically, 0600)."""
+    export or erase it (through `show`: the interview shows it as a screen of its own and
+    waits for Enter). A marker file remembers that it was shown (atomically, 0600). Returns
+    whether it was shown."""
     if not client.strip():
-        return
+        return False
     from clustercli.clock import now
     from clustercli.i18n import t
     from clustercli.storage import ensure_dir, write_atomic
@@ -65,13 +69,14 @@ def privacy_notice_once(client: str, lang: str) -> None:
     folder = data_dir_option()
     marker = folder / PRIVACY_MARKER
     if marker.exists():
-        return
-    echo_error(t("advisor.privacy", lang, folder=str(folder.resolve())))
+        return False
+    show(t("advisor.privacy", lang, folder=str(folder.resolve())))
     # Best effort: a folder that cannot be written is the store's to report, before it changes
     # anything (the notice is then simply shown again next time).
     with contextlib.suppress(OSError):
         ensure_dir(folder)
         write_atomic(marker, f"privacy notice shown {now()}\n".encode())
+    return True
 
 
 def clients(

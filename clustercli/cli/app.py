@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from clustercli import __version__, interrupts
+from clustercli import __version__, interrupts, textwidth
 from clustercli.cli import usage
 from clustercli.cli.coercion import plain_coercion
 from clustercli.cli.helpscreen import Formatter, H, HelpTexts, summary, write_examples
@@ -89,11 +89,7 @@ def echo_error(text: str) -> None:
     file or a pipe (a log, a script) as it is, a line per sentence group, easy to search."""
     # A terminal closed under us (SIGHUP) cannot be told anything: no second error about that.
     with contextlib.suppress(OSError):
-        if sys.stderr.isatty():
-            from clustercli.textwidth import wrap
-
-            text = "\n".join(wrap(text, prose_room()))
-        typer.echo(text, err=True)
+        typer.echo(textwidth.for_terminal(text, textwidth.columns(sys.stderr)), err=True)
 
 
 def stopped() -> NoReturn:

@@ -1,12 +1,9 @@
 """`clustercli start | resume | edit | list`: running the self-check and finding it again."""
 
 
-import functools
-import os
-import shlex
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 
@@ -15,126 +12,34 @@ from clustercli.cli.app import (
     ClusterCommand,
     H,
     LangOption,
-    _run,
     chosen_language,
     clean_id,
     clean_name,
     data_store,
-    echo_error,
     prose_room,
     table_room,
     use_language,
     write_output,
 )
 from clustercli.cli.output import LIST_FORMATS, ListFormat, Listing, emit
-from clustercli.cli.startup import collector_back, collector_paused
+from clustercli.cli.startup import collector_paused
 
 Plain = Annotated[bool, typer.Option("--plain", help=H("cli.opt.plain"))]
 
 
-def resume_command(assessment_id: str, mode: str = "terminal") -> str:
-    """The exact command to continue, as it can be pasted into a shell."""
-    explicit = _run.get("data_dir")
-    prefix = f"clustercli --data-dir {shlex.quote(str(explicit))} " if explicit else \
-        "clustercli "
-    plain = " --plain" if mode == "plain" else ""
-    return f"{prefix}resume {assessment_id}{plain}"
+# The conversation (cli/conversation.py) is loaded by the commands that hold one, not by
+# `--help` or `list`.
+def _screen() -> TextIO:
+    from clustercli.cli.conversation import screen
 
-
-def _mode(plain: bool, have_answers: bool) -> str:
-    """"plain", "terminal" or "batch" (answers file, nobody to ask).
-
-    TERM=dumb asks for plain mode on a terminal; with stdin from a file or a pipe only --plain
-    reads it line by line (scriptable), and an answers file runs without asking anything."""
-    if plain:
-        return "plain"
-    if sys.stdin.isatty():
-        return "plain" if os.environ.get("TERM") == "dumb" else "terminal"
-    if have_answers:
-        return "batch"
-    from clustercli.errors import BadInput
-
-    raise BadInput("engine.no_terminal")
-
-
-def _screen():
-    """Where the interview is drawn: stdout, or the terminal itself when stdout is redirected
-    (`clustercli start > answers.txt`), so the prompts still reach the user and only the final
-    summary goes to the file. Without a /dev/tty (rare), stderr is the next best thing."""
-    if sys.stdout.isatty():
-        return sys.stdout
-    return _tty() or sys.stderr
-
-
-@functools.cache
-def _tty():
-    """The controlling terminal, opened once and kept open for the rest of the process."""
-    try:
-        return open("/dev/tty", "w", encoding="utf-8")
-    except OSError:
-        return None
-
-
-def _interface(mode: str, screen=None):
-    if mode == "terminal":
-        from clustercli.prompts.ui import on_terminal
-
-        return on_terminal(screen or sys.stdout)
-    from clustercli.plain import PlainUI
-
-    return PlainUI()
-
-
-def _converse(session, mode: str, *, notes: bool, intro: bool, at_review: bool = False,
-              notices: list[str] = ()) -> None:
-    """Run the interview in `mode`; on pause, say how to continue and exit 130."""
-    from clustercli.engine import driver, flow
-    from clustercli.errors import BadInput, Interrupted
-    from clustercli.i18n import t
-
-    lang = session.lang
-    if mode == "batch":
-        for notice in notices:
-            echo_error(notice)
-        missing = flow.missing_after_defaults(session)
-        if missing:
-            raise BadInput("engine.missing_answers", questions=", ".join(missing),
-                           command=resume_command(session.id, mode))
-        return
-    screen = _screen() if mode == "terminal" else None
-    ui = _interface(mode, screen)
-    info = flow.intro(session.qset)
-    if mode == "terminal":
-        if intro:
-            from clustercli.prompts.keys import key_help
-            from clustercli.render import screens
-
-            screens.intro(screens.console(screen), lang, info.questions, info.minutes,
-                          key_help(lang, notes))
-    else:
-        if intro:
-            ui.notice(t("engine.intro", lang, questions=info.questions, minutes=info.minutes))
-        ui.commands_hint(lang, notes)
-    for notice in notices:
-        ui.notice(notice)
-    try:
-        driver.run(session, ui, notes=notes, start_at_review=at_review,
-                   shown=collector_back)
-    except driver.Paused:
-        unsaved = session.unsaved_notes()
-        if unsaved:  # typed before the question had an answer: nothing to keep them with
-            ui.notice(t("engine.notes_not_saved", lang, questions=", ".join(unsaved)))
-        raise Interrupted("engine.paused", command=resume_command(session.id, mode)) from None
+    return screen()
 
 
 def _finish(session, mode: str) -> None:
     """Complete the assessment and show it. On a terminal: a screen that fits (saved, the
     level, the scores, the first actions) with the `show` commands for the whole report, so
-    that nothing of it scrolls away; into a file or a pipe: every answer, then the report."""
-    from clustercli.profile.build import summarise
-
-    if session.record.status != "completed":  # an `edit` without changes stays as it was
-        session.complete(summarise)
+    that nothing of it scrolls away; into a file or a pipe: every answer, then the report.
+    (Completing is conversation.complete's, before this.)"""
     if sys.stdout.isatty():
         from clustercli.cli.report_cmd import print_end_screen
 
@@ -189,6 +94,7 @@ def start(
     plain: Plain = False,
 ) -> None:
     from clustercli.cli.advisor_cmd import privacy_notice_once
+    from clustercli.cli.conversation import complete, converse, mode_for
     from clustercli.engine import answers_file, flow
     from clustercli.engine import session as sessions
     from clustercli.paths import shipped_set
@@ -197,13 +103,31 @@ def start(
     lang = use_language(lang)
     qset = cache.load(questions or shipped_set())
     given = answers_file.read(answers, qset, lang) if answers else None
-    mode = _mode(plain, given is not None)
-    privacy_notice_once(client, lang)
-    # stored once the first question is on the screen, while it is read (Session.prepare)
+    mode = mode_for(plain, given is not None)
+    privacy: list[str] = []
+    privacy_notice_once(client, lang, show=privacy.append)
+    # stored once the first question is on the screen, while it is read (Session.prepare),
+    # and held open for this session from then on (Session.keep_open)
     session = sessions.begin(data_store, qset, lang, client, respondent)
-    notices = flow.apply_given(session, given) if given else []
-    _converse(session, mode, notes=bool(client.strip()), intro=True, notices=notices)
-    _finish(session, mode)
+    session.keep_open()
+    try:
+        notices = flow.apply_given(session, given) if given else []
+        converse(session, mode, notes=bool(client.strip()), intro=True, notices=notices,
+                  privacy=privacy[0] if privacy else None)
+        complete(session)
+        _finish(session, mode)
+    finally:
+        session.close()
+
+
+def _open(store, assessment_id: str, lang: str | None):
+    """An assessment opened for an interview, held open for it (`OpenElsewhere` if another
+    terminal has it)."""
+    from clustercli.engine import session as sessions
+
+    session = sessions.reopen(store, assessment_id, chosen_language(lang))
+    use_language(session.lang)
+    return session
 
 
 @collector_paused()
@@ -214,8 +138,10 @@ def resume(
     lang: CheckLangOption = None,
     plain: Plain = False,
 ) -> None:
+    """A check in progress goes on at its first open question; a completed one with an
+    unfinished edit (a draft) goes on with that edit, as `edit` does."""
+    from clustercli.cli.conversation import complete, converse, mode_for
     from clustercli.engine import flow
-    from clustercli.engine import session as sessions
     from clustercli.errors import BadInput
     from clustercli.paths import shipped_set
     from clustercli.questionset import cache
@@ -223,15 +149,22 @@ def resume(
     use_language(lang)
     store = data_store()
     assessment_id = assessment_id or flow.latest_unfinished(store).id
-    session = sessions.reopen(store, assessment_id, chosen_language(lang))
-    use_language(session.lang)
-    if session.record.status == "completed":
+    session = _open(store, assessment_id, lang)
+    if session.editing and session.record.draft is None:
         raise BadInput("engine.already_completed", id=assessment_id)
-    mode = _mode(plain, False)
-    notice = flow.set_change_notice(session, cache.load(shipped_set()))
-    notices = [notice] if notice else []
-    _converse(session, mode, notes=bool(session.record.client), intro=False, notices=notices)
-    _finish(session, mode)
+    mode = mode_for(plain, False)
+    session.keep_open()
+    try:
+        notices = [flow.opened(session)]
+        notice = flow.set_change_notice(session, cache.load(shipped_set()))
+        if notice:
+            notices.append(notice)
+        converse(session, mode, notes=bool(session.record.client), intro=False,
+                  notices=notices, at_review=session.editing)
+        complete(session)
+        _finish(session, mode)
+    finally:
+        session.close()
 
 
 @collector_paused()
@@ -241,21 +174,28 @@ def edit(
     lang: CheckLangOption = None,
     plain: Plain = False,
 ) -> None:
-    from clustercli.engine import session as sessions
+    """Changes are a draft until the edit is finished: stopping leaves the completed check as
+    it was, and `edit` (or `resume`) again goes on with the draft."""
+    from clustercli.cli.conversation import complete, converse, mode_for, resume_command
+    from clustercli.engine import flow
     from clustercli.errors import BadInput
 
     use_language(lang)
     store = data_store()
-    session = sessions.reopen(store, assessment_id, chosen_language(lang))
-    use_language(session.lang)
-    if session.record.status != "completed":
+    session = _open(store, assessment_id, lang)
+    if not session.editing:
         raise BadInput("engine.not_completed", id=assessment_id,
                        command=resume_command(assessment_id))
-    mode = _mode(plain, False)
-    # Not reopened yet: only a real change makes it unfinished (see Session.answer), so
-    # looking at the review and leaving leaves it completed.
-    _converse(session, mode, notes=bool(session.record.client), intro=False, at_review=True)
-    _finish(session, mode)
+    mode = mode_for(plain, False)
+    session.keep_open()
+    try:
+        notices = [flow.opened(session)] if session.record.draft is not None else []
+        converse(session, mode, notes=bool(session.record.client), intro=False,
+                  notices=notices, at_review=True)
+        complete(session)
+        _finish(session, mode)
+    finally:
+        session.close()
 
 
 def list_assessments(

@@ -14,9 +14,11 @@ from enum import Enum
 from typing import Any, Protocol
 
 from clustercli.engine import values
+from clustercli.engine.flow import question_list
 from clustercli.engine.interview import OTHER_GROUP, Progress
 from clustercli.engine.session import Session
 from clustercli.i18n import pick, t
+from clustercli.paths import SHIPPED_SET_ID
 from clustercli.questionset.model import Question
 
 
@@ -45,7 +47,7 @@ class Ask:
     question: Question
     lang: str
     progress: Progress
-    section: str  # the dimension's title, or "Over uw bedrijf"
+    section: str  # the dimension's title, or the heading of unscored questions
     suggestion: Any  # the value to preselect (current answer, earlier answer, default) or None
     can_go_back: bool
     notes: bool  # whether the note action is offered (advisor mode: --client)
@@ -82,10 +84,19 @@ class Paused(Exception):
     """The user stopped (pause, Ctrl-C, end of input). Everything answered is saved."""
 
 
+def _unscored_title(session: Session) -> str:
+    """The heading of the questions that count towards no area: "Over uw bedrijf" in the
+    shipped set, whose such questions are all about the firm; a neutral "Algemene vragen" in
+    a set of one's own (`--questions`), which may ask anything."""
+    key = "engine.section_profile" if session.qset.id == SHIPPED_SET_ID else \
+        "engine.section_general"
+    return t(key, session.lang)
+
+
 def section_title(session: Session, question: Question) -> str:
     if question.dimension and question.dimension in session.qset.dimension_by_id:
         return pick(session.qset.dimension_by_id[question.dimension].title, session.lang)
-    return t("engine.section_profile", session.lang)
+    return _unscored_title(session)
 
 
 def review_sections(session: Session) -> list[ReviewSection]:
@@ -93,7 +104,7 @@ def review_sections(session: Session) -> list[ReviewSection]:
     sections = []
     for group in interview.review_groups():
         if group.dimension == OTHER_GROUP:
-            title = t("engine.section_profile", lang)
+            title = _unscored_title(session)
         else:
             title = pick(session.qset.dimension_by_id[group.dimension].title, lang)
         items = tuple(ReviewItem(q, values.label(q, interview.answers[q.id], lang),
@@ -147,7 +158,8 @@ def _tell_pending(session: Session, ui: UserInterface) -> None:
     """Answers from the file still waiting live only in memory: say they were not kept."""
     pending = session.pending_answers()
     if pending:
-        ui.notice(t("engine.file_pending_lost", session.lang, questions=", ".join(pending)))
+        ui.notice(t("engine.file_pending_lost", session.lang,
+                    questions=question_list(session.qset, pending, session.lang)))
 
 
 def _act(session: Session, ui: UserInterface, current: Question, action: Give | Special,
@@ -161,11 +173,12 @@ def _act(session: Session, ui: UserInterface, current: Question, action: Give | 
             ui.notice(t(error.key, lang, **error.params))
             return current
         if dropped:
-            names = ", ".join(pick(session.qset.question(qid).text, lang) for qid in dropped)
-            ui.notice(t("engine.dropped", lang, count=len(dropped), questions=names))
+            ui.notice(t("engine.dropped", lang, count=len(dropped),
+                        questions=question_list(session.qset, dropped, lang)))
         left_out = session.take_left_out()  # pending answers from the file that cannot apply
         if left_out:
-            ui.notice(t("engine.file_not_applicable", lang, questions=", ".join(left_out)))
+            ui.notice(t("engine.file_not_applicable", lang,
+                        questions=question_list(session.qset, left_out, lang)))
         return None
     if action is Special.BACK:
         previous = session.interview().previous(current.id)

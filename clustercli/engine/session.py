@@ -8,6 +8,14 @@ Answers from an answers file whose question is still undecided (it depends on an
 given later) wait here, in memory: each change stores the ones that now apply, without asking,
 and sets aside the ones that can no longer apply (see `answers_file.settle`).
 
+A completed assessment opened again (`edit`) is changed through a draft: the store keeps every
+change to a completed record apart (`records.Draft`) until `complete` takes it in, so the
+session works on `editing_answers` (the answers with the draft's changes on top) and stopping
+leaves the completed assessment as it was.
+
+An interview holds its assessment open (`keep_open`, the store's session lock) so that a second
+terminal is told it is open elsewhere; `close` lets go, as does the end of the process.
+
 A new assessment begun with `begin` is not stored before its first question is on the screen:
 the store and the libraries it needs would delay that question. The interface says when the
 question is shown (`Ask.shown`), and the session then stores the assessment in the background
@@ -27,7 +35,7 @@ from clustercli.engine.interview import Interview
 from clustercli.profile.summary import Summary
 from clustercli.questionset import cache
 from clustercli.questionset.model import Question, QuestionSet, canonical_json, content_hash
-from clustercli.records import Assessment, SetRef, Store
+from clustercli.records import Answer, Assessment, Hold, SetRef, Store
 
 _KEEP = object()  # "leave the note as it is"
 
@@ -51,6 +59,8 @@ class Session:
         self.record = record
         self.qset = qset
         self.lang = lang
+        self._hold: Hold | None = None  # the session lock, once held (see `keep_open`)
+        self._hold_when_stored = False  # `begin`: hold it as soon as it is stored
         self._pending_notes: dict[str, str] = {}  # notes typed before the answer
         self._pending_answers: dict[str, Any] = {}  # from an answers file, still undecided
         self._left_out: list[str] = []  # pending answers found not to apply, not yet told
@@ -70,6 +80,12 @@ class Session:
         if not self._stored:
             self._create()
         return self.record.id
+
+    @property
+    def stored(self) -> bool:
+        """Whether the assessment is stored (or being stored): False only for a new one whose
+        first question was never shown, which has nothing to continue."""
+        return self._stored or self._storing is not None
 
     def prepare(self) -> None:
         """Store a new assessment in the background, while the user reads the question on the
@@ -95,20 +111,50 @@ class Session:
             raise self._failure
 
     def _create(self) -> None:
-        draft = self.record
+        new = self.record
         self.record = self.store.create(
-            question_set=draft.question_set, set_data=canonical_json(self.qset),
-            language=draft.language, client=draft.client, respondent=draft.respondent)
+            question_set=new.question_set, set_data=canonical_json(self.qset),
+            language=new.language, client=new.client, respondent=new.respondent)
         self._stored = True
+        if self._hold_when_stored:
+            self._hold = self.store.hold(self.record.id)
+
+    def keep_open(self) -> None:
+        """Hold the assessment open for this session (`OpenElsewhere` if another session
+        has it); a new one is held as soon as it is stored."""
+        if not self._stored:
+            self._hold_when_stored = True
+        elif self._hold is None:
+            self._hold = self.store.hold(self.id)
+
+    def close(self) -> None:
+        """Let go of the assessment (the session lock); the end of the process does too."""
+        self._wait_quietly()
+        hold, self._hold = self._hold, None
+        if hold is not None:
+            hold.release()
+
+    def _wait_quietly(self) -> None:
+        storing = self._storing
+        if storing is not None and storing is not threading.current_thread():
+            storing.join()
+
+    @property
+    def editing(self) -> bool:
+        """Whether this session changes a completed assessment (`edit`): its changes are a
+        draft until it is finished."""
+        return self.record.status == "completed"
+
+    @property
+    def needs_completing(self) -> bool:
+        """Not completed yet, or completed with a draft to take in."""
+        return self.record.status != "completed" or self.record.draft is not None
+
+    def _answers(self) -> dict[str, Answer]:
+        return self.record.editing_answers()
 
     def interview(self) -> Interview:
-        return Interview(self.qset, self.record.values())
-
-    def _reopen_if_completed(self) -> None:
-        """`edit`: a completed assessment becomes unfinished at its first change, not before,
-        so that opening the review and leaving changes nothing."""
-        if self.record.status == "completed":
-            self.record = self.store.reopen(self.id)
+        return Interview(self.qset, self.record.editing_values())
 
     def unsaved_notes(self) -> list[str]:
         """Questions with a note typed before they had an answer (lost if the user stops)."""
@@ -117,13 +163,11 @@ class Session:
     def answer(self, q: Question, value: Any, note: Any = _KEEP) -> list[str]:
         """Save an answer; return the ids of answers that no longer apply (now inactive)."""
         value = values.check(q, value, self.lang)
-        current = self.record.answers.get(q.id)
+        current = self._answers().get(q.id)
         if current is not None and current.value == value and note is _KEEP \
                 and q.id not in self._pending_notes:
-            return []  # the same answer again: nothing to save, nothing to reopen
-        self._reopen_if_completed()
+            return []  # the same answer again: nothing to save, no draft to start
         if note is _KEEP:
-            current = self.record.answers.get(q.id)
             note = self._pending_notes.pop(q.id, current.note if current else None)
         self.record = self.store.save_answer(self.id, q.id, value, note)
         return self._settle()
@@ -132,7 +176,7 @@ class Session:
         """Store the pending answers that now apply, then set aside the active answers that
         stopped applying; return the latter."""
         if self._pending_answers:
-            settled = answers_file.settle(self.qset, self.record.values(),
+            settled = answers_file.settle(self.qset, self.record.editing_values(),
                                           self._pending_answers)
             self._pending_answers = settled.pending
             self._left_out += settled.left_out
@@ -162,28 +206,31 @@ class Session:
     def note(self, question_id: str) -> str | None:
         if question_id in self._pending_notes:
             return self._pending_notes[question_id]
-        answer = self.record.answers.get(question_id)
+        answer = self._answers().get(question_id)
         return answer.note if answer else None
 
     def set_note(self, q: Question, text: str | None) -> None:
         """Attach an advisor's note; kept with the answer (or with the next answer given)."""
         text = (text or "").strip() or None
-        current = self.record.answers.get(q.id)
+        current = self._answers().get(q.id)
         if current is None:
             if text:
                 self._pending_notes[q.id] = text
             else:
                 self._pending_notes.pop(q.id, None)
         elif current.note != text:
-            self._reopen_if_completed()
             self.record = self.store.save_answer(self.id, q.id, current.value, text)
 
     def suggestion(self, q: Question) -> Any:
         """What to preselect: the active answer, else the last one that stopped applying,
         else the question's default, else nothing."""
-        if q.id in self.record.answers:
-            return self.record.answers[q.id].value
-        for entry in reversed(self.record.history):
+        answers = self._answers()
+        if q.id in answers:
+            return answers[q.id].value
+        draft = self.record.draft
+        if draft is not None and q.id in draft.removed and q.id in self.record.answers:
+            return self.record.answers[q.id].value  # set aside in this edit
+        for entry in reversed([*self.record.history, *(draft.history if draft else ())]):
             if entry.question == q.id and entry.reason == "not_applicable":
                 return entry.value
         return q.default
@@ -191,7 +238,7 @@ class Session:
     def complete(self, summarise: SetSummary | None = None) -> None:
         """Completed, with `summarise` (the profile's, `profile.build.summarise`) worked out
         by the store on the record as it stores it: answers another process saved meanwhile
-        count too."""
+        count too, and an edit's draft is taken in first."""
         if summarise is None:
             self.record = self.store.complete(self.id)
             return

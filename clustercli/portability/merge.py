@@ -9,6 +9,12 @@
   Everything else of the other version (status, client, respondent, summary) gives way to the
   current one's.
 
+An unfinished edit in the data folder (a `draft`: export leaves drafts out, import refuses
+them) stays with the local record whatever the file holds, so that nothing typed in it is lost:
+its changes are taken in on top of the current version when the edit is finished. A draft
+belongs to a completed record, so a local one with a draft stays current against a newer
+version in the file that is not completed (that version's answers join the history as above).
+
 Every step is a function of the two versions alone, never of the clock, so importing the same
 file again finds nothing to change, and two advisors who import each other's files end up with
 the same record (unless both changed it in the very same microsecond: then each keeps its own as
@@ -18,6 +24,7 @@ current, with the other's answers in its history).
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 from typing import Any
 
@@ -29,12 +36,15 @@ def merge(local: Assessment | None, incoming: Assessment) -> Assessment | None:
     """The record to store for `incoming`, or None if the local one already is it."""
     if local is None:
         return copy.deepcopy(incoming)
-    if local == incoming:
+    draft = local.draft
+    if (dataclasses.replace(local, draft=None) if draft is not None else local) == incoming:
         return None
-    incoming_newer = clock.parse(incoming.updated) > clock.parse(local.updated)
+    incoming_newer = clock.parse(incoming.updated) > clock.parse(local.updated) and (
+        draft is None or incoming.status == "completed")
     current, other = (incoming, local) if incoming_newer else (local, incoming)
     merged = copy.deepcopy(current)
     merged.history = _joined_history(current, other)
+    merged.draft = copy.deepcopy(draft)
     return None if merged == local else merged
 
 

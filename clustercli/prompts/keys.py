@@ -26,13 +26,12 @@ from prompt_toolkit.keys import Keys
 from clustercli import interrupts
 from clustercli.engine.driver import Special
 from clustercli.i18n import t
+from clustercli.prompts.keymap import CHORDS, KEY_NAMES, LIST_KEYS, key_help
 from clustercli.prompts.widgets import Draft, snapshot
 
-CHORDS = {Special.BACK: "c-t", Special.HELP: "c-g", Special.PAUSE: "c-p", Special.NOTE: "c-n"}
-LIST_KEYS = {Special.BACK: ("left", "<"), Special.HELP: ("?",)}
-# How a key is written for the user; the same in Dutch and English (keyboards say "Ctrl").
-KEY_NAMES = {"c-t": "Ctrl-T", "c-g": "Ctrl-G", "c-p": "Ctrl-P", "c-n": "Ctrl-N", "left": "←",
-             "<": "<", "?": "?"}
+__all__ = ["CHORDS", "KEY_NAMES", "LIST_KEYS", "Offer", "Stopped", "bind", "hint", "key_help",
+           "offer"]
+
 ACTION_WORDS = {Special.BACK: "prompts.action.back", Special.HELP: "prompts.action.help",
                 Special.PAUSE: "prompts.action.pause", Special.NOTE: "prompts.action.note"}
 
@@ -116,25 +115,13 @@ def _finish_with(action: Special):
     return handler
 
 
-def hint(offered: Offer, lang: str) -> str:
-    """The line under a question: "← terug · ? uitleg · Ctrl-P pauze"."""
-    parts = []
+def hint(offered: Offer, lang: str, first: list[str] | None = None) -> str:
+    """The line under a question: "1–5 kiezen · ← terug · ? uitleg · Ctrl-P pauze" (`first`:
+    the keys that answer, said before the actions)."""
+    parts = list(first or ())
     for action in offered.actions:
         keys = offered.keys(action)
         shown = keys[:-1] if offered.in_list and len(keys) > 1 else keys  # lists: the easy ones
         parts.append(f"{' '.join(KEY_NAMES[key] for key in shown)} {t(ACTION_WORDS[action], lang)}")
-    return " · ".join(parts)
-
-
-def key_help(lang: str, notes: bool) -> list[tuple[str, str]]:
-    """Every key of the interview with what it does, for the introduction."""
-    rows = [("↑ ↓  Enter", t("prompts.keys.choose", lang)),
-            (t("prompts.keys.space", lang), t("prompts.keys.tick", lang))]
-    for action in (Special.BACK, Special.HELP, Special.PAUSE, Special.NOTE):
-        if action is Special.NOTE and not notes:
-            continue
-        names = [KEY_NAMES[key] for key in (*LIST_KEYS.get(action, ()), CHORDS[action])]
-        if action is Special.PAUSE:
-            names.append("Ctrl-C")
-        rows.append((" / ".join(names), t(f"prompts.keys.{action.value}", lang)))
-    return rows
+    # a key and what it does stay together when the line wraps (no-break spaces)
+    return " · ".join(part.replace(" ", "\u00a0") for part in parts)

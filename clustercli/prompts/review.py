@@ -13,13 +13,15 @@ from collections.abc import Callable
 from typing import Any
 
 import questionary
-from prompt_toolkit.utils import get_cwidth
 
 from clustercli.engine.driver import Change, ReviewItem, ReviewSection, Special
 from clustercli.i18n import pick, t
+from clustercli.prompts import fitting
+from clustercli.textwidth import cut as cut_line
+from clustercli.textwidth import width as cells
 
 MORE = "review:more"  # the overview's entry to its next page
-QUESTION_ROOM = 12  # what a line keeps of its question even beside a very long answer
+QUESTION_ROOM = 5  # what a line keeps of its question beside a very long answer ("Whic…")
 POINTER_ROOM = 4  # " » " before each entry of a list
 
 # (message, choices, value pointed at, instruction) -> the value chosen or a Special
@@ -68,12 +70,12 @@ def _overview_title(lang: str, page: int, pages: int) -> str:
 
 
 def lines(text: str, columns: int) -> int:
-    """Terminal lines `text` takes; one more when it fills the last, for the cursor after it."""
-    return get_cwidth(text) // max(1, columns) + 1
+    """Terminal lines `text` takes, wrapped at word boundaries as the prompts wrap it."""
+    return fitting.height(fitting.wrapped(text, columns))
 
 
 def _message_lines(message: str, instruction: str, columns: int) -> int:
-    return lines(f"? {message} {instruction}", columns)  # as questionary writes it
+    return fitting.message_height(message, instruction, columns)  # as the prompt shows it
 
 
 def split(sections: list[ReviewSection], lang: str, rows: int, columns: int,
@@ -117,19 +119,19 @@ def _even(count: int, most: int) -> int:
 
 def cut(text: str, width: int) -> str:
     """One line: a list entry taller than it looks would push the top off the screen."""
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[:max(0, width - 1)] + "…"
+    return cut_line(text, width)
 
 
 def fit(question: str, answer: str, width: int, mark: str = "") -> str:
-    """"question — answer" on one line: the question gives way first, since the answer is
-    what the user checks; only an answer wider than the line itself is cut too."""
+    """"question — answer" on one line: the question gives way, down to its first few letters
+    and "…", since the answer is what the user checks; only an answer too wide for the line
+    with those letters is cut too (open the entry to see it whole)."""
     question, answer = " ".join(question.split()), " ".join(answer.split())
     tail = f" — {answer}{mark}"
-    if len(question) + len(tail) <= width:
+    if cells(question) + cells(tail) <= width:
         return question + tail
-    keep = min(len(question), QUESTION_ROOM, max(1, width // 3))
-    if width - len(tail) >= keep:
-        return cut(question, width - len(tail)) + tail
-    room = width - keep - len(" — ") - len(mark)
+    keep = min(cells(question), QUESTION_ROOM)
+    if width - cells(tail) >= keep:
+        return cut(question, width - cells(tail)) + tail
+    room = width - keep - cells(" — ") - cells(mark)
     return f"{cut(question, keep)} — {cut(answer, max(1, room))}{mark}"

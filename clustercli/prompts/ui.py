@@ -22,14 +22,18 @@ from prompt_toolkit import print_formatted_text
 from prompt_toolkit.application import Application, create_app_session, get_app_session
 from prompt_toolkit.formatted_text import FormattedText, StyleAndTextTuples
 from prompt_toolkit.input import Input
+from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
 from prompt_toolkit.output import Output, create_output
 
+from clustercli.engine import values
 from clustercli.engine.driver import Ask, Change, Give, ReviewSection, Special
 from clustercli.i18n import pick, t
-from clustercli.prompts import keys, review, widgets
+from clustercli.prompts import fitting, keys, picking, review, widgets
 from clustercli.questionset.model import Question
 
 REVIEW_KEYS = keys.offer(back=True, help=False, note=False, in_list=True)
+NO_ACTIONS = keys.Offer((), in_list=False)  # only what every prompt has: Ctrl-C, Ctrl-D
+_CANCELLED = object()  # the note prompt left with Esc
 
 
 class TerminalUI:
@@ -48,7 +52,7 @@ class TerminalUI:
 
     def notice(self, text: str) -> None:
         with self._session():
-            print_formatted_text(FormattedText([("", text)]))
+            print_formatted_text(FormattedText([("", fitting.wrapped(text))]))
 
     def ask(self, ask: Ask) -> Give | Special:
         q, lang = ask.question, ask.lang
@@ -64,8 +68,13 @@ class TerminalUI:
         draft = kept[1] if kept is not None and kept[0] == q.id else None
         with self._session():
             question = widget.build(q, lang, pick(q.text, lang), ask.suggestion, draft)
+            widgets.say_when_answered(question, pick(q.text, lang),
+                                      lambda result: _said(q, widget, result, lang))
+            picked = widget.keys(q, lang)
+            picking.bind(question, picked)
             keys.bind(question.application, offered)
-            widgets.frame(question, above, keys.hint(offered, lang))
+            widgets.frame(question, above,
+                          keys.hint(offered, lang, picking.hint(picked, lang)), lang)
             _once_drawn(question.application, ask.shown)
             result = question.unsafe_ask()
         if isinstance(result, keys.Stopped):
@@ -75,11 +84,24 @@ class TerminalUI:
         return Give(widget.read(q, result, lang))
 
     def ask_note(self, question: Question, current: str | None, lang: str) -> str | None:
+        """The note on an answer; Esc leaves it as it was (Ctrl-C still pauses the check)."""
         with self._session():
-            prompt = questionary.text(t("prompts.note_prompt", lang), default=current or "",
+            message = t("prompts.note_prompt", lang)
+            prompt = questionary.text(fitting.message(message, "")[0], default=current or "",
                                       style=widgets.STYLE)
-            keys.bind(prompt.application, keys.Offer((), in_list=False))
+            cancel = KeyBindings()
+
+            @cancel.add("escape", eager=True)
+            def _cancel(event: KeyPressEvent) -> None:
+                event.app.exit(result=_CANCELLED)
+
+            app = prompt.application
+            app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), cancel])
+            keys.bind(app, NO_ACTIONS)
+            widgets.frame(prompt, None, t("prompts.note_hint", lang), lang)
             typed = prompt.unsafe_ask()
+        if typed is _CANCELLED:
+            return current
         return typed.strip() or None
 
     def review(self, sections: list[ReviewSection], lang: str) -> Change | Special:
@@ -94,10 +116,18 @@ class TerminalUI:
               instruction: str, lang: str) -> Any:
         with self._session():
             question = widgets.select(message, choices, pointed, instruction)
+            question.application.erase_when_done = True  # the next page replaces it
             keys.bind(question.application, REVIEW_KEYS)
-            widgets.frame(question, None, keys.hint(REVIEW_KEYS, lang))
+            widgets.frame(question, None, keys.hint(REVIEW_KEYS, lang), lang)
             result = question.unsafe_ask()
         return result.action if isinstance(result, keys.Stopped) else result
+
+
+def _said(q: Question, widget: Widget, result: Any, lang: str) -> str:
+    """A prompt's result as the answer in words; ValueError for a special action's."""
+    if isinstance(result, keys.Stopped):
+        raise ValueError(result.action)
+    return values.label(q, widget.read(q, result, lang), lang)
 
 
 def _once_drawn(app: Application[Any], then: Callable[[], None]) -> None:
@@ -113,15 +143,21 @@ def _once_drawn(app: Application[Any], then: Callable[[], None]) -> None:
 Build = Callable[[Question, str, str, Any, widgets.Draft | None], questionary.Question]
 
 
+def _no_keys(q: Question, lang: str) -> picking.Keys:
+    return picking.Keys({}, (), None, False)
+
+
 @dataclass(frozen=True)
 class Widget:
     """How a question of one type is asked: the prompt (for the question, the language, the
     message, the value to preselect and a draft kept over help or a note), how its result
-    becomes the answer given, and whether it is a list (the arrow keys move in it)."""
+    becomes the answer given, whether it is a list (the arrow keys move in it), and the keys
+    that answer it at once (numbers, the letter of "weet niet")."""
 
     build: Build
     read: Callable[[Question, Any, str], Any]
     in_list: bool
+    keys: Callable[[Question, str], picking.Keys] = _no_keys
 
 
 def _as_chosen(q: Question, result: Any, lang: str) -> Any:
@@ -161,10 +197,10 @@ def _free_text(q: Question, lang: str, message: str, suggestion: Any,
 # Any other type is typed, and read by the type itself (the allowed values shown beside it).
 TYPED = Widget(widgets.typed, widgets.typed_value, in_list=False)
 WIDGETS = {
-    "choice": Widget(_options, _as_chosen, in_list=True),
-    "multi": Widget(widgets.checkbox, _ticked, in_list=True),
-    "scale": Widget(_points, _as_chosen, in_list=True),
-    "yesno": Widget(_yes_no, _as_chosen, in_list=True),
+    "choice": Widget(_options, _as_chosen, in_list=True, keys=widgets.option_keys),
+    "multi": Widget(widgets.checkbox, _ticked, in_list=True, keys=widgets.tick_keys),
+    "scale": Widget(_points, _as_chosen, in_list=True, keys=widgets.scale_keys),
+    "yesno": Widget(_yes_no, _as_chosen, in_list=True, keys=widgets.yes_no_keys),
     "number": TYPED,
     "text": Widget(_free_text, widgets.typed_value, in_list=False),
 }

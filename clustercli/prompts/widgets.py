@@ -4,12 +4,15 @@ choice and scale are select lists ("weet niet / n.v.t." last where allowed); mul
 list; yesno a select of Ja/Nee (questionary's confirm hard-codes y/n, so it is built here, with
 the j/k cursor keys off so that `j` can mean ja); number and text a validated text prompt whose
 messages come from the engine's own checks, worded for a prompt that already shows its question.
-A prompt ended by help or a note comes back from a `Draft`: as the user left it.
+A prompt ended by help or a note comes back from a `Draft`: as the user left it. Every text is
+wrapped at word boundaries and every list made to fit the terminal (`fitting`); numbers and the
+letter of "weet niet" answer a list at once (`picking`).
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +22,7 @@ from prompt_toolkit.application import application as _application_module
 from prompt_toolkit.document import Document
 from prompt_toolkit.filters import is_done
 from prompt_toolkit.formatted_text import StyleAndTextTuples
-from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
+from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.layout import ConditionalContainer, HSplit, Layout, Window
 from prompt_toolkit.layout.controls import FormattedTextControl
 from questionary.prompts.common import InquirerControl
@@ -27,6 +30,7 @@ from questionary.prompts.common import InquirerControl
 from clustercli.conditions import UNKNOWN
 from clustercli.engine import values
 from clustercli.i18n import pick, t
+from clustercli.prompts import fitting, picking
 from clustercli.questionset.model import Question
 
 # Every prompt_toolkit Application builds the library's default key bindings afresh (some 2,500
@@ -67,26 +71,34 @@ def snapshot(app: Application) -> Draft:
 
 
 def frame(question: questionary.Question, above: StyleAndTextTuples | None,
-          below: str) -> None:
+          below: str, lang: str) -> None:
     """Put a line above the prompt (kept once answered) and a hint line under it (only while
-    it is being answered), with a list's refusal ("tick at least one") just above the hint."""
+    it is being answered), with a list's refusal ("tick at least one") just above the hint;
+    each wrapped at word boundaries, and a list made to fit what is left of the screen."""
     app = question.application
     control = _inquirer(app)
 
+    def over() -> StyleAndTextTuples:
+        return [(style, fitting.wrapped(text)) for style, text, *_ in above or ()]
+
     def under() -> StyleAndTextTuples:
         refusal = control.error_message if control is not None else None
-        text = "".join(fragment[1] for fragment in refusal) + "\n" if refusal else ""
-        return [("class:refusal", text), ("class:hint", below)]
+        text = "".join(fragment[1] for fragment in refusal) if refusal else ""
+        return [("class:refusal", fitting.wrapped(text) + "\n" if text else ""),
+                ("class:hint", fitting.wrapped(below))]
 
     parts: list[Any] = []
     if above:
-        parts.append(Window(FormattedTextControl(above), dont_extend_height=True,
+        parts.append(Window(FormattedTextControl(over), dont_extend_height=True,
                             wrap_lines=True))
     parts.append(app.layout.container)
     parts.append(ConditionalContainer(
         Window(FormattedTextControl(under), dont_extend_height=True, wrap_lines=True),
         filter=~is_done))
-    app.layout = Layout(HSplit(parts), focused_element=app.layout.current_window)
+    root = HSplit(parts)
+    app.layout = Layout(root, focused_element=app.layout.current_window)
+    if control is not None:
+        fitting.fit_list(control, lambda: control.pointed_at or 0, lang, lambda: root)
 
 
 def _inquirer(app: Application) -> InquirerControl | None:
@@ -101,6 +113,7 @@ def select(message: str, choices: list[questionary.Choice], default: Any,
     the actions; arrows and Enter choose."""
     if default is not None and default not in [c.value for c in choices]:
         default = None  # e.g. an answer from an older version of the set: point at the top
+    message, instruction = fitting.message(message, instruction)
     return questionary.select(message, choices, default=default, instruction=instruction,
                               pointer=POINTER, use_jk_keys=False, use_emacs_keys=False,
                               style=STYLE)
@@ -114,10 +127,32 @@ def scale_choices(q: Question, lang: str) -> list[questionary.Choice]:
             for number, label, value in points]
 
 
+def scale_keys(q: Question, lang: str) -> picking.Keys:
+    """1–5 pick a point of the scale, and a letter "weet niet"."""
+    points = q.kind.entries(q, lang)
+    return picking.for_list(q, lang, [str(number) for number, _, _ in points], len(points))
+
+
 def option_choices(q: Question, lang: str, checked: Any = None) -> list[questionary.Choice]:
+    """The options; numbered ("1  ICT") in a list short enough for its numbers to be keys."""
     chosen = checked if isinstance(checked, list) else []
-    return [questionary.Choice(pick(o.label, lang), value=o.key, checked=o.key in chosen)
-            for o in q.options or ()]
+    options = q.options or ()
+    numbered = picking.numbered(len(options))
+    return [questionary.Choice(f"{n}  {pick(o.label, lang)}" if numbered else
+                               pick(o.label, lang), value=o.key, checked=o.key in chosen)
+            for n, o in enumerate(options, 1)]
+
+
+def option_keys(q: Question, lang: str, ticks: bool = False) -> picking.Keys:
+    """The numbers of a numbered choice list, and the letter of "weet niet"."""
+    count = len(q.options or ())
+    numbers = [str(n) for n in range(1, count + 1)] if picking.numbered(count) else []
+    return picking.for_list(q, lang, numbers, count, ticks)
+
+
+def tick_keys(q: Question, lang: str) -> picking.Keys:
+    """In a checkbox list the numbers tick and untick."""
+    return option_keys(q, lang, ticks=True)
 
 
 def with_unknown(q: Question, lang: str, choices: list[questionary.Choice],
@@ -138,21 +173,15 @@ def yes_no(q: Question, lang: str, message: str, default: Any) -> questionary.Qu
     question = select(message, choices, default, instruction)
     letters = KeyBindings()
     for index, word in enumerate((yes, no)):
-        letters.add(word[0].lower(), eager=True)(_answer_at(index))
+        letters.add(word[0].lower(), eager=True)(picking.answer_at(index))
     app = question.application
     app.key_bindings = merge_key_bindings([app.key_bindings, letters])
     return question
 
 
-def _answer_at(index: int):
-    def handler(event: KeyPressEvent) -> None:
-        control = _inquirer(event.app)
-        assert control is not None  # a select always has its list
-        control.pointed_at = index
-        control.is_answered = True  # so the finished prompt shows the answer, as Enter would
-        event.app.exit(result=control.get_pointed_at().value)
-
-    return handler
+def yes_no_keys(q: Question, lang: str) -> picking.Keys:
+    """The letter of "weet niet" (j/n or y/n are in the instruction already)."""
+    return picking.for_list(q, lang, [], 2)
 
 
 def checkbox(q: Question, lang: str, message: str, default: Any,
@@ -173,8 +202,9 @@ def checkbox(q: Question, lang: str, message: str, default: Any,
 
     choices = with_unknown(q, lang, option_choices(q, lang, ticked), UNKNOWN in ticked)
     pointed = draft.pointed if draft is not None else None
-    question = questionary.checkbox(message, choices, validate=validate, pointer=POINTER,
-                                    instruction=t("prompts.checkbox_instruction", lang),
+    shown, instruction = fitting.message(message, t("prompts.checkbox_instruction", lang))
+    question = questionary.checkbox(shown, choices,
+                                    validate=validate, pointer=POINTER, instruction=instruction,
                                     initial_choice=pointed, use_jk_keys=False,
                                     use_emacs_keys=False, style=STYLE)
     # questionary shows the refusal in a bottom toolbar, which prompt_toolkit only draws once
@@ -183,22 +213,28 @@ def checkbox(q: Question, lang: str, message: str, default: Any,
     parts = question.application.layout.container.children
     if len(parts) == 4 and isinstance(parts[-1], ConditionalContainer):
         parts.pop()
-    _say_when_answered(question, q, lang, message)
     return question
 
 
-def _say_when_answered(question: questionary.Question, q: Question, lang: str,
-                       message: str) -> None:
-    """Once answered, the checkbox's own line says "done (2 selections)" in English whatever
-    the language: show the chosen labels instead, as the other prompts show their answer."""
+def say_when_answered(question: questionary.Question, message: str,
+                      said: Callable[[Any], str]) -> None:
+    """Once answered, the line left on the screen: "? <question> <answer>", wrapped at word
+    boundaries (questionary's own runs over the edge, and a checkbox's says "done (2
+    selections)" in English whatever the language); `said` gives the answer in words from the
+    prompt's result, as the review says it ("Eens (4)", not " 4  Eens")."""
     app = question.application
-    control = _inquirer(app)
-    assert control is not None  # a checkbox always has its list
 
     def answered() -> StyleAndTextTuples:
-        chosen = [choice.value for choice in control.get_selected_values()]
-        return [("class:qmark", "?"), ("class:question", f" {message} "),
-                ("class:answer", values.label(q, multi_value(chosen), lang))]
+        future = app.future
+        if future is None or not future.done() or future.exception() is not None:
+            return []
+        try:
+            answer = said(future.result())
+        except (ValueError, TypeError, values.AnswerError):
+            return []  # a special action (help, a note, back): the prompt is erased
+        shown, answer = fitting.message(message, answer)
+        return [("class:qmark", "?"), ("class:question", f" {shown} "),
+                ("class:answer", answer)]
 
     app.layout = Layout(HSplit([
         ConditionalContainer(app.layout.container, filter=~is_done),
@@ -236,8 +272,10 @@ def typed(q: Question, lang: str, message: str, default: Any, draft: Draft | Non
         shown = ""
     else:  # a word parse_typed reads back as "unknown"
         shown = t("prompts.unknown_word", lang) if default == UNKNOWN else str(default)
+    message, instruction = fitting.message(message, instruction)
     question = questionary.text(message, default=shown, validate=validate,
-                                instruction=instruction, validate_while_typing=False, style=STYLE)
+                                instruction=instruction, validate_while_typing=False,
+                                style=STYLE)
     if draft is not None:
         question.application.layout.current_buffer.reset(Document(draft.text, draft.cursor))
     return question
@@ -245,3 +283,4 @@ def typed(q: Question, lang: str, message: str, default: Any, draft: Draft | Non
 
 def typed_value(q: Question, text: str, lang: str) -> Any:
     return values.parse_typed(q, text, lang)
+

@@ -19,6 +19,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from clustercli import textwidth
 from clustercli.i18n import t
 from clustercli.render.plain import most_that_fit
 from clustercli.render.rich_report import actions_table, scores_table
@@ -32,18 +33,37 @@ def console(stream: TextIO) -> Console:
     return Console(file=stream, highlight=False, emoji=False)
 
 
-def intro(out: Console, lang: str, questions: str, minutes: int,
+def intro(out: Console, lang: str, title: str, lines: tuple[str, ...],
           keys: list[tuple[str, str]]) -> None:
-    """What the check is, how long, that answers stay here; then the keys."""
-    text = Text(t("engine.intro", lang, questions=questions, minutes=minutes))
+    """The question set's title; what the check is, how long, that answers stay here (`lines`);
+    then the keys. Compact (no padding rows inside the box), so that it fits an 80×24
+    terminal with the line that asks for Enter below it."""
+    text = Text("\n".join(lines))
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
     for key, action in keys:
         table.add_row(key, action)
     body = Group(text, Text(""), Text(t("screens.keys_title", lang), style="bold"), table)
-    out.print(Panel(body, title=t("screens.intro_title", lang), title_align="left",
-                    border_style="cyan", padding=(1, 2)))
+    out.print(Panel(body, title=title, title_align="left", border_style="cyan",
+                    padding=(0, 1), width=min(out.width, 100)))
+
+
+def notice(out: Console, text: str) -> None:
+    """A notice to read before going on (the privacy notice of advisor mode), wrapped at word
+    boundaries."""
+    out.print(Text(textwidth.for_terminal(text, out.width)), soft_wrap=True)
+
+
+def ask_enter(out: Console, prompt: str) -> None:
+    """The line that asks for Enter, under a screen to read; the cursor stays on it."""
+    out.print(Text(prompt, style="dim"), end="")
+
+
+def ask_enter_done(out: Console) -> None:
+    """Enter was pressed: the line that asked for it goes."""
+    out.file.write("\r\x1b[2K")
+    out.file.flush()
 
 
 def end(out: Console, report: Report, saved: str,

@@ -25,13 +25,19 @@ filelock); the rest of the tool sees the `Store` interface, and tests of the lay
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from clustercli.records import Assessment, Store
 from clustercli.storage.atomic import ensure_dir, write_atomic
-from clustercli.storage.documents import FORMAT, ShapeError, assessment_from, assessment_to
+from clustercli.storage.documents import (
+    PLAIN_FORMAT,
+    ShapeError,
+    assessment_from,
+    assessment_to,
+)
 
 if TYPE_CHECKING:
     from clustercli.storage.files import FileStore
@@ -44,18 +50,22 @@ __all__ = ["ShapeError", "document_of", "ensure_dir", "open_store", "record_from
 
 def document_of(record: Assessment) -> dict[str, Any]:
     """Every field of a record as JSON-ready values: the portable form of what the store
-    writes (an export line), without the store's own file-format number."""
+    writes (an export line), without the store's own file-format number, and without an
+    unfinished edit (`draft`): that is work in progress on this computer, and an export holds
+    the assessment as it was last completed (docs/export-format.md)."""
     doc = assessment_to(record)
     del doc["format"]
+    doc.pop("draft", None)
     return doc
 
 
 def record_from(doc: dict[str, Any]) -> Assessment:
     """The record in a portable document (`document_of`'s form), checked field by field;
     `ShapeError` naming the first field that is missing, unknown or of the wrong kind."""
-    if "format" in doc:  # a field of the store's files, never of a portable document
-        raise ShapeError("format")
-    return assessment_from({"format": FORMAT, **doc})
+    for field in ("format", "draft"):  # the store's own, never in a portable document
+        if field in doc:
+            raise ShapeError(field)
+    return assessment_from({"format": PLAIN_FORMAT, **doc})
 
 
 def open_store(data_dir: Path, **options) -> Store:
@@ -93,21 +103,25 @@ def _upkeep(store: FileStore, records: list[os.DirEntry[str]]) -> None:
 
 def _sweep_orphan_locks(locks: Path, records: Path, present: set[str]) -> None:
     """Lock files of assessments that no longer exist (a process killed inside `delete`):
-    nobody needs them, and they name an erased assessment.
+    nobody needs them, and they name an erased assessment. A session lock (`<id>.session.lock`,
+    left by a session that was killed) belongs to its assessment like the other.
 
     `present` is a listing taken a moment ago, so a record missing from it may have been
     created since, or be about to be (a `put` of a new id holds its lock first). So each lock
     file goes only if nobody holds it and, looked at again while we hold it, its record is
     still absent (`Locks.forget_if_unused`)."""
-    from clustercli.storage.locks import Locks
+    from clustercli.storage.locks import SESSION, Locks
 
     with os.scandir(locks) as entries:
-        orphans = [name for entry in entries if entry.name.endswith(".lock")
+        orphans = [(name, owner) for entry in entries if entry.name.endswith(".lock")
                    and (name := entry.name[:-5]) not in ("index", "sets")
-                   and name not in present]
+                   and (owner := name.removesuffix(SESSION)) not in present]
     if not orphans:  # the usual case: no Locks, so no import of filelock
         return
     held = Locks(locks)
-    for name in orphans:
-        held.forget_if_unused(
-            name, lambda name=name: not os.path.lexists(records / f"{name}.json"))
+    for name, owner in orphans:
+        held.forget_if_unused(name, functools.partial(_gone, records / f"{owner}.json"))
+
+
+def _gone(path: Path) -> bool:
+    return not os.path.lexists(path)

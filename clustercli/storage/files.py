@@ -20,7 +20,7 @@ import contextlib
 import os
 import re
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +54,7 @@ from clustercli.storage.folder import check_writable
 from clustercli.storage.folder import failures_named as _failures_named
 from clustercli.storage.index import Index, stamp
 from clustercli.storage.jsonfile import AtomicJSONStorage, database, decode, read_checked
-from clustercli.storage.locks import WAIT_SECONDS, Locks
+from clustercli.storage.locks import WAIT_SECONDS, Locks, SessionHold
 from clustercli.storage.putting import put as put_whole
 from clustercli.storage.sets import SetCopies
 
@@ -63,6 +63,17 @@ _ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 
 Change = Callable[[Assessment, str], bool]
 Hook = Callable[[Assessment], None]
+
+
+def _replaced_by(new: dict[str, Any]) -> Callable[[MutableMapping[Any, Any]], None]:
+    """TinyDB's `update` with a dict merges it into the stored document, so a field the new
+    form leaves out (a finished edit's `draft`) would stay: replace the document whole."""
+
+    def replace(doc: MutableMapping[Any, Any]) -> None:
+        doc.clear()
+        doc.update(new)
+
+    return replace
 
 
 class FileStore:
@@ -234,7 +245,8 @@ class FileStore:
                 completed = record.status == "completed"
                 if not change(record, clock.now()):
                     return record
-                db.table(TABLE).update(assessment_to(record), doc_ids=[assessment_id])
+                db.table(TABLE).update(_replaced_by(assessment_to(record)),
+                                       doc_ids=[assessment_id])
                 if completed and record.status != "completed":
                     # reopened, or unfinished by a change (changes.py): the index row stops
                     # claiming "completed" before the record does (see the docstring)
@@ -264,6 +276,11 @@ class FileStore:
 
     def reopen(self, assessment_id: str) -> Assessment:
         return self._change(assessment_id, changes.reopen)
+
+    def hold(self, assessment_id: str) -> SessionHold:
+        self._existing(assessment_id)
+        with _failures_named():
+            return self.locks.open_session(assessment_id)
 
     def delete(self, assessment_id: str) -> None:
         self.delete_many([assessment_id])

@@ -7,6 +7,7 @@ contract tests in tests/test_storage_contract.py run against both.
 
 from __future__ import annotations
 
+import builtins  # `list` is also a method here: its type is spelled in full
 import copy
 import dataclasses
 import uuid
@@ -20,6 +21,7 @@ from clustercli.records import (
     Damaged,
     IndexRow,
     NotFound,
+    OpenElsewhere,
     Reason,
     SetRef,
     Summarise,
@@ -29,10 +31,22 @@ from clustercli.storage import changes
 from clustercli.storage.documents import row_of
 
 
+class _Held:
+    def __init__(self, held: set[str], assessment_id: str) -> None:
+        self._held: set[str] | None = held
+        self._id = assessment_id
+
+    def release(self) -> None:
+        if self._held is not None:
+            self._held.discard(self._id)
+            self._held = None
+
+
 class MemoryStore:
     def __init__(self) -> None:
         self._records: dict[str, Assessment] = {}
         self._sets: dict[str, str] = {}
+        self._held: set[str] = set()  # assessments held open by a session (`hold`)
 
     def create(self, *, question_set: SetRef, set_data: str, language: str, client: str = "",
                respondent: str = "") -> Assessment:
@@ -87,7 +101,7 @@ class MemoryStore:
             rows = [dataclasses.replace(row, summary=None) for row in rows]
         return sorted(rows, key=lambda row: row.updated, reverse=True)
 
-    def find_by_client(self, client: str) -> list[IndexRow]:
+    def find_by_client(self, client: str) -> builtins.list[IndexRow]:
         key = client_key(client)
         return [row for row in self.list() if client_key(row.client) == key]
 
@@ -104,7 +118,8 @@ class MemoryStore:
             if record.question_set.hash not in in_use:
                 self._sets.pop(record.question_set.hash, None)
 
-    def put(self, updates: Mapping[str, Update], sets: Mapping[str, str]) -> list[str]:
+    def put(self, updates: Mapping[str, Update], sets: Mapping[str, str],
+            ) -> builtins.list[str]:
         # All or nothing, as in the file store: every update worked out and checked first.
         new: dict[str, Assessment] = {}
         for assessment_id, update in updates.items():
@@ -123,6 +138,13 @@ class MemoryStore:
                 self._sets[set_hash] = sets[set_hash]
         self._records.update(new)
         return list(new)
+
+    def hold(self, assessment_id: str) -> _Held:
+        self._get(assessment_id)
+        if assessment_id in self._held:
+            raise OpenElsewhere("store.open_elsewhere_now", id=assessment_id)
+        self._held.add(assessment_id)
+        return _Held(self._held, assessment_id)
 
     def question_set_data(self, set_hash: str) -> str:
         try:

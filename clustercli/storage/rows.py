@@ -1,9 +1,14 @@
-"""The index file's form (`index.json`): one compact array per row, and the form before it.
+"""The index file's form (`index.json`): one compact array per row, and the forms before it.
 
-    {"format": 2,
+    {"format": 3,
      "sets": [["cluster-readiness", "1.0", "<hash>"], ...],
      "rows": {"<id>": [client, respondent, status, answered, set, created, updated,
-                       completed, level, <the record file's stamp: ino, size, ...>], ...}}
+                       completed, level, draft, <the record file's stamp: ino, size, ...>], ...}}
+
+`draft` is when an unfinished edit of the (completed) assessment was last changed, or null:
+`resume` without an id finds the latest unfinished work without opening every file. Format 2
+was the same without it (written before edits were drafts, so its rows have none); it is still
+read, and written in format 3 the next time the index is written.
 
 `set` is a place in `sets` (null for none). Arrays rather than objects, and each question set
 written once rather than in every row: `list` and `clients` decode the whole index on every
@@ -13,7 +18,7 @@ one, which was an object per row, keyed by field name, with its question set in 
     {"rows": {"<id>": {"id": ..., "client": ..., ..., "question_set": {...}, "stamp": [...]}}}
 
 That first form is still read (an index written by an earlier clustercli), and replaced by
-this one the next time the index is written. Anything else is `ShapeError`: the index is
+the current one the next time the index is written. Anything else is `ShapeError`: the index is
 rebuilt from the record files (see index.py).
 """
 
@@ -23,7 +28,8 @@ from typing import Any
 
 from clustercli.records import IndexRow, SetRef
 
-FORMAT = 2
+FORMAT = 3
+WITHOUT_DRAFT = 2  # the form before drafts: no `draft` element
 STATUSES = ("in_progress", "completed")  # never "damaged": those rows come from the files
 
 Entry = tuple[IndexRow, list[int]]  # a row and the stamp of the record file it came from
@@ -41,7 +47,7 @@ def to_document(entries: dict[str, Entry]) -> dict[str, Any]:
         place = None if ref is None else sets.setdefault((ref.id, ref.version, ref.hash),
                                                          len(sets))
         rows[key] = [row.client, row.respondent, row.status, row.answered, place,
-                     row.created, row.updated, row.completed, row.level, *stamp]
+                     row.created, row.updated, row.completed, row.level, row.draft, *stamp]
     return {"format": FORMAT, "sets": [list(ref) for ref in sets], "rows": rows}
 
 
@@ -55,8 +61,11 @@ def from_document(data: Any) -> dict[str, Entry]:
         raise ShapeError("index")
     if "format" not in data:
         return _first_form(data)
-    if data.get("format") != FORMAT or data.keys() != {"format", "sets", "rows"}:
+    form = data.get("format")
+    if form not in (WITHOUT_DRAFT, FORMAT) or type(form) is not int \
+            or data.keys() != {"format", "sets", "rows"}:
         raise ShapeError("index")
+    drafts = form == FORMAT
     sets, rows = data["sets"], data["rows"]
     if type(sets) is not list or type(rows) is not dict:
         raise ShapeError("index")
@@ -72,7 +81,8 @@ def from_document(data: Any) -> dict[str, Entry]:
         try:
             (client, respondent, status, answered, place, created, updated, completed,
              level, *stamp) = row
-        except (TypeError, ValueError):
+            draft = stamp.pop(0) if drafts else None
+        except (TypeError, ValueError, IndexError):
             raise ShapeError("row") from None
         if place is None:
             ref = None
@@ -83,10 +93,11 @@ def from_document(data: Any) -> dict[str, Entry]:
         if not (type(client) is str and type(respondent) is str and status in STATUSES
                 and type(answered) is int and type(created) is str and type(updated) is str
                 and (completed is None or type(completed) is str)
-                and (level is None or type(level) is str)):
+                and (level is None or type(level) is str)
+                and (draft is None or (type(draft) is str and status == "completed"))):
             raise ShapeError("row")
         entries[key] = (IndexRow(key, client, respondent, status, answered, ref, created,
-                                 updated, completed, level), stamp)
+                                 updated, completed, level, draft=draft), stamp)
     return entries
 
 

@@ -210,6 +210,14 @@ def main() -> int:
     run(lambda: store.deactivate(second.id, ["p1"]), "gone", second.id, "p1")
     run(lambda: store.complete(second.id, lambda record: start), "status", second.id,
         "completed")
+    # an edit of the completed one: a draft (the completed record stays as it was), then
+    # finished (the draft's answers become its answers)
+    run(lambda: store.save_answer(second.id, "p0", "edited"), "draft", second.id, "p0",
+        "edited")
+    run(lambda: store.deactivate(second.id, ["p2"]), "draft_gone", second.id, "p2")
+    run(lambda: store.save_answer(second.id, "p9", [9]), "draft", second.id, "p9", [9])
+    run(lambda: store.complete(second.id, lambda record: goed), "status", second.id,
+        "completed")
     say("done")
     return 0
 
