@@ -113,13 +113,19 @@ def test_whole_interview_of_the_shipped_set(tmp_path):
     assert len(answers) >= 30
 
 
-def test_pause_half_way_then_resume_to_the_end(tmp_path):
+def half_way(tmp_path, count: int) -> tuple[Any, dict[str, Any]]:
+    """A new check answered up to `count` questions, the next one on the screen with its keys."""
     child = spawn(tmp_path, "start")
     begin(child)
     answers: dict[str, Any] = {}
-    answer(child, answers, count=15)
-    child.expect("Vraag 16 van")
+    answer(child, answers, count=count)
+    child.expect(f"Vraag {count + 1} van")  # the last answer is saved before this is drawn
     child.expect("pauze")
+    return child, answers
+
+
+def test_pause_half_way_then_resume_to_the_end(tmp_path):
+    child, answers = half_way(tmp_path, 15)
     child.sendcontrol("p")
     child.expect("Gepauzeerd")
     child.expect(pexpect.EOF)
@@ -136,12 +142,7 @@ def test_pause_half_way_then_resume_to_the_end(tmp_path):
 
 
 def test_kill_half_way_then_resume_keeps_every_answer_before(tmp_path):
-    child = spawn(tmp_path, "start")
-    begin(child)
-    answers: dict[str, Any] = {}
-    answer(child, answers, count=12)
-    child.expect("Vraag 13 van")  # the twelfth answer is saved before this is drawn
-    child.expect("pauze")
+    child, answers = half_way(tmp_path, 12)
     child.kill(signal.SIGKILL)
     child.close(force=True)
     assert child.signalstatus == signal.SIGKILL
@@ -156,12 +157,7 @@ def test_kill_half_way_then_resume_keeps_every_answer_before(tmp_path):
 
 @pytest.mark.parametrize("key", ["c", "d"])
 def test_ctrl_c_and_ctrl_d_pause_on_a_real_terminal(tmp_path, key):
-    child = spawn(tmp_path, "start")
-    begin(child)
-    answers: dict[str, Any] = {}
-    answer(child, answers, count=1)
-    child.expect("Vraag 2 van")
-    child.expect("pauze")
+    child, answers = half_way(tmp_path, 1)
     child.sendcontrol(key)
     child.expect("clustercli resume")
     child.expect(pexpect.EOF)
