@@ -60,7 +60,8 @@ def _domain(lang: str, domain: str) -> dict[str, Message]:
     read the report's or the routing's strings."""
     try:
         with (_LOCALES / lang / f"{domain}.json").open(encoding="utf-8") as handle:
-            return json.load(handle)
+            texts: dict[str, Message] = json.load(handle)
+            return texts
     except FileNotFoundError:
         return {}
 

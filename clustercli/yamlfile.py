@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -47,28 +47,38 @@ class YamlError(Exception):
                 for e in (self, *self.also)]
 
 
-class LocatedDict(dict):
+class LocatedDict(dict[Any, Any]):
     """A mapping from the file, with the line (1-based) of itself and of each key."""
 
     line: int | None = None
     key_lines: dict[Any, int]
 
 
-class LocatedList(list):
+class LocatedList(list[Any]):
     line: int | None = None
 
 
-class _Strict:
+# _Strict is put on a SafeLoader (the C or the pure-Python one, see _strict_loader): to a type
+# checker it is one.
+if TYPE_CHECKING:
+    _OnALoader = yaml.SafeLoader
+else:
+    _OnALoader = object
+
+
+class _Strict(_OnALoader):
     """What both parsers share: our constructor rules, on top of SafeLoader's."""
 
-    def get_single_data(self):  # type: ignore[no-untyped-def]
+    duplicates: list[_DuplicateKey]  # the repeated keys found, set before each parse
+
+    def get_single_data(self) -> Any:
         node = self.get_single_node()
         if node is None:
             return None
         _reject_aliases(node)
         return self.construct_document(node)
 
-    def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         if not isinstance(node, yaml.MappingNode):
             return super().construct_mapping(node, deep=deep)
         self.flatten_mapping(node)
@@ -92,7 +102,7 @@ class _Strict:
             result[key] = self.construct_object(value_node, deep=True)
         return result
 
-    def construct_sequence(self, node, deep=False):  # type: ignore[no-untyped-def]
+    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> list[Any]:
         result = LocatedList(super().construct_sequence(node, deep=True))
         result.line = node.start_mark.line + 1
         return result
@@ -122,10 +132,10 @@ class _DuplicateKey(Exception):
         self.mark = mark
 
 
-def _strict_loader(base: type) -> type:
+def _strict_loader(base: type[Any]) -> type[Any]:
     """A loader class on `base` (the C or the pure-Python SafeLoader) with our rules:
     booleans only as true/false, no implicit timestamps, located mappings and lists."""
-    loader = type(f"Strict{base.__name__}", (_Strict, base), {})
+    loader: type[Any] = type(f"Strict{base.__name__}", (_Strict, base), {})
     resolvers = {}
     for first, entries in yaml.SafeLoader.yaml_implicit_resolvers.items():
         kept = [(tag, regexp) for tag, regexp in entries

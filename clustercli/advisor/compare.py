@@ -164,10 +164,12 @@ def compare_records(store: Store, a: Assessment, b: Assessment) -> Comparison:
     dimensions = []
     for dimension_id in dict.fromkeys([*first, *second]):
         one, two = first.get(dimension_id), second.get(dimension_id)
+        either = one or two
+        assert either is not None  # the id comes from one of the two
         score_one = shown(one.exact) if one else None
         score_two = shown(two.exact) if two else None
         dimensions.append(DimensionChange(
-            dimension_id, dict((one or two).title), score_one, score_two,
+            dimension_id, dict(either.title), score_one, score_two,
             one.band if one else None, two.band if two else None,
             discuss=kind == "views" and differ_enough(score_one, score_two)))
     closed = tuple(d.id for d in dimensions if d.first_band == "knelpunt"

@@ -8,7 +8,7 @@ the result printed in the chosen format.
 import contextlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, TypeAlias
 
 import typer
 
@@ -41,7 +41,10 @@ from clustercli.cli.output import (
 PRIVACY_MARKER = ".privacy-notice-shown"
 
 # without --lang: the language of the two self-checks when they share one
-CompareLangOption = lang_option("cli.opt.lang_compare")
+if TYPE_CHECKING:
+    CompareLangOption: TypeAlias = str | None
+else:
+    CompareLangOption = lang_option("cli.opt.lang_compare")
 DocumentFormatOption = Annotated[DocumentFormat, typer.Option(
     "--format", help=H("advisor.opt.report_format"))]
 
@@ -81,7 +84,7 @@ def privacy_notice_once(client: str, lang: str,
 
 def clients(
     format: Annotated[ListFormat, typer.Option("--format", help=H("advisor.opt.clients_format"))]
-    = ListFormat["table"],
+    = ListFormat("table"),
     lang: LangOption = None,
 ) -> None:
     from clustercli.advisor.clients import clients_text, level_sets, overview, overview_json
@@ -101,7 +104,7 @@ def compare(
         callback=clean_id, help=H("advisor.arg.first"), metavar=H("advisor.metavar.first"))],
     second: Annotated[str, typer.Argument(
         callback=clean_id, help=H("advisor.arg.second"), metavar=H("advisor.metavar.second"))],
-    format: DocumentFormatOption = DocumentFormat["terminal"],
+    format: DocumentFormatOption = DocumentFormat("terminal"),
     output: OutputOption = None,
     lang: CompareLangOption = None,
 ) -> None:
@@ -122,7 +125,7 @@ def stats(
     since: Annotated[str | None, typer.Option("--since", help=H("advisor.opt.since"),
                                               metavar=H("cli.metavar.date"),
                                               show_default=False)] = None,
-    format: DocumentFormatOption = DocumentFormat["terminal"],
+    format: DocumentFormatOption = DocumentFormat("terminal"),
     output: OutputOption = None,
     lang: LangOption = None,
 ) -> None:

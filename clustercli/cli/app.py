@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeAlias
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -39,6 +39,8 @@ from clustercli.errors import EXIT_FAILURE, ClusterError, Interrupted
 from clustercli.i18n import t
 
 if TYPE_CHECKING:
+    from typer._click.core import Context as ClickContext
+
     from clustercli.records import Store
 
 __all__ = ["H", "_run", "chosen_language", "current_language", "prose_room", "table_room",
@@ -104,7 +106,7 @@ class _Context(typer.Context):
 class _Localized:
     """Help and usage in the language of the run (cli/helpscreen.py, cli/usage.py)."""
 
-    context_class = _Context
+    context_class: "type[ClickContext]" = _Context
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -314,9 +316,15 @@ def lang_option(help_key: str) -> Any:
                                                    show_default=False)]
 
 
-LangOption = lang_option("cli.opt.lang")
-# for a command about one self-check: without --lang, its language
-CheckLangOption = lang_option("cli.opt.lang_check")
+# A Language is a str, and a command goes on with the language as text (`use_language`): to a
+# type checker the option is the text it gives.
+if TYPE_CHECKING:
+    LangOption: TypeAlias = str | None
+    CheckLangOption: TypeAlias = str | None
+else:
+    LangOption = lang_option("cli.opt.lang")
+    # for a command about one self-check: without --lang, its language
+    CheckLangOption = lang_option("cli.opt.lang_check")
 # -o FILE: what the command writes goes to this file (clustercli.cli.output.write_file).
 OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help=H("cli.opt.output"),
                                                    metavar=H("cli.metavar.file"),

@@ -10,7 +10,7 @@ asks before erasing, and prints.
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, TypeAlias
 
 import typer
 
@@ -35,7 +35,12 @@ from clustercli.cli.output import EXPORT_FORMATS, Export, ExportFormat, emit
 YES = {"j", "ja", "y", "yes"}
 
 # without --lang: the language of the self-check named by its id
-DeleteLangOption = lang_option("cli.opt.lang_delete")
+if TYPE_CHECKING:
+    from clustercli.records import IndexRow, Store
+
+    DeleteLangOption: TypeAlias = str | None
+else:
+    DeleteLangOption = lang_option("cli.opt.lang_delete")
 Yes = Annotated[bool, typer.Option("--yes", "-y", help=H("portability.opt.yes"))]
 
 
@@ -60,7 +65,7 @@ def _confirm(yes: bool, lang: str, question: str) -> bool:
     return sys.stdin.readline().strip().lower() in YES
 
 
-def _rows(store, client: str | None):
+def _rows(store: "Store", client: str | None) -> "list[IndexRow]":
     from clustercli.errors import BadInput
 
     if client is None:
@@ -72,8 +77,9 @@ def _rows(store, client: str | None):
 
 
 def export(
+    ctx: typer.Context,  # typer gives it
     format: Annotated[ExportFormat, typer.Option("--format", help=H("portability.opt.format"))] = (
-        ExportFormat["csv"]),
+        ExportFormat("csv")),
     output: OutputOption = None,
     client: Annotated[str | None, typer.Option("--client", help=H("cli.opt.client_filter"),
                                                metavar=H("cli.metavar.name"),
@@ -84,7 +90,6 @@ def export(
         "--recipient", help=H("portability.opt.recipient"), metavar=H("cli.metavar.key"),
         show_default=False)] = None,
     lang: LangOption = None,
-    ctx: typer.Context = None,  # type: ignore[assignment]  (typer gives it)
 ) -> None:
     from clustercli.errors import BadInput
     from clustercli.i18n import t
@@ -93,8 +98,9 @@ def export(
 
     lang = use_language(lang)
     sealing = _Sealing.asked(encrypt, recipient, output, lang)  # before anything is exported
-    if sealing is not None and ctx.get_parameter_source("format").name == "DEFAULT":
-        format = ExportFormat["jsonl"]  # the one `import` takes
+    source = ctx.get_parameter_source("format")
+    if sealing is not None and source is not None and source.name == "DEFAULT":
+        format = ExportFormat("jsonl")  # the one `import` takes
     if excel and format != "csv":
         raise BadInput("portability.export.excel_csv_only")
     store = data_store()
@@ -158,7 +164,7 @@ class _Sealing:
     """How `export --encrypt` seals its output: settled (keys checked, passphrase asked)
     before anything is exported."""
 
-    def __init__(self, passphrase: str | None, to: list) -> None:
+    def __init__(self, passphrase: str | None, to: list[str]) -> None:
         self.passphrase, self.to = passphrase, to
 
     @classmethod

@@ -3,7 +3,7 @@
 
 import sys
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
@@ -24,6 +24,11 @@ from clustercli.cli.app import (
 from clustercli.cli.output import LIST_FORMATS, ListFormat, Listing, emit
 from clustercli.cli.startup import collector_paused
 
+if TYPE_CHECKING:
+    from clustercli.engine.driver import ReviewSection
+    from clustercli.engine.session import Session
+    from clustercli.records import Store
+
 Plain = Annotated[bool, typer.Option("--plain", help=H("cli.opt.plain"))]
 
 
@@ -35,7 +40,7 @@ def _screen() -> TextIO:
     return screen()
 
 
-def _finish(session, mode: str) -> None:
+def _finish(session: "Session", mode: str) -> None:
     """Complete the assessment and show it. On a terminal: a screen that fits (saved, the
     level, the scores, the first actions) with the `show` commands for the whole report, so
     that nothing of it scrolls away; into a file or a pipe: every answer, then the report.
@@ -59,7 +64,7 @@ def _finish(session, mode: str) -> None:
         screens.summary_elsewhere(screens.console(_screen()), session.lang, session.id)
 
 
-def _summary_text(session, sections) -> str:
+def _summary_text(session: "Session", sections: "list[ReviewSection]") -> str:
     """The end of a run into a file or a pipe: every answer in plain lines, no styling,
     wrapped at word boundaries (`terminal.width`)."""
     from clustercli.formatting import wrap
@@ -120,7 +125,7 @@ def start(
         session.close()
 
 
-def _open(store, assessment_id: str, lang: str | None):
+def _open(store: "Store", assessment_id: str, lang: str | None) -> "Session":
     """An assessment opened for an interview, held open for it (`OpenElsewhere` if another
     terminal has it)."""
     from clustercli.engine import session as sessions
@@ -200,7 +205,7 @@ def edit(
 
 def list_assessments(
     format: Annotated[ListFormat, typer.Option("--format", help=H("cli.opt.format"))] = (
-        ListFormat["table"]),
+        ListFormat("table")),
     client: Annotated[str | None, typer.Option("--client", help=H("cli.opt.client_filter"),
                                                metavar=H("cli.metavar.name"),
                                                show_default=False, callback=clean_name)] = None,

@@ -220,12 +220,23 @@ QUESTION_SET_FORMATS: Formats[Listing] = Formats(Format("text", _listing_text),
 EXPORT_FORMATS: Formats[Export] = Formats(Format("csv", _csv), Format("jsonl", _jsonl),
                                           Format("xlsx", _xlsx, binary=True))
 
-# `--format`'s choices, one Enum per registry (typer lists and checks them).
-ReportFormat = REPORT_FORMATS.choices("ReportFormat")
-DocumentFormat = DOCUMENT_FORMATS.choices("DocumentFormat")
-ListFormat = LIST_FORMATS.choices("ListFormat")
-QuestionSetFormat = QUESTION_SET_FORMATS.choices("QuestionSetFormat")
-ExportFormat = EXPORT_FORMATS.choices("ExportFormat")
+# `--format`'s choices, one Enum per registry (typer lists and checks them). They are made at
+# run time from the registries; a type checker knows each as an Enum of strings.
+if TYPE_CHECKING:
+    class _Choices(StrEnum):
+        """A format's name."""
+
+    ReportFormat = _Choices
+    DocumentFormat = _Choices
+    ListFormat = _Choices
+    QuestionSetFormat = _Choices
+    ExportFormat = _Choices
+else:
+    ReportFormat = REPORT_FORMATS.choices("ReportFormat")
+    DocumentFormat = DOCUMENT_FORMATS.choices("DocumentFormat")
+    ListFormat = LIST_FORMATS.choices("ListFormat")
+    QuestionSetFormat = QUESTION_SET_FORMATS.choices("QuestionSetFormat")
+    ExportFormat = EXPORT_FORMATS.choices("ExportFormat")
 
 
 # --- the writer -------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,6 +17,9 @@ from clustercli.cli.app import (
 )
 from clustercli.cli.output import QUESTION_SET_FORMATS, Listing, QuestionSetFormat, emit
 
+if TYPE_CHECKING:
+    from clustercli.questionset.model import QuestionSet
+
 questions_app = typer.Typer(cls=ClusterSubgroup, help=H("cli.questions.help"), no_args_is_help=True,
                             rich_markup_mode=None)
 
@@ -26,7 +29,7 @@ SetPath = Annotated[Path | None, typer.Argument(help=H("cli.questions.arg_path")
                                                 show_default=False)]
 
 
-def _load(path: Path | None):  # -> QuestionSet
+def _load(path: Path | None) -> "QuestionSet":
     from clustercli.paths import shipped_set
     from clustercli.questionset.loader import load
 
@@ -77,7 +80,7 @@ def check(path: SetPath = None, lang: LangOption = None) -> None:
 @questions_app.command("show", help=H("cli.questions.show.help"), cls=SetCommand)
 def show(path: SetPath = None,
          format: Annotated[QuestionSetFormat, typer.Option(
-             "--format", help=H("cli.opt.format"))] = QuestionSetFormat["text"],
+             "--format", help=H("cli.opt.format"))] = QuestionSetFormat("text"),
          lang: LangOption = None) -> None:
     from clustercli.questionset.describe import to_json_data, to_text
     from clustercli.textwidth import wrap_lines

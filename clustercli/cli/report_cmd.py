@@ -9,18 +9,18 @@ report is made, so that `clustercli --help` stays fast.
 import shlex
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO, TypeAlias
 
 import typer
 
 from clustercli.cli.app import (
     ClusterCommand,
     H,
-    Language,
     _run,
     clean_id,
     data_store,
     echo_error,
+    lang_option,
     use_check_language,
     use_language,
 )
@@ -28,7 +28,7 @@ from clustercli.cli.output import REPORT_FORMATS, ReportFormat, Shown, emit
 
 if TYPE_CHECKING:
     from clustercli.questionset.model import QuestionSet
-    from clustercli.records import Assessment
+    from clustercli.records import Assessment, Store
     from clustercli.report.model import Report
 
 
@@ -39,8 +39,8 @@ def build(record: "Assessment", qset: "QuestionSet", lang: str, *,
     return build_report(record, qset, lang, with_notes=with_notes)
 
 
-def print_report(record: "Assessment", qset: "QuestionSet", lang: str, *, store=None,
-                 plain: bool = False, with_notes: bool = False,
+def print_report(record: "Assessment", qset: "QuestionSet", lang: str, *,
+                 store: "Store | None" = None, plain: bool = False, with_notes: bool = False,
                  stream: TextIO | None = None) -> None:
     """The report on the terminal (rich, or plain text where `terminal.use_plain` says so),
     at the end of start, resume and edit: the very report `show` gives, the change since an
@@ -100,6 +100,13 @@ def command(*words: str) -> str:
     return shlex.join([*prefix, *words])
 
 
+# without --lang: the language of the self-check
+if TYPE_CHECKING:
+    ShowLangOption: TypeAlias = str | None
+else:
+    ShowLangOption = lang_option("report.cli.lang")
+
+
 def show(
     assessment_id: Annotated[str, typer.Argument(
         callback=clean_id, help=H("report.cli.arg_id"), metavar=H("cli.metavar.id"))],
@@ -109,8 +116,7 @@ def show(
                                                 metavar=H("cli.metavar.file"),
                                                 show_default=False)] = None,
     details: Annotated[bool, typer.Option("--details", help=H("report.cli.details"))] = False,
-    lang: Annotated[Language | None, typer.Option("--lang", help=H("report.cli.lang"),
-                                                  show_default=False)] = None,
+    lang: ShowLangOption = None,
     with_notes: Annotated[bool, typer.Option("--with-notes",
                                              help=H("report.cli.with_notes"))] = False,
     plain: Annotated[bool, typer.Option("--plain", help=H("report.cli.plain"))] = False,
@@ -144,7 +150,7 @@ def layout(details: bool) -> tuple[str, ...]:
     return SECTIONS if details else SHORT
 
 
-def _with_change_since_previous(report: "Report", store, record: "Assessment",
+def _with_change_since_previous(report: "Report", store: "Store", record: "Assessment",
                                 lang: str) -> "Report":
     from dataclasses import replace
 

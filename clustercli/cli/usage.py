@@ -24,7 +24,9 @@ from typer._click.exceptions import (
     MissingParameter,
     NoArgsIsHelpError,
     NoSuchOption,
-    UsageError,
+)
+from typer._click.exceptions import (
+    UsageError as UsageError,  # the commands catch it (cli/app.py)
 )
 
 from clustercli.cli.run import current_language

@@ -17,7 +17,9 @@ a pause; select and checkbox would otherwise swallow Ctrl-D, and a text prompt w
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from prompt_toolkit.application import Application, get_app_or_none
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
@@ -64,7 +66,7 @@ def offer(*, back: bool, help: bool, note: bool, in_list: bool) -> Offer:
     return Offer(tuple(action for action, on in wanted if on), in_list)
 
 
-def bind(app: Application, offered: Offer) -> None:
+def bind(app: Application[Any], offered: Offer) -> None:
     """Add the action keys and the Ctrl-C / Ctrl-D pause to a prompt's application."""
     bindings = KeyBindings()
     for action in offered.actions:
@@ -105,7 +107,7 @@ def _leave_prompt(stop: interrupts.Stop) -> bool:
 interrupts.set_prompt_hook(_leave_prompt)
 
 
-def _finish_with(action: Special):
+def _finish_with(action: Special) -> Callable[[KeyPressEvent], None]:
     def handler(event: KeyPressEvent) -> None:
         # The question will be shown again (help, note) or another one comes (back): leave no
         # half-answered copy of it on the screen.

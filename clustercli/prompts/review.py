@@ -34,7 +34,8 @@ def run(choose: Pick, sections: list[ReviewSection], lang: str, rows: int, colum
     parts = split(sections, lang, rows, columns, hint)
     pages = overview_pages(len(parts), lang, rows, columns, hint)
     width = columns - POINTER_ROOM
-    page, pointed = 0, Special.FINISH
+    page = 0
+    pointed: int | str | Special = Special.FINISH  # what the pointer is on: a part, MORE, or finish
     while True:
         choices = [questionary.Choice(cut(parts[index][0], width), value=index)
                    for index in pages[page]]
@@ -58,7 +59,7 @@ def run(choose: Pick, sections: list[ReviewSection], lang: str, rows: int, colum
                                       value=Change(item.question.id)) for item in items]
         answers.append(questionary.Choice(t("prompts.review_to_overview", lang),
                                           value=Special.BACK))
-        chosen = choose(title, answers, None, t("prompts.review_pick", lang))
+        chosen: Change | Special = choose(title, answers, None, t("prompts.review_pick", lang))
         if chosen is not Special.BACK:
             return chosen
 

@@ -109,8 +109,12 @@ class TerminalUI:
         dimension, split into pages if it is long), then the answers of the part chosen."""
         with self._session():
             size = get_app_session().output.get_size()
-        return review.run(lambda *asked: self._pick(*asked, lang), sections, lang, size.rows,
-                          size.columns, keys.hint(REVIEW_KEYS, lang))
+        def pick(message: str, choices: list[questionary.Choice], pointed: Any,
+                 instruction: str) -> Any:
+            return self._pick(message, choices, pointed, instruction, lang)
+
+        return review.run(pick, sections, lang, size.rows, size.columns,
+                          keys.hint(REVIEW_KEYS, lang))
 
     def _pick(self, message: str, choices: list[questionary.Choice], pointed: Any,
               instruction: str, lang: str) -> Any:

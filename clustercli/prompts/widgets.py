@@ -37,9 +37,11 @@ from clustercli.questionset.model import Question
 # keys parsed), and a questionary select builds three applications: nine tenths of the time
 # from an answer to the next question. Those bindings keep no state of their own (their filters
 # ask the running application), so one set can serve every prompt.
-_application_module.load_key_bindings = functools.cache(_application_module.load_key_bindings)
-_application_module.load_page_navigation_bindings = functools.cache(
-    _application_module.load_page_navigation_bindings)
+# (The module imports them for its own use; its types do not export them, hence the ignores.)
+_application_module.load_key_bindings = functools.cache(  # type: ignore[attr-defined]
+    _application_module.load_key_bindings)  # type: ignore[attr-defined]
+_application_module.load_page_navigation_bindings = functools.cache(  # type: ignore[attr-defined]
+    _application_module.load_page_navigation_bindings)  # type: ignore[attr-defined]
 
 # The engine's refusals name the question's id, for answers files; on screen the question is
 # right above the refusal, so the prompt says the same without it.
@@ -61,7 +63,7 @@ class Draft:
     cursor: int = 0
 
 
-def snapshot(app: Application) -> Draft:
+def snapshot(app: Application[Any]) -> Draft:
     control = _inquirer(app)
     if control is not None:
         return Draft(pointed=control.get_pointed_at().value,
@@ -101,7 +103,7 @@ def frame(question: questionary.Question, above: StyleAndTextTuples | None,
         fitting.fit_list(control, lambda: control.pointed_at or 0, lang, lambda: root)
 
 
-def _inquirer(app: Application) -> InquirerControl | None:
+def _inquirer(app: Application[Any]) -> InquirerControl | None:
     """The list inside a select or checkbox prompt (None in a text prompt)."""
     return next((w.content for w in app.layout.find_all_windows()
                  if isinstance(w.content, InquirerControl)), None)
@@ -175,7 +177,8 @@ def yes_no(q: Question, lang: str, message: str, default: Any) -> questionary.Qu
     for index, word in enumerate((yes, no)):
         letters.add(word[0].lower(), eager=True)(picking.answer_at(index))
     app = question.application
-    app.key_bindings = merge_key_bindings([app.key_bindings, letters])
+    app.key_bindings = merge_key_bindings(
+        [letters] if app.key_bindings is None else [app.key_bindings, letters])
     return question
 
 
@@ -210,9 +213,10 @@ def checkbox(q: Question, lang: str, message: str, default: Any,
     # questionary shows the refusal in a bottom toolbar, which prompt_toolkit only draws once
     # the terminal has answered a cursor-position request (never with PROMPT_TOOLKIT_NO_CPR);
     # `frame` shows it instead, so drop that toolbar (the last part of its layout).
-    parts = question.application.layout.container.children
-    if len(parts) == 4 and isinstance(parts[-1], ConditionalContainer):
-        parts.pop()
+    layout = question.application.layout.container
+    if (isinstance(layout, HSplit) and len(layout.children) == 4
+            and isinstance(layout.children[-1], ConditionalContainer)):
+        layout.children.pop()
     return question
 
 
@@ -276,8 +280,9 @@ def typed(q: Question, lang: str, message: str, default: Any, draft: Draft | Non
     question = questionary.text(message, default=shown, validate=validate,
                                 instruction=instruction, validate_while_typing=False,
                                 style=STYLE)
-    if draft is not None:
-        question.application.layout.current_buffer.reset(Document(draft.text, draft.cursor))
+    buffer = question.application.layout.current_buffer
+    if draft is not None and buffer is not None:
+        buffer.reset(Document(draft.text, draft.cursor))
     return question
 
 

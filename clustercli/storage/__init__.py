@@ -68,7 +68,7 @@ def record_from(doc: dict[str, Any]) -> Assessment:
     return assessment_from({"format": PLAIN_FORMAT, **doc})
 
 
-def open_store(data_dir: Path, **options) -> Store:
+def open_store(data_dir: Path, **options: Any) -> Store:
     """The file store in `data_dir` (created 0700 if missing; one the user made keeps its
     mode, but the folders we keep in it are 0700 whatever they were), after sweeping up what
     killed processes left behind. `options` go to `FileStore` (the tests choose the TinyDB

@@ -170,7 +170,7 @@ def is_temp(name: str) -> bool:
     return name.startswith(".") and name.endswith(_SUFFIX)
 
 
-def sweep(folder: Path, entries: list[os.DirEntry] | None = None) -> int:
+def sweep(folder: Path, entries: list[os.DirEntry[str]] | None = None) -> int:
     """Remove the temp files of writers that died in `folder`; how many were removed.
     `entries`: the folder's listing, where the caller already has one (10,000 records).
 

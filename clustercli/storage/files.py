@@ -16,6 +16,7 @@ written after their record, and taken back (reopen) before it.
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import os
 import re
@@ -24,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMappin
 from pathlib import Path
 from typing import Any
 
-from tinydb import Storage, TinyDB
+from tinydb import TinyDB
 from tinydb.table import Document
 
 from clustercli import clock
@@ -53,7 +54,13 @@ from clustercli.storage.documents import (
 from clustercli.storage.folder import check_writable
 from clustercli.storage.folder import failures_named as _failures_named
 from clustercli.storage.index import Index, stamp
-from clustercli.storage.jsonfile import AtomicJSONStorage, database, decode, read_checked
+from clustercli.storage.jsonfile import (
+    AtomicJSONStorage,
+    StorageKind,
+    database,
+    decode,
+    read_checked,
+)
 from clustercli.storage.locks import WAIT_SECONDS, Locks, SessionHold
 from clustercli.storage.putting import put as put_whole
 from clustercli.storage.sets import SetCopies
@@ -77,7 +84,7 @@ def _replaced_by(new: dict[str, Any]) -> Callable[[MutableMapping[Any, Any]], No
 
 
 class FileStore:
-    def __init__(self, root: Path, storage: type[Storage] = AtomicJSONStorage,
+    def __init__(self, root: Path, storage: StorageKind = AtomicJSONStorage,
                  lock_wait: float = WAIT_SECONDS) -> None:
         self.root = root
         self.records = root / "assessments"
@@ -101,7 +108,9 @@ class FileStore:
         return path
 
     def _record(self, db: TinyDB, assessment_id: str, path: Path) -> Assessment:
-        return self._checked(db.table(TABLE).get(doc_id=assessment_id), assessment_id, path)
+        # our documents' ids are text (jsonfile: document_id_class); tinydb's types say int
+        doc = db.table(TABLE).get(doc_id=assessment_id)  # type: ignore[call-overload]
+        return self._checked(doc, assessment_id, path)
 
     def _checked(self, doc: dict[str, Any] | None, assessment_id: str,
                  path: Path | str) -> Assessment:
@@ -168,7 +177,7 @@ class FileStore:
         data = decode(found[0], path)
         table = data.get(TABLE) if type(data) is dict else None
         doc = table.get(assessment_id) if type(table) is dict else None
-        if type(doc) is not dict or len(data) != 1 or len(table) != 1:
+        if type(table) is not dict or type(doc) is not dict or len(data) != 1 or len(table) != 1:
             # not the one table of one document we write: let the storage name what is wrong
             tables = AtomicJSONStorage(str(path)).read() or {}
             doc = tables.get(TABLE, {}).get(assessment_id)
@@ -185,7 +194,7 @@ class FileStore:
             rows = self.index.scan(self._files(), self._read, with_summaries)
         return sorted(rows, key=lambda row: row.updated, reverse=True)
 
-    def find_by_client(self, client: str) -> list[IndexRow]:
+    def find_by_client(self, client: str) -> builtins.list[IndexRow]:
         key = client_key(client)
         return [row for row in self.list() if client_key(row.client) == key]
 
@@ -219,7 +228,8 @@ class FileStore:
             with self.locks.sets():
                 self.sets.ensure(question_set.hash, set_data)
                 with database(path, self.storage) as db:
-                    db.table(TABLE).insert(Document(assessment_to(record), doc_id=record.id))
+                    db.table(TABLE).insert(Document(
+                        assessment_to(record), doc_id=record.id))  # type: ignore[arg-type]
                 info = os.stat(path)
             try:
                 self.index.put(row_of(record), stamp(info))
@@ -246,7 +256,7 @@ class FileStore:
                 if not change(record, clock.now()):
                     return record
                 db.table(TABLE).update(_replaced_by(assessment_to(record)),
-                                       doc_ids=[assessment_id])
+                                       doc_ids=[assessment_id])  # type: ignore[list-item]
                 if completed and record.status != "completed":
                     # reopened, or unfinished by a change (changes.py): the index row stops
                     # claiming "completed" before the record does (see the docstring)
@@ -260,7 +270,7 @@ class FileStore:
         return self._change(assessment_id, lambda record, now: changes.save_answer(
             record, question, value, note, now))
 
-    def deactivate(self, assessment_id: str, questions: list[str],
+    def deactivate(self, assessment_id: str, questions: builtins.list[str],
                    reason: Reason = "not_applicable") -> Assessment:
         return self._change(assessment_id, lambda record, now: changes.deactivate(
             record, questions, reason, now))
@@ -290,7 +300,7 @@ class FileStore:
 
         erase(self, assessment_ids)
 
-    def put(self, updates: Mapping[str, Update], sets: Mapping[str, str]) -> list[str]:
+    def put(self, updates: Mapping[str, Update], sets: Mapping[str, str]) -> builtins.list[str]:
         return put_whole(self, updates, sets)
 
     def _set_of(self, assessment_id: str, path: Path) -> str | None:

@@ -38,13 +38,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from tinydb import Storage
-
 from clustercli.profile.summary import BadSummary, Summary
 from clustercli.records import Assessment, Damaged, IndexRow, NotFound
 from clustercli.storage.atomic import move_aside, remove_durably, write_atomic
 from clustercli.storage.documents import row_of
-from clustercli.storage.jsonfile import decode, encode, read_checked
+from clustercli.storage.jsonfile import StorageKind, decode, encode, read_checked
 from clustercli.storage.locks import Locks
 from clustercli.storage.rows import Entry, from_document, in_current_form, to_document
 from clustercli.storage.rows import ShapeError as BadIndex
@@ -69,7 +67,7 @@ class Index:
     whose summary is missing is read again from its record file, which holds the summary too.
     """
 
-    def __init__(self, path: Path, storage: type[Storage], locks: Locks) -> None:
+    def __init__(self, path: Path, storage: StorageKind, locks: Locks) -> None:
         self.path = path
         self.summaries_path = path.with_name("summaries.json")
         self.storage = storage

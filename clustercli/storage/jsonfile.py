@@ -13,7 +13,7 @@ import errno
 import json
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -114,6 +114,11 @@ def encode(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+# A storage class made with a file's path: ours, or in the tests TinyDB's own JSONStorage
+# (tinydb's base class takes no path, so its type does not say this).
+StorageKind = Callable[[str], Storage]
+
+
 class AtomicJSONStorage(Storage):
     """TinyDB storage: tables as one JSON object, read whole, replaced whole and durably."""
 
@@ -145,13 +150,13 @@ class _TinyDB(TinyDB):
 
 
 @contextmanager
-def database(path: Path, storage: type[Storage]) -> Iterator[TinyDB]:
+def database(path: Path, storage: StorageKind) -> Iterator[TinyDB]:
     """One TinyDB session on `path`: read at most once, written at most once, at the end.
 
     The caching middleware turns TinyDB's read-before-every-write into one read, and its
     writes into one `write` at close. On an error we do not close, so nothing half-done is
     written: the file keeps its last good content.
     """
-    db = _TinyDB(str(path), storage=CachingMiddleware(storage))
+    db = _TinyDB(str(path), storage=CachingMiddleware(storage))  # type: ignore[no-untyped-call]
     yield db
     db.close()

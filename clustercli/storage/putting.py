@@ -37,8 +37,9 @@ from clustercli.records import Assessment, Update
 from clustercli.storage.atomic import fsync_dir, named, temp_name, write_temp
 from clustercli.storage.documents import assessment_to, row_of
 from clustercli.storage.folder import failures_named
-from clustercli.storage.index import Entry, stamp
+from clustercli.storage.index import stamp
 from clustercli.storage.jsonfile import encode, read_checked, tables
+from clustercli.storage.rows import Entry
 
 if TYPE_CHECKING:
     from clustercli.storage.files import FileStore
