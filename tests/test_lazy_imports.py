@@ -99,3 +99,21 @@ def test_plain_option_conversion_still_refuses_a_wrong_choice(cli):
     result = cli("list", "--format", "xml", env={"CLUSTERCLI_LANG": "en"})
     assert result.exit_code == 2
     assert "'xml' is not one of 'table', 'json'" in result.stderr
+
+
+def test_the_screens_before_the_first_question_load_nothing_of_the_report():
+    """The introduction is drawn before the prompts load (cli/conversation.py): what it needs
+    must not bring the report, the routing data, PyYAML or pydantic with it (they cost some
+    120 ms, which the first screen once waited for). Plain mode's first question is checked
+    the same way in tests/test_questionset_cache.py."""
+    probe = ("import json, sys\n"
+             "import clustercli.cli.conversation, clustercli.engine.flow\n"
+             "import clustercli.render.screens, clustercli.prompts.keymap\n"
+             "print(json.dumps(sorted(sys.modules)))")
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          timeout=60, check=True)
+    found = set(json.loads(proc.stdout))
+    assert "clustercli.render.screens" in found and "rich.console" in found
+    heavy = {"pydantic", "yaml", "clustercli.report", "clustercli.routing",
+             "clustercli.profile.build", "questionary", "prompt_toolkit", "tinydb"}
+    assert sorted(found & heavy) == []

@@ -149,12 +149,13 @@ def test_introduction_screen(lang):
 def test_end_screen_has_the_id_the_level_and_the_scores(lang):
     """What is left on the screen after finishing (more in tests/test_report_end_screen.py)."""
     from clustercli.i18n import t
+    from clustercli.render.rich_report import end_screen
     from clustercli.report import build_report
 
     session, _ = _sections()
     report = build_report(session.record, session.qset, lang)
     saved = t("report.end.saved", lang, id=session.id)
-    text = _render(lambda out: screens.end(out, report, saved, []))
+    text = _render(lambda out: end_screen(out, report, saved, []))
     assert session.id in text and ("Klaar" if lang == "nl" else "Done") in text
     assert all(d.title in text for d in report.dimensions)
 

@@ -120,12 +120,12 @@ def test_the_end_text_fits_its_height_with_more_actions_where_there_is_room():
 def test_the_end_screen_in_rich_fits_80_by_24():
     from rich.console import Console
 
-    from clustercli.render import screens
+    from clustercli.render.rich_report import end_screen
 
     report = build_report(everything_at_once("nl"), shipped(), "nl")
     out = io.StringIO()
     console = Console(file=out, width=COLUMNS, height=LINES, force_terminal=False)
-    screens.end(console, report, "Klaar.", [("Het hele rapport:", "clustercli show 1234")])
+    end_screen(console, report, "Klaar.", [("Het hele rapport:", "clustercli show 1234")])
     lines = out.getvalue().splitlines()
     assert len(lines) <= LINES - 1 and max(len(line) for line in lines) <= COLUMNS
     assert report.level.title in out.getvalue() and "1. " in out.getvalue()

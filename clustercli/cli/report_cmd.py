@@ -69,7 +69,7 @@ def print_end_screen(record: "Assessment", qset: "QuestionSet", lang: str, *,
     """What the user is left with on the terminal after finishing (in rich, unless `rich` is
     false or `terminal.use_plain` says plain text): saved under which id, the level, the
     scores, the first actions that fit the screen, and the commands for the whole report and
-    a copy to print (render/screens.py, render/plain.py `end_text`)."""
+    a copy to print (render/rich_report.py `end_screen`, render/plain.py `end_text`)."""
     import shutil
 
     from clustercli.i18n import t
@@ -82,10 +82,11 @@ def print_end_screen(record: "Assessment", qset: "QuestionSet", lang: str, *,
                  command("show", record.id, "-o", t("report.end.file", lang)))]
     if rich and not terminal.use_plain(sys.stdout):
         from clustercli.render import screens
+        from clustercli.render.rich_report import end_screen
 
         out = screens.console(sys.stdout)
         out.width = min(out.width, terminal.PROSE_WIDTH)
-        screens.end(out, report, saved, commands)
+        end_screen(out, report, saved, commands)
         return
     from clustercli.render.plain import end_text
 

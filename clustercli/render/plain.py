@@ -101,8 +101,8 @@ def render_plain(report: Report, sections: Sequence[str] = SHORT, width: int = W
 
 def end_text(report: Report, saved: str, commands: Sequence[tuple[str, str]], width: int,
              height: int) -> str:
-    """The end of the self-check in plain text, as `screens.end` draws it in rich: saved, the
-    level, the scores, the first actions that fit in `height` lines, the commands."""
+    """The end of the self-check in plain text, as `rich_report.end_screen` draws it in rich:
+    saved, the level, the scores, the first actions that fit in `height` lines, the commands."""
     level, scores, actions = build_sections(report, END)
     assert isinstance(level, parts.LevelSection) and isinstance(scores, parts.ScoresSection)
     assert isinstance(actions, parts.ActionsSection)

@@ -12,15 +12,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import chain
 
-from rich.console import Group, NewLine, RenderableType
+from rich.console import Console, Group, NewLine, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from clustercli.render.plain import most_that_fit
 from clustercli.report import parts
 from clustercli.report.model import Report
-from clustercli.report.sections import SHORT, compose
+from clustercli.report.sections import END, SHORT, build_sections, compose
 
 BAR_WIDTH = 20  # cells; one cell is 5 points
 BAND_STYLES = {"sterk": "green", "aandachtspunt": "yellow", "knelpunt": "red",
@@ -164,3 +165,37 @@ def actions_table(items: Sequence[parts.ActionItem], why: bool = True) -> Table:
 def rich_report(report: Report, sections: Sequence[str] = SHORT) -> Group:
     """The whole report as one renderable."""
     return Group(*chain.from_iterable(compose(report, _Rich(), sections)))
+
+
+def end_screen(out: Console, report: Report, saved: str,
+               commands: Sequence[tuple[str, str]]) -> None:
+    """The end of the interview on a terminal, what the user is left with, so that nothing of
+    it scrolls away on an 80x24 terminal: saved under which id, the level and what it means,
+    the scores per area, the first actions that fit the terminal's height, and the commands
+    for the whole report (`commands`: label and command, each kept on one line)."""
+    level, scores, actions = build_sections(report, END)
+    assert isinstance(level, parts.LevelSection) and isinstance(scores, parts.ScoresSection)
+    assert isinstance(actions, parts.ActionsSection)
+    about = Text(level.empty or "") if level.line is None else Text.assemble(
+        (level.line, "bold"), ". ", level.meaning)
+    head: list[RenderableType] = [Text(saved, style="bold green"), about, NewLine(),
+            Text(scores.heading, style="bold"), scores_table(scores), NewLine(),
+            Text(actions.heading, style="bold")]
+    tail: list[RenderableType] = [NewLine()]
+    for label, command in commands:
+        # a command is never wrapped by us (it is copied whole): beside its label where both
+        # fit, else on a line of its own
+        line = Text(command, style="bold", no_wrap=True, overflow="ignore")
+        if len(label) + 1 + len(command) <= out.width:
+            tail.append(Text.assemble(label, " ", line))
+        else:
+            tail += [Text(label), line]
+    # what is left of the screen, with a line for the prompt that follows
+    room = out.height - 1 - _height(out, Group(*head)) - _height(out, Group(*tail))
+    shown = most_that_fit(len(actions.items), lambda n: _height(
+        out, actions_table(actions.items[:n], why=False)), room)
+    out.print(Group(*head, actions_table(actions.items[:shown], why=False), *tail))
+
+
+def _height(out: Console, renderable: RenderableType) -> int:
+    return len(out.render_lines(renderable, out.options, pad=False))
