@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from clustercli.formatting import md, md_cell
-from clustercli.textwidth import TABLE_WIDTH, Column, fit, wrap
+from clustercli.tables import Column, fit
+from clustercli.textwidth import TABLE_WIDTH, wrap
 
 INDENT = "  "
 
