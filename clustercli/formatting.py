@@ -14,19 +14,9 @@ from __future__ import annotations
 
 import math
 import re
-import textwrap
 from fractions import Fraction
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
-# Prose is wrapped to the terminal's width, but never wider than this: lines of about 100
-# characters are as long as is still comfortable to read.
-PROSE_WIDTH = 100
-# What a line's text hangs under when it wraps: its own indent and a list marker ("- ", "1. ").
-_HANGING = re.compile(r"^\s*(?:[-•]\s+|\d+\.\s+)?")
-# A command to copy ("clustercli resume ID", "clustercli show ID --format html -o r.html"): kept
-# on one line where it fits, so that it can be copied whole.
-_COMMAND = re.compile(r"\bclustercli(?: +[-\w./@:=]+)+")
-_GLUE = "\x00"
 
 
 def score(value: float | Fraction | None) -> int | None:
@@ -68,23 +58,6 @@ def day(stamp: str | None, missing: str = "") -> str:
     """The day of a stored UTC timestamp: "2025-06-01T10:00:00.000000Z" -> "2025-06-01";
     `missing` when there is none."""
     return (stamp or "")[:10] or missing
-
-
-def wrap(line: str, width: int) -> list[str]:
-    """One line of text as lines of at most `width` columns, broken at spaces only (never at a
-    hyphen: "self-check" stays whole, and never inside a `clustercli ...` command that fits on
-    a line), each continuation indented under the text after the line's own indent and list
-    marker. Nothing is cut; only a word longer than a whole line is broken, as it cannot fit
-    otherwise."""
-    if len(line) <= width:
-        return [line]
-    marker = _HANGING.match(line)
-    hang = " " * min(len(marker.group(0)) if marker else 0, width // 2)
-    room = width - len(hang)
-    glued = _COMMAND.sub(lambda m: m.group(0).replace(" ", _GLUE) if len(m.group(0)) <= room
-                         else m.group(0), line)
-    lines = textwrap.wrap(glued, width, subsequent_indent=hang, break_on_hyphens=False)
-    return [part.replace(_GLUE, " ") for part in lines] or [line]
 
 
 def md(text: str) -> str:

@@ -1,80 +1,53 @@
-"""Text that fits a width: prose wrapped at word boundaries, and tables whose columns are made
-narrower with a visible "…", or left out, never wrapped inside a cell.
+"""Text that fits a width: prose wrapped at word boundaries, one line cut with "…", and how wide
+a line may be on this terminal. Tables that fit a width are in clustercli.tables.
 
-Prose is wrapped at spaces only (never inside a word, nor at a hyphen), to the terminal's width
-and at most PROSE_WIDTH, a readable line. `for_terminal` does that for what the interview
-writes (a list item goes on under its text, a line that fills the last column is avoided), and
-`cut` keeps a text on one line with "…".
+One rule wraps every text, whoever writes it (the interview, help, messages, the report, the
+advisor's documents), in `_paragraph`:
+- a line is broken at spaces only: never inside a word, nor at a hyphen ("self-check" stays
+  whole); a no-break space holds two words together;
+- a word longer than the line (a long path) stays whole, on a line of its own;
+- a line that goes on keeps its indent, and a list item ("- ", "* ", "• ", "1. ", "1) ") goes on
+  under its text, not under its marker;
+- a command to copy ("clustercli resume ID") is kept on one line where it fits, so that it can
+  be copied whole;
+- widths are counted as a terminal shows them: a wide character (CJK) takes two columns, a
+  combining accent none.
+`wrap` (lines at an indent), `wrap_lines` (a listing, each line under itself) and `for_terminal`
+(what the interview writes) are ways in to it.
 
-A table is offered as one or more layouts, fullest first (every column; then without the ones
-that matter least). `fit` takes the first layout that fits the width, making its shortenable
-columns narrower where needed, down to the narrowest each allows; a cell that is cut ends in
-"…". Widths are counted as a terminal shows them: a wide character (CJK) takes two columns, a
-combining accent none.
+How wide: prose at most PROSE_WIDTH (a readable line) and tables at most TABLE_WIDTH, and never
+the terminal's last column, which some terminals wrap as soon as it is written
+(`terminal_room`).
 """
 
 from __future__ import annotations
 
 import os
-import textwrap
+import re
+import shutil
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import TextIO
 
 ELLIPSIS = "…"
 HANGING = "  "  # what a line that goes on is indented by, beyond its first
 TABLE_WIDTH = 80  # the widest a table gets, whatever the terminal
 PROSE_WIDTH = 100  # the longest line of prose, however wide the terminal
+NARROWEST = 20  # lines are never made narrower than this, however narrow the terminal says
+
+# A list item's marker, with the spaces after it: what the lines after its first hang under.
+_MARKER = re.compile(r"(?:[-*•]|\d+[.)]) +")
+# A command to copy ("clustercli resume ID", "clustercli show ID --format html -o r.html").
+_COMMAND = re.compile(r"\bclustercli(?: +[-\w./@:=]+)+")
+_GLUE = "\x00"  # stands for a space inside a command while the words are laid out
+_WORDS = re.compile(r"( *)([^ ]+)")  # a word and the spaces before it
 
 
 def wrap(text: str, room: int, indent: str = "", hanging: str | None = None) -> list[str]:
-    """`text` as lines of at most `room` columns (indent included), broken at spaces only; a
-    word longer than a line stands on a line of its own. `hanging` indents the lines after the
-    first (default: as the first). Line breaks in `text` are kept."""
-    rest = indent if hanging is None else hanging
-    lines: list[str] = []
-    for number, paragraph in enumerate(text.split("\n")):
-        first = indent if number == 0 else rest
-        lines += textwrap.wrap(paragraph, max(room, 1), initial_indent=first,
-                               subsequent_indent=rest, break_long_words=False,
-                               break_on_hyphens=False) or [""]
-    return lines
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column: its header, its cells, and how narrow it may be made (None: never; a
-    column is never made narrower than its header). `shorten` cuts a cell to a width its own
-    way (default: the end of the text, with "…")."""
-
-    header: str
-    cells: Sequence[str]
-    least: int | None = None
-    shorten: Callable[[int, int], str] | None = None  # (row, width) -> text
-
-    @cached_property
-    def plain(self) -> bool:
-        """Every cell ASCII: a character is a column (the common case, measured in C)."""
-        return all(map(str.isascii, self.cells))
-
-    @cached_property
-    def natural(self) -> int:
-        cells = max(map(len if self.plain else width, self.cells), default=0)
-        return max(width(self.header), cells)
-
-    @cached_property
-    def narrowest(self) -> int:
-        if self.least is None:
-            return self.natural
-        return min(self.natural, max(self.least, width(self.header)))
-
-    def cell(self, row: int, room: int) -> str:
-        text = self.cells[row]
-        if width(text) <= room:
-            return text
-        return self.shorten(row, room) if self.shorten else ellipsize(text, room)
+    """`text` as lines of at most `room` columns (indent included), each of its own lines
+    wrapped by the one rule (see the module). `hanging` indents the lines that go on (default:
+    under the text, after the line's indent and list marker)."""
+    return [out for line in text.split("\n") for out in _paragraph(line, room, indent, hanging)]
 
 
 def wrap_lines(text: str, room: int) -> str:
@@ -83,8 +56,64 @@ def wrap_lines(text: str, room: int) -> str:
     out: list[str] = []
     for line in text.split("\n"):
         indent = line[:len(line) - len(line.lstrip())]
-        out += wrap(line.lstrip(), room, indent, indent + HANGING) if line.strip() else [""]
+        out += wrap(line.lstrip(), room, indent, indent + HANGING)
     return "\n".join(out)
+
+
+def for_terminal(text: str, columns: int | None, prose: int = PROSE_WIDTH) -> str:
+    """`text` wrapped for a terminal `columns` wide: to one column less (a line that fills the
+    last column leaves some terminals' cursor hanging), and at most `prose` (at least 10).
+    None: as it is (not a terminal)."""
+    if columns is None:
+        return text
+    return "\n".join(wrap(text, max(10, min(columns - 1, prose))))
+
+
+def _paragraph(line: str, room: int, indent: str, hanging: str | None) -> list[str]:
+    """One line of text (no line break in it) wrapped to `room` columns."""
+    if not line.strip():
+        return [(indent + line).rstrip()]
+    if width(indent + line) <= room:
+        return [indent + line]
+    text = line.lstrip(" ")
+    marker = _MARKER.match(text)
+    body = text[marker.end():] if marker else text
+    first = indent + line[:len(line) - len(body)]  # its indent and list marker
+    if hanging is None:
+        hanging = " " * min(width(first), room // 2)
+    free = room - width(hanging)
+    glued = _COMMAND.sub(lambda found: found.group(0).replace(" ", _GLUE)
+                         if width(found.group(0)) <= free else found.group(0), body)
+    lines: list[str] = []
+    current = first.rstrip()
+    for number, (spaces, word) in enumerate(_WORDS.findall(glued)):
+        if number == 0:
+            current = first + word
+        elif width(current) + len(spaces) + width(word) <= room:
+            current += spaces + word
+        else:
+            lines.append(current)
+            current = hanging + word
+    lines.append(current)
+    return [part.replace(_GLUE, " ") for part in lines]
+
+
+def terminal_room(limit: int = PROSE_WIDTH, columns: int | None = None) -> int:
+    """How wide a line may be on the terminal: its width (`columns`, else COLUMNS where set,
+    else the terminal's own, else 80 as for a pipe or a file) but its last column, at least
+    NARROWEST and at most `limit` (PROSE_WIDTH for prose, TABLE_WIDTH for a table)."""
+    found = shutil.get_terminal_size().columns if columns is None else columns
+    return min(max(found - 1, NARROWEST), limit)
+
+
+def prose_room() -> int:
+    """How long a line of prose may be on this terminal."""
+    return terminal_room(PROSE_WIDTH)
+
+
+def table_room() -> int:
+    """How wide a table may be on this terminal."""
+    return terminal_room(TABLE_WIDTH)
 
 
 def columns(stream: TextIO | None) -> int | None:
@@ -95,47 +124,6 @@ def columns(stream: TextIO | None) -> int | None:
         return os.get_terminal_size(stream.fileno()).columns
     except (OSError, ValueError, AttributeError):
         return None
-
-
-def for_terminal(text: str, columns: int | None, prose: int = PROSE_WIDTH) -> str:
-    """`text` with each of its lines wrapped at spaces for a terminal `columns` wide: to one
-    column less (a line that fills the last column leaves some terminals' cursor hanging), and
-    at most `prose`; a wrapped line keeps its indent, a list item ("- ", "1. ") goes on under
-    its text. None: as it is (not a terminal). A word wider than the line (a long path) stays
-    whole on a line of its own; a no-break space holds words together."""
-    if columns is None:
-        return text
-    room = max(10, min(columns - 1, prose))
-    return "\n".join(line for part in text.split("\n") for line in _item_lines(part, room))
-
-
-def _item_lines(line: str, room: int) -> list[str]:
-    if width(line) <= room:
-        return [line]
-    stripped = line.lstrip(" ")
-    indent = line[:len(line) - len(stripped)]
-    hang = indent + " " * len(_marker(stripped))
-    lines: list[str] = []
-    current = ""
-    for word in stripped.split(" "):
-        if not word:
-            continue
-        if not current:
-            current = indent + word
-        elif width(current) + 1 + width(word) <= room:
-            current += " " + word
-        else:
-            lines.append(current)
-            current = hang + word
-    lines.append(current)
-    return lines
-
-
-def _marker(text: str) -> str:
-    head = text.split(" ", 1)[0]
-    if head in ("-", "*", "•") or (head[:-1].isdigit() and head.endswith((".", ")"))):
-        return head + " "
-    return ""
 
 
 def cut(text: str, room: int) -> str:
@@ -179,60 +167,3 @@ def _cut(text: str, room: int) -> str:
         kept.append(char)
         used += step
     return "".join(kept).rstrip() + ELLIPSIS
-
-
-def _widths(columns: Sequence[Column], room: int) -> list[int] | None:
-    """Widths that fit `room` (gaps taken off already), the widest shortenable column made
-    narrower first; None if even the narrowest do not fit."""
-    widths = [column.natural for column in columns]
-    least = [column.narrowest for column in columns]
-    excess = sum(widths) - room
-    while excess > 0:
-        candidates = [i for i in range(len(columns)) if widths[i] > least[i]]
-        if not candidates:
-            return None
-        widest = max(candidates, key=lambda i: widths[i])
-        widths[widest] -= 1
-        excess -= 1
-    return widths
-
-
-def fit(layouts: Iterable[Sequence[Column]], room: int, indent: str = "",
-        gap: int = 2) -> list[str]:
-    """The lines of the first layout that fits in `room` columns (indent included): a header,
-    a rule, a line per row. When none fits, the last layout at its narrowest."""
-    chosen: Sequence[Column] = ()
-    widths: list[int] | None = None
-    for layout in layouts:
-        chosen = layout
-        space = room - width(indent) - gap * (len(layout) - 1)
-        widths = _widths(layout, space)
-        if widths is not None:
-            break
-    if widths is None:
-        widths = [column.narrowest for column in chosen]
-    return _lines(chosen, widths, indent, gap)
-
-
-def _pad(text: str, columns: int) -> str:
-    return text + " " * (columns - width(text))
-
-
-def _lines(columns: Sequence[Column], widths: list[int], indent: str, gap: int) -> list[str]:
-    """Column by column (each cell cut and padded once), then joined row by row."""
-    space = " " * gap
-    rows = len(columns[0].cells) if columns else 0
-    padded = []
-    for column, size in zip(columns, widths, strict=True):
-        cells = list(column.cells) if column.natural <= size else [
-            column.cell(row, size) for row in range(rows)]
-        cells.insert(0, ellipsize(column.header, size))
-        padded.append([cell.ljust(size) for cell in cells] if column.plain else
-                      [_pad(cell, size) for cell in cells])
-    lines = [(indent + space.join(cells)).rstrip() for cells in zip(*padded, strict=True)]
-    return [lines[0], indent + space.join("-" * size for size in widths), *lines[1:]]
-
-
-def without(columns: Sequence[Column], *headers: str) -> list[Column]:
-    """The layout without the columns of these headers: the next, leaner layout."""
-    return [column for column in columns if column.header not in headers]

@@ -27,7 +27,6 @@ from __future__ import annotations
 import random
 import re
 import statistics
-import textwrap
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -37,6 +36,7 @@ from clustercli.conditions import UNKNOWN
 from clustercli.questionset.loader import content_hash
 from clustercli.questionset.model import Question, QuestionSet, possible_value
 from clustercli.records import Answer, Assessment, SetRef
+from clustercli.textwidth import wrap
 
 CORPUS_SIZE = 240
 SEED = 2001
@@ -213,12 +213,8 @@ def record(qset: QuestionSet, case: Case, index: int, lang: str = "nl") -> Asses
 
 
 def wrapped_lines(text: str, width: int = WIDTH) -> int:
-    """Lines on a terminal `width` columns wide: each line wrapped at word boundaries."""
-    total = 0
-    for line in text.rstrip("\n").split("\n"):
-        total += max(1, len(textwrap.wrap(line, width, break_long_words=False,
-                                          break_on_hyphens=False, drop_whitespace=True)))
-    return total
+    """Lines on a terminal `width` columns wide, each line wrapped as clustercli wraps."""
+    return len(wrap(text.rstrip("\n"), width))
 
 
 def words(text: str) -> int:

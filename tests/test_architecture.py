@@ -88,7 +88,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     # how numbers, dates and Markdown are written, bounded reading of input files, signals,
     # text that fits a width (tables, wrapped prose)
     ("clustercli", "errors", "clock", "names", "paths", "i18n", "messages", "yamlfile",
-     "formatting", "inputfile", "interrupts", "textwidth"),
+     "formatting", "inputfile", "interrupts", "textwidth", "tables"),
     ("conditions",),  # the one condition language
     ("schema_errors", "questionset"),  # the question-set model, its rules file and loader
     ("profile", "routing"),  # scores, levels, advice; whom to approach

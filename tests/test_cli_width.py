@@ -13,7 +13,8 @@ import pyte
 import pytest
 
 from clustercli.i18n import t
-from clustercli.textwidth import ELLIPSIS, Column, ellipsize, fit, width, wrap
+from clustercli.tables import Column, fit
+from clustercli.textwidth import ELLIPSIS, ellipsize, width, wrap
 from tests.test_advisor_support import listing, shipped_answers
 
 WIDTHS = (60, 80, 200)

@@ -1,7 +1,7 @@
 """The report fits the terminal it is shown on: 60, 80 and 200 columns (issue 14, point 5).
 
 Every rendering on a terminal wraps at word boundaries to the terminal's width, and prose never
-runs wider than `formatting.PROSE_WIDTH` (100) however wide the terminal is. Checked:
+runs wider than `textwidth.PROSE_WIDTH` (100) however wide the terminal is. Checked:
 - plain text (`--plain`, NO_COLOR, a pipe), in-process with COLUMNS set: no line wider than the
   terminal (or 100), the same words in the same order as the unwrapped text (so no word is
   broken: "self-c|heck" would be two words), a `clustercli` command never split over lines;
@@ -20,11 +20,11 @@ import sys
 
 import pytest
 
-from clustercli.formatting import PROSE_WIDTH, wrap
 from clustercli.render.plain import render_plain
 from clustercli.render.terminal import show
 from clustercli.report import build_report
 from clustercli.report.sections import SECTIONS, SHORT
+from clustercli.textwidth import PROSE_WIDTH, wrap
 from tests.test_report_cases import CASES, everything_at_once, shipped, unfinished
 
 WIDTHS = (60, 80, 200)
@@ -58,7 +58,8 @@ def test_wrap_breaks_at_spaces_only():
     command = "Ga verder met: clustercli resume 55555555-5555-4555-8555-555555555555."
     assert wrap(command, 60)[-1] == "clustercli resume 55555555-5555-4555-8555-555555555555."
     long = "x" * 70
-    assert [len(part) for part in wrap(long, 60)] == [60, 10]  # a word longer than a line
+    assert wrap(long, 60) == [long]  # a word longer than a line stays whole
+    assert wrap(f"- {long} en meer", 60) == [f"- {long}", "  en meer"]
 
 
 @pytest.mark.parametrize("columns", WIDTHS)

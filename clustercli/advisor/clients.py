@@ -17,7 +17,8 @@ from clustercli.formatting import day
 from clustercli.i18n import pick, t
 from clustercli.names import client_key, visible
 from clustercli.records import IndexRow
-from clustercli.textwidth import TABLE_WIDTH, Column, fit, wrap
+from clustercli.tables import Column, fit
+from clustercli.textwidth import TABLE_WIDTH, wrap
 
 # client_key is cached itself: thousands of rows share a few hundred names.
 key_of = client_key

@@ -4,7 +4,7 @@ The views (clients, compare, stats) decide what is said; this module only decide
 The terminal layout is plain text with aligned columns and no escape codes: it reads the same
 through a pipe, in a log and in a screen reader (scores are said as numbers, never as bars).
 Its sentences are wrapped at word boundaries to the width it is given, and its tables fit in
-that width and at most 80 columns (clustercli.textwidth): a section says which of its columns
+that width and at most 80 columns (clustercli.tables): a section says which of its columns
 may be made narrower (`least`) and which may go, in what order (`drop`).
 """
 
@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from clustercli.formatting import md, md_cell
-from clustercli.textwidth import TABLE_WIDTH, Column, fit, wrap
+from clustercli.tables import Column, fit
+from clustercli.textwidth import TABLE_WIDTH, wrap
 
 INDENT = "  "
 

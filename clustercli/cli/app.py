@@ -34,9 +34,9 @@ from clustercli.cli.run import (
     use_check_language,
     use_language,
 )
-from clustercli.cli.width import prose_room, table_room
 from clustercli.errors import EXIT_FAILURE, ClusterError, Interrupted
 from clustercli.i18n import t
+from clustercli.textwidth import prose_room, table_room
 
 if TYPE_CHECKING:
     from typer._click.core import Context as ClickContext

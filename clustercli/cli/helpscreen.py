@@ -8,12 +8,11 @@ are imported would be in the language of the environment, not of `--lang`.
 
 Click's formatter cuts a word that does not fit its column and caps the width at 80; ours
 never breaks a word (nor at a hyphen), uses the terminal's width up to a readable line
-(cli/width.py), and at a narrow terminal puts each option's text below the option instead of
-beside it.
+(textwidth.prose_room), and at a narrow terminal puts each option's text below the option
+instead of beside it. The lines are wrapped by textwidth's one rule.
 """
 
 
-import textwrap
 from collections.abc import Sequence
 from typing import Any
 
@@ -21,8 +20,8 @@ from typer._click.formatting import HelpFormatter
 
 from clustercli.cli.run import current_language
 from clustercli.cli.usage import COMMAND_METAVAR, OPTIONS_METAVAR
-from clustercli.cli.width import prose_room
 from clustercli.i18n import t
+from clustercli.textwidth import prose_room, wrap
 
 MIN_COLUMN = 28  # narrower than this, an option's text goes below the option
 COMMAND_MARK = "$ "  # an example's command line, in the catalogue's `examples` texts
@@ -83,11 +82,6 @@ class HelpTexts:
                 param.metavar = text(metavar, lang)
 
 
-def _wrap(words: str, width: int, first: str = "", rest: str = "") -> list[str]:
-    return textwrap.wrap(words, max(width, 1), initial_indent=first, subsequent_indent=rest,
-                         break_long_words=False, break_on_hyphens=False) or [first.rstrip()]
-
-
 class Formatter(HelpFormatter):
     """Click's help formatter, wrapping as the module's docstring says."""
 
@@ -100,16 +94,16 @@ class Formatter(HelpFormatter):
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         first = f"{' ' * self.current_indent}{t('cli.help.usage', current_language())} {prog} "
         if len(first) + 20 <= self.width:
-            lines = _wrap(args, self.width, first, " " * len(first))
+            lines = wrap(args, self.width, first, " " * len(first))
         else:  # a long command path: the arguments below it
             indent = " " * (self.current_indent + 4)
-            lines = [first.rstrip(), *_wrap(args, self.width, indent, indent)]
+            lines = [first.rstrip(), *wrap(args, self.width, indent, indent)]
         self.write("\n".join(lines) + "\n")
 
     def write_text(self, text: str) -> None:
         indent = " " * self.current_indent
         paragraphs = [" ".join(part.split()) for part in text.split("\n\n") if part.strip()]
-        self.write("\n\n".join("\n".join(_wrap(part, self.width, indent, indent))
+        self.write("\n\n".join("\n".join(wrap(part, self.width, indent, indent))
                                for part in paragraphs) + "\n")
 
     def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30,
@@ -123,9 +117,9 @@ class Formatter(HelpFormatter):
                 below = indent + " " * 4
                 self.write(f"{indent}{first}\n")
                 if second:
-                    self.write("\n".join(_wrap(second, self.width, below, below)) + "\n")
+                    self.write("\n".join(wrap(second, self.width, below, below)) + "\n")
                 continue
-            lines = _wrap(second, beside) if second else []
+            lines = wrap(second, beside) if second else []
             if not lines:
                 self.write(f"{indent}{first}\n")
                 continue

@@ -66,10 +66,9 @@ def _finish(session: "Session", mode: str) -> None:
 
 def _summary_text(session: "Session", sections: "list[ReviewSection]") -> str:
     """The end of a run into a file or a pipe: every answer in plain lines, no styling,
-    wrapped at word boundaries (`terminal.width`)."""
-    from clustercli.formatting import wrap
+    wrapped at word boundaries (`textwidth.prose_room`)."""
     from clustercli.i18n import pick, t
-    from clustercli.render.terminal import width
+    from clustercli.textwidth import wrap
 
     lang = session.lang
     lines = [t("engine.done", lang), t("engine.assessment_id", lang, id=session.id), "",
@@ -78,7 +77,7 @@ def _summary_text(session: "Session", sections: "list[ReviewSection]") -> str:
         lines.append(f"{section.title}")
         lines += [f"  - {pick(item.question.text, lang)} {item.answer}"
                   for item in section.items]
-    return "\n".join(part for line in lines for part in wrap(line, width()))
+    return "\n".join(part for line in lines for part in wrap(line, prose_room()))
 
 
 @collector_paused()

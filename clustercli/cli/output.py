@@ -144,7 +144,7 @@ def _listing_text(content: Listing) -> str:
 
 def _document_text(content: Documented) -> str:
     from clustercli.advisor.layout import to_text
-    from clustercli.cli.width import prose_room
+    from clustercli.textwidth import prose_room
 
     return _lines(to_text(content.document(), prose_room()))
 
@@ -180,9 +180,10 @@ def _xlsx(export: Export) -> bytes:
 # --- the registries: adding a format is one entry ---------------------------------------------
 
 def _report_plain(shown: Shown) -> str:
-    from clustercli.render.terminal import render_plain, width
+    from clustercli.render.terminal import render_plain
+    from clustercli.textwidth import prose_room
 
-    return render_plain(shown.report, shown.sections, width())
+    return render_plain(shown.report, shown.sections, prose_room())
 
 
 def _report_markdown(shown: Shown) -> str:

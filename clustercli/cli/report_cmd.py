@@ -25,6 +25,7 @@ from clustercli.cli.app import (
     use_language,
 )
 from clustercli.cli.output import REPORT_FORMATS, ReportFormat, Shown, emit
+from clustercli.textwidth import PROSE_WIDTH, prose_room
 
 if TYPE_CHECKING:
     from clustercli.questionset.model import QuestionSet
@@ -85,13 +86,13 @@ def print_end_screen(record: "Assessment", qset: "QuestionSet", lang: str, *,
         from clustercli.render.rich_report import end_screen
 
         out = screens.console(sys.stdout)
-        out.width = min(out.width, terminal.PROSE_WIDTH)
+        out.width = min(out.width, PROSE_WIDTH)
         end_screen(out, report, saved, commands)
         return
     from clustercli.render.plain import end_text
 
     height = shutil.get_terminal_size((80, 24)).lines
-    sys.stdout.write(end_text(report, saved, commands, terminal.width(), height))
+    sys.stdout.write(end_text(report, saved, commands, prose_room(), height))
 
 
 def command(*words: str) -> str:

@@ -8,7 +8,8 @@ from typing import Any
 from clustercli.i18n import t
 from clustercli.names import client_key, similar, visible
 from clustercli.records import IndexRow
-from clustercli.textwidth import TABLE_WIDTH, Column, ellipsize, fit, width, wrap
+from clustercli.tables import Column, fit
+from clustercli.textwidth import TABLE_WIDTH, ellipsize, width, wrap
 
 
 def list_json(rows: list[IndexRow]) -> list[dict[str, Any]]:

@@ -2,7 +2,7 @@
 
 What `show --plain`, NO_COLOR, TERM=dumb, a pipe and `show --format terminal -o FILE` give: a
 screen reader reads it as it is (a row of block characters would be read out as noise). Every
-line is wrapped at spaces to `width` columns (`formatting.wrap`), the continuation indented
+line is wrapped at spaces to `width` columns (`textwidth.wrap`), the continuation indented
 under its text, so that no word is broken and nothing is cut.
 """
 
@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from itertools import chain
 
-from clustercli.formatting import wrap
 from clustercli.report import parts
 from clustercli.report.model import Report
 from clustercli.report.sections import END, SHORT, build_sections, compose
+from clustercli.textwidth import wrap
 
 WIDTH = 80  # columns, when the caller does not say (a file, a test)
 
@@ -94,7 +94,7 @@ def organisation_lines(org: parts.OrganisationItem) -> list[str]:
 
 def render_plain(report: Report, sections: Sequence[str] = SHORT, width: int = WIDTH) -> str:
     """The report as plain text: no escape codes, no bars, every score in words, every line
-    at most `width` columns (a word longer than that alone is broken)."""
+    at most `width` columns (a word longer than that stands whole on a line of its own)."""
     lines = chain.from_iterable(compose(report, _Plain(), sections))
     return "\n".join(chain.from_iterable(wrap(line, width) for line in lines)) + "\n"
 

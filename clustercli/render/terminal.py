@@ -7,30 +7,23 @@ so each dimension is said in words, "Kennis uitwisselen: 75 van 100, sterk" (ren
 rich is imported only when the rich form is drawn (render/rich_report.py), so plain output and
 the rest of the CLI do without it.
 
-Both wrap at spaces to the terminal's width, but no wider than `formatting.PROSE_WIDTH` (100):
-at 200 columns the report does not run across the whole screen (`width`).
+Both wrap at spaces to the terminal's width, but no wider than `textwidth.PROSE_WIDTH` (100):
+at 200 columns the report does not run across the whole screen (`textwidth.prose_room`).
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from clustercli.formatting import PROSE_WIDTH
 from clustercli.render.plain import render_plain
 from clustercli.report.model import Report
 from clustercli.report.sections import SHORT
+from clustercli.textwidth import PROSE_WIDTH, prose_room
 
-__all__ = ["PROSE_WIDTH", "print_rich", "render_plain", "show", "use_plain", "width"]
-
-
-def width() -> int:
-    """The width to write prose at: the terminal's (COLUMNS where set, 80 when there is no
-    terminal), at most PROSE_WIDTH."""
-    return max(20, min(shutil.get_terminal_size((80, 24)).columns, PROSE_WIDTH))
+__all__ = ["print_rich", "render_plain", "show", "use_plain"]
 
 
 def use_plain(stream: TextIO, plain: bool = False) -> bool:
@@ -46,7 +39,7 @@ def show(report: Report, stream: TextIO | None = None, *, plain: bool = False,
     """Write the report to `stream` (stdout), plain or with rich as `use_plain` decides."""
     stream = stream if stream is not None else sys.stdout
     if use_plain(stream, plain):
-        stream.write(render_plain(report, sections, width()))
+        stream.write(render_plain(report, sections, prose_room()))
         return
     from rich.console import Console
 
