@@ -14,6 +14,7 @@ from itertools import chain
 from clustercli.report import parts
 from clustercli.report.model import Report
 from clustercli.report.sections import END, SHORT, build_sections, compose
+from clustercli.textwidth import width as cells
 from clustercli.textwidth import wrap
 
 WIDTH = 80  # columns, when the caller does not say (a file, a test)
@@ -113,7 +114,7 @@ def end_text(report: Report, saved: str, commands: Sequence[tuple[str, str]], wi
     # on a line of its own
     tail = [""]
     for label, command in commands:
-        tail += [f"{label} {command}"] if len(label) + 1 + len(command) <= width else [
+        tail += [f"{label} {command}"] if cells(f"{label} {command}") <= width else [
             *wrap(label, width), command]
 
     def lines(texts: Sequence[str]) -> list[str]:

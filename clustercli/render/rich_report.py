@@ -18,6 +18,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from clustercli import textwidth
 from clustercli.render.plain import most_that_fit
 from clustercli.report import parts
 from clustercli.report.model import Report
@@ -186,7 +187,7 @@ def end_screen(out: Console, report: Report, saved: str,
         # a command is never wrapped by us (it is copied whole): beside its label where both
         # fit, else on a line of its own
         line = Text(command, style="bold", no_wrap=True, overflow="ignore")
-        if len(label) + 1 + len(command) <= out.width:
+        if textwidth.width(f"{label} {command}") <= out.width:
             tail.append(Text.assemble(label, " ", line))
         else:
             tail += [Text(label), line]
