@@ -40,7 +40,7 @@ PATTERNS: list[tuple[dict[str, Any], dict[str, DimensionFact]]] = [
       "support_wanted": ["conditions"]}, {}),
 ]
 # The smaller grid: (answer pattern, size, own R&D, business abroad), in every province ...
-EVERYWHERE = [(1, "2-9", False, False), (2, "solo", True, False)]
+EVERYWHERE = [(1, "2-9", False, False), (2, "solo", True, False), (0, "50-249", False, True)]
 # ... and in one
 ONCE = [(0, "10-49", True, True), (1, "10-49", False, True), (2, "10-49", False, False),
         (3, "10-49", True, True)]
