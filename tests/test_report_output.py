@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 
 from clustercli.cli import app as clustercli_app
 from clustercli.cli import output
-from clustercli.cli.app import ClusterGroup
+from clustercli.cli.commands import ClusterGroup
 from clustercli.storage import atomic
 from tests.test_report_cases import regional_cooperator, win_win_knelpunt
 from tests.test_report_cli import stored

@@ -100,7 +100,9 @@ def _leave_prompt(stop: interrupts.Stop) -> bool:
         if not app.future or not app.future.done():
             app.exit(exception=stop, style="class:aborting")
 
-    app.loop.call_soon_threadsafe(leave)  # type: ignore[union-attr]
+    if app.loop is None:  # running without an event loop of its own: nothing to stop
+        return False
+    app.loop.call_soon_threadsafe(leave)
     return True
 
 

@@ -13,7 +13,7 @@ version then refuses as written by a newer clustercli rather than misreads.
 
 from __future__ import annotations
 
-from typing import Any, NoReturn, get_args
+from typing import Any, NoReturn, cast, get_args
 
 from clustercli.profile.summary import BadSummary, Summary
 from clustercli.records import (
@@ -161,7 +161,7 @@ def _reason(value: dict[str, Any], where: str) -> Reason:
     reason = _text(value, "reason", f"{where}.")
     if reason not in REASONS:
         raise ShapeError(f"{where}.reason")
-    return reason  # type: ignore[return-value]
+    return cast(Reason, reason)  # one of REASONS, checked above
 
 
 def _draft(value: Any) -> Draft:
