@@ -159,11 +159,14 @@ def ellipsize(text: str, room: int) -> str:
 
 @lru_cache(maxsize=65536)
 def _cut(text: str, room: int) -> str:
-    kept, used = [], 0
-    for char in text:
-        step = _wide(char)
-        if used + step > room - 1:
-            break
-        kept.append(char)
-        used += step
-    return "".join(kept).rstrip() + ELLIPSIS
+    return head(text, room - 1).rstrip() + ELLIPSIS
+
+
+def head(text: str, room: int) -> str:
+    """The longest start of `text` that takes at most `room` columns."""
+    used = 0
+    for index, char in enumerate(text):
+        used += _wide(char)
+        if used > room:
+            return text[:index]
+    return text

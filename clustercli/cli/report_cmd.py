@@ -85,9 +85,7 @@ def print_end_screen(record: "Assessment", qset: "QuestionSet", lang: str, *,
         from clustercli.render import screens
         from clustercli.render.rich_report import end_screen
 
-        out = screens.console(sys.stdout)
-        out.width = min(out.width, PROSE_WIDTH)
-        end_screen(out, report, saved, commands)
+        end_screen(screens.console(sys.stdout, PROSE_WIDTH), report, saved, commands)
         return
     from clustercli.render.plain import end_text
 

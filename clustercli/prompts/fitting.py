@@ -87,13 +87,7 @@ def _cut(line: StyleAndTextTuples, width: int) -> StyleAndTextTuples:
             kept.append(fragment)
             used += 0 if style == CURSOR else size_
             continue
-        part = []
-        for ch in text:
-            if used + textwidth.width(ch) > width - 1:
-                break
-            part.append(ch)
-            used += textwidth.width(ch)
-        kept.append((style, "".join(part).rstrip()))
+        kept.append((style, textwidth.head(text, width - 1 - used).rstrip()))
         kept.append(("class:instruction", textwidth.ELLIPSIS))
         break
     return kept

@@ -1,6 +1,6 @@
 """The screens before the first question of the terminal interview, in rich: the introduction,
-the privacy notice, the line that asks for Enter; and where the summary went when stdout is
-redirected.
+the privacy notice, the line that asks for Enter; where the summary went when stdout is
+redirected; and the console every rich drawing is made on (`console`).
 
 Plain mode and answers-file runs never come here: they print plain text. Everything is built from
 the catalogue in the user's language; the CLI decides where it goes (the terminal, or stdout).
@@ -21,9 +21,14 @@ from clustercli import textwidth
 from clustercli.i18n import t
 
 
-def console(stream: TextIO) -> Console:
-    # No highlighting: rich would colour numbers and quotes inside the users' own answers.
-    return Console(file=stream, highlight=False, emoji=False)
+def console(stream: TextIO, at_most: int | None = None) -> Console:
+    """A console on `stream`, at most `at_most` columns wide (a report: a readable line). No
+    highlighting and no emoji codes: rich would colour numbers and quotes, and turn ":x:" into
+    a picture, inside the users' own answers."""
+    out = Console(file=stream, highlight=False, emoji=False)
+    if at_most is not None:
+        out.width = min(out.width, at_most)
+    return out
 
 
 def intro(out: Console, lang: str, title: str, lines: tuple[str, ...],

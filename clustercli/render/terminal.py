@@ -41,11 +41,9 @@ def show(report: Report, stream: TextIO | None = None, *, plain: bool = False,
     if use_plain(stream, plain):
         stream.write(render_plain(report, sections, prose_room()))
         return
-    from rich.console import Console
+    from clustercli.render.screens import console
 
-    console = Console(file=stream, highlight=False)
-    console.width = min(console.width, PROSE_WIDTH)
-    print_rich(report, console, sections)
+    print_rich(report, console(stream, PROSE_WIDTH), sections)
 
 
 def print_rich(report: Report, console: Any, sections: Sequence[str] = SHORT) -> None:
